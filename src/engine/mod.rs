@@ -1,0 +1,114 @@
+//! The pure Monte Carlo engine: no browser APIs, no I/O, and no failure on a valid
+//! [`Scenario`] (which can only be built valid).
+//!
+//! Memory grows with paths × series, not with years: every path keeps only its current state,
+//! each year is summarised over all paths and then forgotten.
+
+mod model;
+mod stream;
+mod summary;
+
+pub use model::{ModelParams, PathState, GROWTH_FLOOR};
+pub use stream::PathStream;
+pub use summary::{
+    percentiles_by_selection, reaches, Histogram, SeriesSummary, Summary, TargetResult, YearStats,
+    HISTOGRAM_BINS, PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
+};
+
+use crate::plan::SeriesId;
+use crate::scenario::Scenario;
+use std::ops::Range;
+use summary::Summariser;
+
+/// Runs the scenario's Monte Carlo and summarises it.
+pub fn run(scenario: &Scenario) -> Summary {
+    let params = ModelParams::from_scenario(scenario);
+    let paths = scenario.paths();
+    let mut states: Vec<PathState> = (0..u64::from(paths))
+        .map(|index| PathState::new(scenario.seed(), index))
+        .collect();
+    let mut columns = vec![Vec::with_capacity(states.len()); SeriesId::ALL.len()];
+    let mut summariser = Summariser::new(paths, scenario.seed(), params.steps);
+    for t in 0..=params.steps {
+        if t > 0 {
+            states.iter_mut().for_each(|state| state.step(&params));
+        }
+        for column in columns.iter_mut() {
+            column.clear();
+        }
+        for state in &states {
+            push_values(&mut columns, state, params.population[t]);
+        }
+        summariser.add_year(t, &columns);
+    }
+    summariser.finish()
+}
+
+fn push_values(columns: &mut [Vec<f64>], state: &PathState, population: f64) {
+    columns[SeriesId::Gdp.index()].push(state.gdp);
+    columns[SeriesId::IncomeIndex.index()].push(state.income);
+    columns[SeriesId::GdpPerCapita.index()].push(state.gdp / population);
+}
+
+/// Every value of a contiguous range of paths, for every year: what a worker that simulates part
+/// of a run hands back to be summarised with the other parts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChunkSamples {
+    pub paths: Range<u64>,
+    /// `columns[t][series]` holds the chunk's values in path order.
+    pub columns: Vec<Vec<Vec<f64>>>,
+}
+
+/// Simulates paths `paths` of the scenario (stream `i` for path `i`, as in [`run`]).
+pub fn simulate_chunk(scenario: &Scenario, paths: Range<u64>) -> ChunkSamples {
+    let params = ModelParams::from_scenario(scenario);
+    let mut states: Vec<PathState> = paths
+        .clone()
+        .map(|index| PathState::new(scenario.seed(), index))
+        .collect();
+    let mut columns = Vec::with_capacity(params.steps + 1);
+    for t in 0..=params.steps {
+        if t > 0 {
+            states.iter_mut().for_each(|state| state.step(&params));
+        }
+        let mut year = vec![Vec::with_capacity(states.len()); SeriesId::ALL.len()];
+        for state in &states {
+            push_values(&mut year, state, params.population[t]);
+        }
+        columns.push(year);
+    }
+    ChunkSamples { paths, columns }
+}
+
+/// Summarises chunks that together cover paths `0 .. scenario.paths()` exactly, in any order.
+/// Gives the same summary, bit for bit, as [`run`]; `None` if the chunks do not tile the run.
+pub fn summarise_chunks(scenario: &Scenario, chunks: &[ChunkSamples]) -> Option<Summary> {
+    let mut ordered: Vec<&ChunkSamples> = chunks.iter().collect();
+    ordered.sort_by_key(|chunk| chunk.paths.start);
+    let mut next = 0;
+    for chunk in &ordered {
+        if chunk.paths.start != next {
+            return None;
+        }
+        next = chunk.paths.end;
+    }
+    if next != u64::from(scenario.paths()) {
+        return None;
+    }
+    let params = ModelParams::from_scenario(scenario);
+    if ordered.iter().any(|chunk| chunk.columns.len() != params.steps + 1) {
+        return None;
+    }
+    let mut summariser = Summariser::new(scenario.paths(), scenario.seed(), params.steps);
+    let mut columns = vec![Vec::with_capacity(next as usize); SeriesId::ALL.len()];
+    for t in 0..=params.steps {
+        for (series, column) in columns.iter_mut().enumerate() {
+            column.clear();
+            for chunk in &ordered {
+                column.extend_from_slice(&chunk.columns[t][series]);
+            }
+        }
+        summariser.add_year(t, &columns);
+    }
+    Some(summariser.finish())
+}

@@ -1,0 +1,195 @@
+//! The small, serialisable result of a run, and the year-by-year summariser that builds it.
+
+use crate::plan::{SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
+use serde::{Deserialize, Serialize};
+
+/// The percentiles reported for every series and year (`model.md`, "Outputs").
+pub const PERCENTILES: [f64; 5] = [0.05, 0.25, 0.50, 0.75, 0.95];
+/// Bins of each histogram.
+pub const HISTOGRAM_BINS: usize = 40;
+/// A path that lands on a target's threshold within this relative distance meets it, so that
+/// float rounding never turns "exactly on the plan's path" into "missed".
+pub const THRESHOLD_RELATIVE_TOLERANCE: f64 = 1e-9;
+
+/// Everything the UI needs from one run: a few kilobytes, whatever the number of paths.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub paths: u32,
+    pub seed: u64,
+    pub horizon_year: i32,
+    pub series: Vec<SeriesSummary>,
+    pub targets: Vec<TargetResult>,
+}
+
+impl Summary {
+    pub fn series(&self, id: SeriesId) -> &SeriesSummary {
+        &self.series[id.index()]
+    }
+
+    pub fn target(&self, id: TargetId) -> Option<&TargetResult> {
+        self.targets.iter().find(|result| result.id == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SeriesSummary {
+    pub id: SeriesId,
+    /// One entry per year, 2020 … horizon.
+    pub years: Vec<YearStats>,
+    /// The distribution in 2025 and, if later, in the horizon year.
+    pub histograms: Vec<Histogram>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct YearStats {
+    pub year: i32,
+    pub mean: f64,
+    /// The 5th, 25th, 50th, 75th and 95th percentiles (linear interpolation between order
+    /// statistics, "type 7").
+    pub percentiles: [f64; 5],
+}
+
+impl YearStats {
+    pub fn median(&self) -> f64 {
+        self.percentiles[2]
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Histogram {
+    pub year: i32,
+    /// The lowest and highest value over all paths; the bins split this range evenly.
+    pub min: f64,
+    pub max: f64,
+    pub counts: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetResult {
+    pub id: TargetId,
+    pub threshold: f64,
+    /// Paths that meet the target.
+    pub met: u32,
+    /// p̂ = met / n.
+    pub probability: f64,
+    /// The Monte Carlo standard error √(p̂(1 − p̂)/n).
+    pub std_error: f64,
+}
+
+/// Whether `value` reaches `threshold`, with the relative tolerance above.
+pub fn reaches(value: f64, threshold: f64) -> bool {
+    value >= threshold - threshold.abs() * THRESHOLD_RELATIVE_TOLERANCE
+}
+
+/// Builds a [`Summary`] from each year's values over all paths, in path order.
+pub(crate) struct Summariser {
+    summary: Summary,
+    steps: usize,
+    scratch: Vec<f64>,
+}
+
+impl Summariser {
+    pub(crate) fn new(paths: u32, seed: u64, steps: usize) -> Summariser {
+        let series = SeriesId::ALL
+            .iter()
+            .map(|&id| SeriesSummary {
+                id,
+                years: Vec::with_capacity(steps + 1),
+                histograms: Vec::new(),
+            })
+            .collect();
+        Summariser {
+            summary: Summary {
+                paths,
+                seed,
+                horizon_year: BASE_YEAR + steps as i32,
+                series,
+                targets: Vec::new(),
+            },
+            steps,
+            scratch: Vec::with_capacity(paths as usize),
+        }
+    }
+
+    /// Takes the values of every series at step `t`, indexed by [`SeriesId::index`].
+    pub(crate) fn add_year(&mut self, t: usize, columns: &[Vec<f64>]) {
+        let year = BASE_YEAR + t as i32;
+        for (series, values) in self.summary.series.iter_mut().zip(columns) {
+            let mean = values.iter().sum::<f64>() / values.len() as f64;
+            self.scratch.clear();
+            self.scratch.extend_from_slice(values);
+            let percentiles = percentiles_by_selection(&mut self.scratch, &PERCENTILES);
+            series.years.push(YearStats {
+                year,
+                mean,
+                percentiles,
+            });
+            if t == TARGET_STEP || t == self.steps {
+                series.histograms.push(histogram(year, values));
+            }
+        }
+        if t == TARGET_STEP {
+            for id in TargetId::ALL {
+                let threshold = id.threshold();
+                let values = &columns[id.series().index()];
+                let met = values.iter().filter(|&&v| reaches(v, threshold)).count() as u32;
+                let n = values.len() as f64;
+                let probability = f64::from(met) / n;
+                self.summary.targets.push(TargetResult {
+                    id,
+                    threshold,
+                    met,
+                    probability,
+                    std_error: (probability * (1.0 - probability) / n).sqrt(),
+                });
+            }
+        }
+    }
+
+    pub(crate) fn finish(self) -> Summary {
+        self.summary
+    }
+}
+
+/// Percentiles (ascending `quantiles`) of `values`, by successive selections, each on the part
+/// of the slice above the previous one. Reorders `values`.
+pub fn percentiles_by_selection<const N: usize>(values: &mut [f64], quantiles: &[f64; N]) -> [f64; N] {
+    let mut result = [0.0; N];
+    let last = values.len() - 1;
+    let mut start = 0;
+    for (slot, &q) in result.iter_mut().zip(quantiles) {
+        let position = last as f64 * q;
+        let lower = (position.floor() as usize).clamp(start, last);
+        let fraction = position - lower as f64;
+        let (_, &mut low, upper_part) = values[start..].select_nth_unstable_by(lower - start, f64::total_cmp);
+        *slot = if fraction > 0.0 && !upper_part.is_empty() {
+            let high = upper_part.iter().copied().fold(f64::INFINITY, f64::min);
+            low + fraction * (high - low)
+        } else {
+            low
+        };
+        start = lower;
+    }
+    result
+}
+
+fn histogram(year: i32, values: &[f64]) -> Histogram {
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut counts = vec![0u32; HISTOGRAM_BINS];
+    let width = (max - min) / HISTOGRAM_BINS as f64;
+    for &value in values {
+        let bin = if width > 0.0 {
+            (((value - min) / width) as usize).min(HISTOGRAM_BINS - 1)
+        } else {
+            HISTOGRAM_BINS / 2
+        };
+        counts[bin] += 1;
+    }
+    Histogram {
+        year,
+        min,
+        max,
+        counts,
+    }
+}

@@ -1,0 +1,17 @@
+//! Monte Carlo scenario simulator for the Taijiang District 14th Five-Year Plan.
+//!
+//! The crate is layered so that everything but the user interface runs natively:
+//! - [`plan`]: the plan's own numbers, each with its provenance;
+//! - [`scenario`]: the sliders and assumptions a user sets, their validation and the URL codec;
+//! - [`engine`]: the pure Monte Carlo engine (no browser APIs, cannot fail on validated input);
+//! - [`charts`]: drawing functions generic over plotters' `DrawingBackend`;
+//! - `ui` (wasm32 only): thin Yew components over a reducer.
+
+pub mod charts;
+pub mod engine;
+pub mod format;
+pub mod plan;
+pub mod scenario;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,345 @@
+//! What a user sets: the drivers of `model.md` (the sliders), the assumption-level parameters,
+//! their validation, and the URL-fragment codec that makes a scenario shareable as a link.
+//!
+//! A [`Scenario`] is always valid: every way to build one (defaults, [`Scenario::with`],
+//! [`Scenario::from_fragment`]) checks each value against its [`ParamSpec`]. The engine relies on
+//! that and so cannot fail.
+
+use crate::plan::Provenance;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A parameter of the scenario, as it appears in the URL and in the UI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Param {
+    Gdp,
+    Inv,
+    Inc,
+    Vol,
+    ShockP,
+    ShockS,
+    Rd,
+    Green,
+    Horizon,
+    Paths,
+    Seed,
+    Icor,
+    Rho,
+    Eta,
+    IncVol,
+}
+
+/// Whether a parameter is a driver (a slider) or an assumption (the assumptions panel).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    Driver,
+    Assumption,
+}
+
+/// Everything the UI and the validator need to know about one parameter.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParamSpec {
+    pub param: Param,
+    /// The URL key (`model.md`).
+    pub key: &'static str,
+    pub kind: ParamKind,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    pub unit_zh: &'static str,
+    pub unit_en: &'static str,
+    pub min: f64,
+    pub max: f64,
+    /// The slider's step; values in the URL may be finer, and are kept exactly.
+    pub step: f64,
+    pub default: f64,
+    /// Whole numbers only (`horizon`, `paths`, `seed`).
+    pub integer: bool,
+    pub provenance: Provenance,
+}
+
+const fn spec(
+    param: Param,
+    key: &'static str,
+    kind: ParamKind,
+    labels: (&'static str, &'static str),
+    units: (&'static str, &'static str),
+    range: (f64, f64, f64),
+    default: f64,
+    integer: bool,
+    provenance: Provenance,
+) -> ParamSpec {
+    ParamSpec {
+        param,
+        key,
+        kind,
+        label_zh: labels.0,
+        label_en: labels.1,
+        unit_zh: units.0,
+        unit_en: units.1,
+        min: range.0,
+        max: range.1,
+        step: range.2,
+        default,
+        integer,
+        provenance,
+    }
+}
+
+use ParamKind::{Assumption, Driver};
+
+/// The largest seed that survives a round trip through a JavaScript number exactly (2⁵³ − 1),
+/// so that a link edited by a script cannot silently change the stream.
+pub const MAX_SEED: f64 = 9_007_199_254_740_991.0;
+
+/// Every parameter, in URL and display order. `docs/MODEL.md` gives the reasons at length.
+pub const PARAMS: [ParamSpec; 15] = [
+    spec(Param::Gdp, "gdp", Driver, ("GDP 趋势增速", "Trend GDP growth"), ("%/年", "%/yr"),
+        (0.0, 15.0, 0.1), 7.5, false, Provenance::Plan { line: 109 }),
+    spec(Param::Inv, "inv", Driver, ("新增固定资产投资", "Extra fixed investment"), ("亿元/年", "100M yuan/yr"),
+        (-100.0, 200.0, 5.0), 0.0, false, Provenance::Neutral),
+    spec(Param::Inc, "inc", Driver, ("居民收入趋势增速", "Trend income growth"), ("%/年", "%/yr"),
+        (0.0, 15.0, 0.1), 8.0, false, Provenance::Plan { line: 117 }),
+    spec(Param::Vol, "vol", Driver, ("增长波动", "Growth volatility"), ("个百分点", "pp"),
+        (0.0, 5.0, 0.1), 1.5, false, Provenance::Assumption {
+            reason_zh: "区县级 GDP 增速的年际波动通常为 1–2 个百分点;取中间值",
+            reason_en: "year-to-year swings of district GDP growth are typically 1–2 pp; the middle is taken",
+        }),
+    spec(Param::ShockP, "shock_p", Driver, ("下行年份概率", "Downturn probability"), ("%/年", "%/yr"),
+        (0.0, 30.0, 0.5), 10.0, false, Provenance::Assumption {
+            reason_zh: "2011–2020 十年中出现一次疫情式冲击(2020 年)",
+            reason_en: "one epidemic-like downturn (2020) in the ten years 2011–2020",
+        }),
+    spec(Param::ShockS, "shock_s", Driver, ("下行年份增速损失", "Growth lost in a downturn"), ("个百分点", "pp"),
+        (0.0, 15.0, 0.5), 4.0, false, Provenance::Assumption {
+            reason_zh: "2020 年福州各区增速较趋势低约 3–5 个百分点",
+            reason_en: "in 2020 growth in Fuzhou's districts fell about 3–5 pp below trend",
+        }),
+    spec(Param::Rd, "rd", Driver, ("研发经费增速", "R&D spending growth"), ("%/年", "%/yr"),
+        (0.0, 30.0, 0.5), 10.0, false, Provenance::Assumption {
+            reason_zh: "规划要求研发投入增速位居全市前列,未给数值;取近年全国水平约 10%",
+            reason_en: "the plan asks for R&D growth among the city's highest without a number; ~10 %, the recent national pace",
+        }),
+    spec(Param::Green, "green", Driver, ("新增绿地", "New green space"), ("公顷/年", "ha/yr"),
+        (0.0, 40.0, 0.1), 7.2, false, Provenance::Derived { formula: "36 公顷 / 5 年 (2016–2020, line 33)" }),
+    spec(Param::Horizon, "horizon", Driver, ("展望年份", "Horizon"), ("年", ""),
+        (2025.0, 2035.0, 1.0), 2025.0, true, Provenance::Plan { line: 57 }),
+    spec(Param::Paths, "paths", Driver, ("模拟路径数", "Monte Carlo paths"), ("条", "paths"),
+        (100.0, 200_000.0, 100.0), 10_000.0, true, Provenance::Assumption {
+            reason_zh: "1 万条路径使概率的标准误不超过 0.5 个百分点",
+            reason_en: "10,000 paths keep the standard error of a probability at or below 0.5 pp",
+        }),
+    spec(Param::Seed, "seed", Driver, ("随机种子", "Random seed"), ("", ""),
+        (0.0, MAX_SEED, 1.0), 2021.0, true, Provenance::Assumption {
+            reason_zh: "固定种子使同一链接得到完全相同的数字",
+            reason_en: "a fixed seed makes the same link give exactly the same numbers",
+        }),
+    spec(Param::Icor, "icor", Assumption, ("增量资本产出比 (ICOR)", "Incremental capital-output ratio"), ("", ""),
+        (1.0, 15.0, 0.1), 5.0, false, Provenance::Assumption {
+            reason_zh: "中国近年 ICOR 约为 4–6;取 5 (model.md)",
+            reason_en: "China's ICOR has been about 4–6 in recent years; 5 (model.md)",
+        }),
+    spec(Param::Rho, "rho", Assumption, ("增长冲击持续性 ρ", "Shock persistence ρ"), ("", ""),
+        (0.0, 0.95, 0.05), 0.5, false, Provenance::Assumption {
+            reason_zh: "增速偏离通常持续一到两年;ρ = 0.5 (model.md)",
+            reason_en: "growth deviations typically last one to two years; ρ = 0.5 (model.md)",
+        }),
+    spec(Param::Eta, "eta", Assumption, ("收入对 GDP 冲击的弹性 η", "Income sensitivity η"), ("", ""),
+        (0.0, 2.0, 0.05), 0.8, false, Provenance::Assumption {
+            reason_zh: "居民收入随经济波动,但幅度略小;η = 0.8 (model.md)",
+            reason_en: "household income follows GDP swings, somewhat damped; η = 0.8 (model.md)",
+        }),
+    spec(Param::IncVol, "inc_vol", Assumption, ("收入增速波动 σₕ", "Income growth volatility σₕ"), ("个百分点", "pp"),
+        (0.0, 5.0, 0.1), 1.0, false, Provenance::Assumption {
+            reason_zh: "收入自身的年际波动约 1 个百分点 (model.md)",
+            reason_en: "income's own year-to-year noise, about 1 pp (model.md)",
+        }),
+];
+
+impl Param {
+    pub fn spec(self) -> &'static ParamSpec {
+        PARAMS
+            .iter()
+            .find(|spec| spec.param == self)
+            .expect("PARAMS lists every Param")
+    }
+
+    pub fn from_key(key: &str) -> Option<Param> {
+        PARAMS.iter().find(|spec| spec.key == key).map(|spec| spec.param)
+    }
+}
+
+/// Why a value was not accepted.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ValueError {
+    NotANumber,
+    NotWhole,
+    OutOfRange { min: f64, max: f64 },
+}
+
+impl ParamSpec {
+    /// Checks a value against the parameter's range; the value is returned unchanged if valid.
+    pub fn check(&self, value: f64) -> Result<f64, ValueError> {
+        if !value.is_finite() {
+            return Err(ValueError::NotANumber);
+        }
+        if self.integer && value.fract() != 0.0 {
+            return Err(ValueError::NotWhole);
+        }
+        if value < self.min || value > self.max {
+            return Err(ValueError::OutOfRange {
+                min: self.min,
+                max: self.max,
+            });
+        }
+        // -0.0 and 0.0 must not give two different links for one scenario.
+        Ok(if value == 0.0 { 0.0 } else { value })
+    }
+
+    /// Parses a value as written in a URL or typed by a user.
+    pub fn parse(&self, text: &str) -> Result<f64, ValueError> {
+        let value: f64 = text.trim().parse().map_err(|_| ValueError::NotANumber)?;
+        self.check(value)
+    }
+}
+
+/// A complete, valid scenario: one value per parameter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    values: [f64; PARAMS.len()],
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            values: PARAMS.map(|spec| spec.default),
+        }
+    }
+}
+
+/// Something in a link that could not be used; the UI names it in a notice.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FragmentIssue {
+    UnknownKey(String),
+    InvalidValue {
+        key: &'static str,
+        text: String,
+        error: ValueError,
+    },
+    Malformed(String),
+}
+
+impl fmt::Display for FragmentIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FragmentIssue::UnknownKey(key) => write!(f, "unknown key “{key}”"),
+            FragmentIssue::InvalidValue { key, text, error } => {
+                write!(f, "{key}=“{text}”: ")?;
+                match error {
+                    ValueError::NotANumber => write!(f, "not a number"),
+                    ValueError::NotWhole => write!(f, "not a whole number"),
+                    ValueError::OutOfRange { min, max } => write!(f, "outside {min} … {max}"),
+                }
+            }
+            FragmentIssue::Malformed(part) => write!(f, "“{part}” is not key=value"),
+        }
+    }
+}
+
+/// Keys the UI owns (not part of the model), accepted in a fragment without a notice.
+pub const UI_KEYS: [&str; 1] = ["lang"];
+
+impl Scenario {
+    pub fn get(&self, param: Param) -> f64 {
+        self.values[param as usize]
+    }
+
+    /// A copy with one parameter changed, if the value is valid for it.
+    pub fn with(&self, param: Param, value: f64) -> Result<Scenario, ValueError> {
+        let value = param.spec().check(value)?;
+        let mut next = self.clone();
+        next.values[param as usize] = value;
+        Ok(next)
+    }
+
+    pub fn paths(&self) -> u32 {
+        self.get(Param::Paths) as u32
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.get(Param::Seed) as u64
+    }
+
+    pub fn horizon_year(&self) -> i32 {
+        self.get(Param::Horizon) as i32
+    }
+
+    /// Reads a URL fragment (with or without the leading `#`). Every key of `PARAMS` that is
+    /// present and valid is taken; everything else falls back to its default and is reported.
+    pub fn from_fragment(fragment: &str) -> (Scenario, Vec<FragmentIssue>) {
+        let mut scenario = Scenario::default();
+        let mut issues = Vec::new();
+        let body = fragment.strip_prefix('#').unwrap_or(fragment);
+        for part in body.split('&').filter(|part| !part.is_empty()) {
+            let Some((raw_key, raw_value)) = part.split_once('=') else {
+                issues.push(FragmentIssue::Malformed(percent_decode(part)));
+                continue;
+            };
+            let key = percent_decode(raw_key);
+            let text = percent_decode(raw_value);
+            if UI_KEYS.contains(&key.as_str()) {
+                continue;
+            }
+            let Some(param) = Param::from_key(&key) else {
+                issues.push(FragmentIssue::UnknownKey(key));
+                continue;
+            };
+            let spec = param.spec();
+            match spec.parse(&text) {
+                Ok(value) => scenario.values[param as usize] = value,
+                Err(error) => issues.push(FragmentIssue::InvalidValue {
+                    key: spec.key,
+                    text,
+                    error,
+                }),
+            }
+        }
+        (scenario, issues)
+    }
+
+    /// Writes every parameter, defaults included, so that a link keeps its numbers even if a
+    /// later version changes a default.
+    pub fn to_fragment(&self) -> String {
+        PARAMS
+            .iter()
+            .map(|spec| format!("{}={}", spec.key, format_value(self.get(spec.param))))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+/// The shortest text that parses back to exactly the same `f64` (Rust's `Display` guarantees
+/// the round trip).
+pub fn format_value(value: f64) -> String {
+    format!("{value}")
+}
+
+/// Decodes `%XX` escapes (a link may have been through a mail client); invalid escapes are kept
+/// as written, and invalid UTF-8 is replaced, so decoding never fails.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,229 @@
+//! Native tests of the engine against the exact cases of `model.md`.
+
+use taijiang_sim::engine::{self, percentiles_by_selection, Summary};
+use taijiang_sim::plan::{SeriesId, TargetId, TARGET_STEP};
+use taijiang_sim::scenario::{Param, Scenario};
+
+fn scenario(settings: &[(Param, f64)]) -> Scenario {
+    settings.iter().fold(Scenario::default(), |s, &(param, value)| {
+        s.with(param, value).expect("test settings are valid")
+    })
+}
+
+/// σ = 0, p = 0, ΔI = 0 (and σ_h = 0): the model is deterministic.
+fn deterministic(gdp: f64, inc: f64) -> Scenario {
+    scenario(&[
+        (Param::Gdp, gdp),
+        (Param::Inc, inc),
+        (Param::Vol, 0.0),
+        (Param::ShockP, 0.0),
+        (Param::Inv, 0.0),
+        (Param::IncVol, 0.0),
+        (Param::Paths, 1000.0),
+    ])
+}
+
+fn at_2025(summary: &Summary, id: SeriesId) -> engine::YearStats {
+    summary.series(id).years[TARGET_STEP]
+}
+
+fn relative_error(actual: f64, expected: f64) -> f64 {
+    ((actual - expected) / expected).abs()
+}
+
+#[test]
+fn deterministic_gdp_compounds_exactly() {
+    for mu in [0.0, 5.0, 7.4, 7.5, 7.6, 12.3, 15.0] {
+        let summary = engine::run(&deterministic(mu, 8.0));
+        let expected = 600.0 * (1.0 + mu / 100.0_f64).powi(5);
+        let stats = at_2025(&summary, SeriesId::Gdp);
+        for value in stats.percentiles.iter().chain([&stats.mean]) {
+            assert!(
+                relative_error(*value, expected) < 1e-9,
+                "μ = {mu}: {value} vs {expected}"
+            );
+        }
+    }
+}
+
+#[test]
+fn deterministic_probability_is_exactly_zero_or_one_around_the_target() {
+    let probability = |gdp, inc, id| {
+        let summary = engine::run(&deterministic(gdp, inc));
+        summary.target(id).expect("target reported").probability
+    };
+    // Exactly on the plan's path counts as met.
+    assert_eq!(probability(7.5, 8.0, TargetId::Gdp), 1.0);
+    assert_eq!(probability(7.6, 8.0, TargetId::Gdp), 1.0);
+    assert_eq!(probability(7.49, 8.0, TargetId::Gdp), 0.0);
+    assert_eq!(probability(7.5, 8.0, TargetId::Income), 1.0);
+    assert_eq!(probability(7.5, 8.1, TargetId::Income), 1.0);
+    assert_eq!(probability(7.5, 7.99, TargetId::Income), 0.0);
+    let summary = engine::run(&deterministic(7.49, 7.99));
+    for result in &summary.targets {
+        assert_eq!(result.std_error, 0.0);
+    }
+}
+
+/// Raw moments E[(a + sZ)^k], k = 1 … 4, of a normal with mean a and s.d. s.
+fn normal_raw_moments(a: f64, s: f64) -> [f64; 4] {
+    let v = s * s;
+    [a, a * a + v, a.powi(3) + 3.0 * a * v, a.powi(4) + 6.0 * a * a * v + 3.0 * v * v]
+}
+
+/// Checks the sample mean and variance of `values` against the exact moments of a product of
+/// five i.i.d. factors N(a, s²), within 4 standard errors of each estimator.
+fn assert_product_moments(values: &[f64], a: f64, s: f64, what: &str) {
+    let factor = normal_raw_moments(a, s);
+    let m: Vec<f64> = factor.iter().map(|m| m.powi(5)).collect();
+    let mean = m[0];
+    let variance = m[1] - m[0] * m[0];
+    let fourth_central = m[3] - 4.0 * m[2] * m[0] + 6.0 * m[1] * m[0] * m[0] - 3.0 * m[0].powi(4);
+    let n = values.len() as f64;
+    let sample_mean = values.iter().sum::<f64>() / n;
+    let sample_variance = values.iter().map(|v| (v - sample_mean).powi(2)).sum::<f64>() / (n - 1.0);
+    let mean_se = (variance / n).sqrt();
+    let variance_se = ((fourth_central - variance * variance) / n).sqrt();
+    assert!(
+        (sample_mean - mean).abs() < 4.0 * mean_se,
+        "{what}: mean {sample_mean} vs exact {mean} (4 SE = {})",
+        4.0 * mean_se
+    );
+    assert!(
+        (sample_variance - variance).abs() < 4.0 * variance_se,
+        "{what}: variance {sample_variance} vs exact {variance} (4 SE = {})",
+        4.0 * variance_se
+    );
+}
+
+#[test]
+fn iid_growth_matches_exact_moments_of_gdp_and_income() {
+    let (mu, sigma, mu_h, eta, sigma_h) = (7.0, 2.0, 8.0, 0.8, 1.0);
+    let s = scenario(&[
+        (Param::Gdp, mu),
+        (Param::Vol, sigma),
+        (Param::Rho, 0.0),
+        (Param::ShockP, 0.0),
+        (Param::Inv, 0.0),
+        (Param::Inc, mu_h),
+        (Param::Eta, eta),
+        (Param::IncVol, sigma_h),
+        (Param::Paths, 100_000.0),
+    ]);
+    let chunk = engine::simulate_chunk(&s, 0..100_000);
+    let gdp_ratio: Vec<f64> = chunk.columns[TARGET_STEP][SeriesId::Gdp.index()]
+        .iter()
+        .map(|y| y / 600.0)
+        .collect();
+    assert_product_moments(&gdp_ratio, 1.0 + mu / 100.0, sigma / 100.0, "GDP₂₀₂₅/600");
+    // h_t = μ_h + η·σ·ε_t + σ_h·ε^h_t: i.i.d. N(μ_h, η²σ² + σ_h²).
+    let income_sd = ((eta * sigma).powi(2) + sigma_h * sigma_h).sqrt();
+    let income_ratio: Vec<f64> = chunk.columns[TARGET_STEP][SeriesId::IncomeIndex.index()]
+        .iter()
+        .map(|i| i / 100.0)
+        .collect();
+    assert_product_moments(&income_ratio, 1.0 + mu_h / 100.0, income_sd / 100.0, "income₂₀₂₅/100");
+}
+
+#[test]
+fn same_seed_gives_bit_identical_summaries_however_the_paths_are_split() {
+    let s = scenario(&[(Param::Paths, 3000.0), (Param::Horizon, 2030.0)]);
+    let whole = engine::run(&s);
+    let splits: [&[u64]; 4] = [&[3000], &[1, 2999], &[1000, 1000, 1000], &[7, 1500, 1, 1492]];
+    for split in splits {
+        let mut start = 0;
+        let mut chunks: Vec<_> = split
+            .iter()
+            .map(|len| {
+                let chunk = engine::simulate_chunk(&s, start..start + len);
+                start += len;
+                chunk
+            })
+            .collect();
+        chunks.reverse();
+        let merged = engine::summarise_chunks(&s, &chunks).expect("chunks tile the run");
+        assert_eq!(merged, whole, "split {split:?}");
+    }
+    assert_eq!(engine::run(&s), whole, "a rerun is identical");
+}
+
+#[test]
+fn chunks_that_do_not_tile_the_run_are_refused() {
+    let s = scenario(&[(Param::Paths, 100.0)]);
+    let gap = [engine::simulate_chunk(&s, 0..40), engine::simulate_chunk(&s, 50..100)];
+    assert_eq!(engine::summarise_chunks(&s, &gap), None);
+    let short = [engine::simulate_chunk(&s, 0..99)];
+    assert_eq!(engine::summarise_chunks(&s, &short), None);
+}
+
+#[test]
+fn a_different_seed_gives_different_numbers() {
+    let a = engine::run(&scenario(&[(Param::Seed, 1.0)]));
+    let b = engine::run(&scenario(&[(Param::Seed, 2.0)]));
+    assert_ne!(at_2025(&a, SeriesId::Gdp), at_2025(&b, SeriesId::Gdp));
+    assert_ne!(a.targets, b.targets);
+}
+
+#[test]
+fn percentiles_are_ordered_and_bracket_nothing_impossible() {
+    let summary = engine::run(&scenario(&[(Param::Horizon, 2035.0), (Param::Vol, 3.0)]));
+    for series in &summary.series {
+        assert_eq!(series.years.len(), 16);
+        for stats in &series.years {
+            let p = stats.percentiles;
+            assert!(p.windows(2).all(|w| w[0] <= w[1]), "{:?} {}: {p:?}", series.id, stats.year);
+            assert!(p.iter().all(|v| v.is_finite() && *v > 0.0));
+        }
+        for histogram in &series.histograms {
+            assert_eq!(histogram.counts.iter().sum::<u32>(), summary.paths);
+        }
+        let years: Vec<i32> = series.histograms.iter().map(|h| h.year).collect();
+        assert_eq!(years, [2025, 2035]);
+    }
+}
+
+#[test]
+fn extra_investment_raises_median_gdp() {
+    let base = engine::run(&Scenario::default());
+    let invested = engine::run(&scenario(&[(Param::Inv, 50.0)]));
+    let cut = engine::run(&scenario(&[(Param::Inv, -50.0)]));
+    let median = |s: &Summary| at_2025(s, SeriesId::Gdp).median();
+    assert!(median(&invested) > median(&base));
+    assert!(median(&cut) < median(&base));
+}
+
+#[test]
+fn a_larger_shock_probability_lowers_the_chance_of_the_gdp_target() {
+    let p_gdp = |shock_p| {
+        engine::run(&scenario(&[(Param::ShockP, shock_p)]))
+            .target(TargetId::Gdp)
+            .expect("reported")
+            .probability
+    };
+    let (low, high) = (p_gdp(5.0), p_gdp(25.0));
+    assert!(high < low, "P(gdp) with p = 25 %: {high}, with p = 5 %: {low}");
+}
+
+#[test]
+fn standard_error_is_the_binomial_one() {
+    let summary = engine::run(&Scenario::default());
+    for result in &summary.targets {
+        let p = result.probability;
+        assert_eq!(p, f64::from(result.met) / 10_000.0);
+        assert_eq!(result.std_error, (p * (1.0 - p) / 10_000.0).sqrt());
+        assert!(p > 0.0 && p < 1.0, "the default scenario is uncertain");
+    }
+}
+
+#[test]
+fn percentiles_by_selection_match_sorting() {
+    let mut values: Vec<f64> = (0..1001).map(|i| ((i * 7919) % 1001) as f64).collect();
+    let got = percentiles_by_selection(&mut values, &[0.05, 0.25, 0.5, 0.75, 0.95]);
+    // With 0 … 1000 the type-7 percentile at q is 1000·q.
+    assert_eq!(got, [50.0, 250.0, 500.0, 750.0, 950.0]);
+    let mut few = vec![4.0, 1.0, 3.0, 2.0];
+    let got = percentiles_by_selection(&mut few, &[0.05, 0.5, 0.95]);
+    for (got, expected) in got.iter().zip([1.15, 2.5, 3.85]) {
+        assert!((got - expected).abs() < 1e-12, "{got} vs {expected}");
+    }
+}
