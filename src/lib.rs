@@ -10,6 +10,7 @@
 pub mod charts;
 pub mod engine;
 pub mod format;
+pub mod i18n;
 pub mod plan;
 pub mod scenario;
 

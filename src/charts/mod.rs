@@ -1,1 +1,50 @@
-//! Charts.
+//! Charts, drawn by functions generic over plotters' [`DrawingBackend`], so that the same code
+//! draws on a browser canvas and, in native tests, into an SVG string.
+
+mod fan;
+mod series;
+
+pub use fan::{draw_fan_chart, FanChart, FanLabels};
+pub use series::{fan_chart_for, series_title, FIRST_CHART_YEAR};
+
+use plotters::prelude::*;
+
+/// How a chart is drawn on a given surface.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChartStyle {
+    /// Device pixels per CSS pixel: fonts, margins and lines scale with it so that a chart is
+    /// crisp on a high-DPI screen and looks the same size on every screen.
+    pub scale: f64,
+    pub font_family: &'static str,
+}
+
+impl Default for ChartStyle {
+    fn default() -> Self {
+        ChartStyle {
+            scale: 1.0,
+            font_family: "sans-serif",
+        }
+    }
+}
+
+impl ChartStyle {
+    /// A length in device pixels for `css_pixels` CSS pixels.
+    pub fn px(&self, css_pixels: f64) -> u32 {
+        (css_pixels * self.scale).round().max(1.0) as u32
+    }
+
+    pub fn font(&self, css_size: f64) -> FontDesc<'static> {
+        (self.font_family, css_size * self.scale).into_font()
+    }
+}
+
+/// Colours of the fan charts: one hue, darker towards the median, so that the bands read as
+/// "more likely" without a legend; the plan's path is a contrasting dashed line.
+pub mod palette {
+    use plotters::style::RGBColor;
+
+    pub const FAN: RGBColor = RGBColor(31, 94, 168);
+    pub const PLAN: RGBColor = RGBColor(214, 96, 0);
+    pub const HISTORY: RGBColor = RGBColor(30, 30, 30);
+    pub const GRID: RGBColor = RGBColor(225, 225, 225);
+}

@@ -1,0 +1,155 @@
+//! The fan chart: percentile bands of a series over the years, with history and the plan's path.
+
+use super::{palette, ChartStyle};
+use crate::engine::YearStats;
+use crate::format;
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+
+/// What a fan chart shows. Labels come in the UI's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FanChart<'a> {
+    pub title: String,
+    /// Percentile bands, one entry per simulated year (the first is the base year).
+    pub years: &'a [YearStats],
+    /// Observed points before the simulation starts (year, level).
+    pub history: Vec<(i32, f64)>,
+    /// The plan's path (year, level), from the base year to the target year.
+    pub plan_path: Vec<(i32, f64)>,
+    /// The first year on the x axis.
+    pub first_year: i32,
+    pub decimals: usize,
+    pub labels: FanLabels,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FanLabels {
+    pub band_90: String,
+    pub band_50: String,
+    pub median: String,
+    pub plan: String,
+    pub history: String,
+}
+
+type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Draws `chart` over the whole of `area`.
+pub fn draw_fan_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &FanChart,
+    style: &ChartStyle,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let Some(last) = chart.years.last() else {
+        return Ok(());
+    };
+    let (low, high) = value_range(chart);
+    let padding = (high - low).max(high.abs() * 0.01) * 0.06;
+    let x_range = f64::from(chart.first_year)..f64::from(last.year.max(chart.first_year + 1));
+    let y_range = (low - padding).max(0.0)..high + padding;
+
+    let mut ctx = ChartBuilder::on(area)
+        .margin(style.px(8.0))
+        .caption(&chart.title, style.font(15.0))
+        .x_label_area_size(style.px(26.0))
+        .y_label_area_size(style.px(54.0))
+        .build_cartesian_2d(x_range, y_range)?;
+
+    let year_span = (last.year - chart.first_year).max(1) as usize;
+    ctx.configure_mesh()
+        // Every year up to a decade, then every fifth year, so that both ends carry a label.
+        .x_labels(if year_span <= 10 { year_span + 1 } else { year_span / 5 + 1 })
+        .x_label_formatter(&|year| format!("{}", year.round() as i64))
+        .y_labels(6)
+        .y_label_formatter(&|value| format::grouped(*value, chart.decimals))
+        .label_style(style.font(11.0))
+        .light_line_style(palette::GRID.mix(0.0))
+        .bold_line_style(palette::GRID)
+        .axis_style(palette::HISTORY.mix(0.6))
+        .draw()?;
+
+    let band = |lower: usize, upper: usize| -> Vec<(f64, f64)> {
+        let up = chart.years.iter().map(|s| (f64::from(s.year), s.percentiles[upper]));
+        let down = chart.years.iter().rev().map(|s| (f64::from(s.year), s.percentiles[lower]));
+        up.chain(down).collect()
+    };
+    let square = |colour: RGBAColor, filled: bool| {
+        let size = style.px(5.0) as i32;
+        move |(x, y): (i32, i32)| {
+            let style = if filled { colour.filled() } else { colour.stroke_width(2) };
+            Rectangle::new([(x, y - size), (x + 2 * size, y + size)], style)
+        }
+    };
+
+    ctx.draw_series(std::iter::once(Polygon::new(band(0, 4), palette::FAN.mix(0.18))))?
+        .label(&chart.labels.band_90)
+        .legend(square(palette::FAN.mix(0.18), true));
+    ctx.draw_series(std::iter::once(Polygon::new(band(1, 3), palette::FAN.mix(0.35))))?
+        .label(&chart.labels.band_50)
+        .legend(square(palette::FAN.mix(0.35), true));
+    let median = chart.years.iter().map(|s| (f64::from(s.year), s.median()));
+    ctx.draw_series(std::iter::once(PathElement::new(
+        median.collect::<Vec<_>>(),
+        palette::FAN.stroke_width(style.px(2.0)),
+    )))?
+    .label(&chart.labels.median)
+    .legend(square(palette::FAN.to_rgba(), true));
+
+    if !chart.plan_path.is_empty() {
+        let points: Vec<(f64, f64)> = chart.plan_path.iter().map(|&(y, v)| (f64::from(y), v)).collect();
+        let dash = style.px(6.0);
+        ctx.draw_series(std::iter::once(DashedPathElement::new(
+            points.clone(),
+            dash,
+            dash / 2 + 1,
+            palette::PLAN.stroke_width(style.px(2.0)),
+        )))?
+        .label(&chart.labels.plan)
+        .legend(square(palette::PLAN.to_rgba(), false));
+        let radius = style.px(3.0);
+        ctx.draw_series(
+            points
+                .last()
+                .map(|&end| Circle::new(end, radius, palette::PLAN.filled())),
+        )?;
+    }
+
+    if !chart.history.is_empty() {
+        let radius = style.px(3.5);
+        ctx.draw_series(
+            chart
+                .history
+                .iter()
+                .map(|&(year, value)| Circle::new((f64::from(year), value), radius, palette::HISTORY.filled())),
+        )?
+        .label(&chart.labels.history)
+        .legend(square(palette::HISTORY.to_rgba(), true));
+        let points: Vec<(f64, f64)> = chart.history.iter().map(|&(y, v)| (f64::from(y), v)).collect();
+        ctx.draw_series(std::iter::once(PathElement::new(
+            points,
+            palette::HISTORY.mix(0.5).stroke_width(style.px(1.0)),
+        )))?;
+    }
+
+    ctx.configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.85))
+        .border_style(palette::GRID)
+        .label_font(style.font(11.0))
+        .margin(style.px(6.0))
+        .draw()?;
+    area.present()
+}
+
+/// The lowest and highest value the chart must show.
+fn value_range(chart: &FanChart) -> (f64, f64) {
+    let simulated = chart
+        .years
+        .iter()
+        .flat_map(|s| [s.percentiles[0], s.percentiles[4]]);
+    let fixed = chart.history.iter().chain(&chart.plan_path).map(|&(_, v)| v);
+    simulated
+        .chain(fixed)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)))
+}

@@ -1,0 +1,60 @@
+//! Native tests of the charts: the same drawing code as the browser, into an SVG string.
+
+use plotters::prelude::*;
+use taijiang_sim::charts::{draw_fan_chart, fan_chart_for, ChartStyle};
+use taijiang_sim::engine;
+use taijiang_sim::i18n::Lang;
+use taijiang_sim::plan::SeriesId;
+use taijiang_sim::scenario::{Param, Scenario};
+
+fn render(series: SeriesId, lang: Lang, horizon: f64) -> String {
+    let scenario = Scenario::default()
+        .with(Param::Horizon, horizon)
+        .and_then(|s| s.with(Param::Paths, 500.0))
+        .expect("valid");
+    let summary = engine::run(&scenario);
+    let chart = fan_chart_for(&summary, series, lang);
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+        draw_fan_chart(&area, &chart, &ChartStyle::default()).expect("drawn");
+    }
+    svg
+}
+
+#[test]
+fn a_fan_chart_has_two_bands_a_median_the_plan_path_and_history() {
+    let svg = render(SeriesId::Gdp, Lang::Zh, 2025.0);
+    assert_eq!(svg.matches("<polygon").count(), 2, "90 % and 50 % bands");
+    // History points (2015, 2020) and the end of the plan's path.
+    assert!(svg.matches("<circle").count() >= 3);
+    assert!(svg.contains("地区生产总值"), "title in Chinese");
+    assert!(svg.contains("规划路径"), "plan path in the legend");
+    assert!(svg.contains("\n2015\n") && svg.contains("\n2025\n"), "x axis from 2015 to the horizon");
+}
+
+#[test]
+fn the_chart_follows_the_language_and_the_horizon() {
+    let svg = render(SeriesId::IncomeIndex, Lang::En, 2035.0);
+    assert!(svg.contains("income index"));
+    assert!(svg.contains("\n2035\n"), "x axis reaches the horizon");
+    assert!(!svg.contains("中位数"));
+}
+
+#[test]
+fn the_chart_scales_with_the_device_pixel_ratio() {
+    let summary = engine::run(&Scenario::default().with(Param::Paths, 200.0).expect("valid"));
+    let chart = fan_chart_for(&summary, SeriesId::Gdp, Lang::En);
+    let font_size = |scale: f64| {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (1280, 720)).into_drawing_area();
+            let style = ChartStyle { scale, ..ChartStyle::default() };
+            draw_fan_chart(&area, &chart, &style).expect("drawn");
+        }
+        let size = svg.split("font-size=\"").nth(1).and_then(|rest| rest.split('"').next());
+        size.and_then(|text| text.parse::<f64>().ok()).expect("a title with a font size")
+    };
+    let ratio = font_size(2.0) / font_size(1.0);
+    assert!((ratio - 2.0).abs() < 1e-9, "fonts double at twice the pixel ratio, got ×{ratio}");
+}
