@@ -13,6 +13,7 @@ pub mod format;
 pub mod i18n;
 pub mod plan;
 pub mod scenario;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

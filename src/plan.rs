@@ -12,7 +12,10 @@ pub enum Provenance {
     /// Computed from plan numbers with the formula given.
     Derived { formula: &'static str },
     /// Not in the plan: a default the user can change, with the reason for it.
-    Assumption { reason_zh: &'static str, reason_en: &'static str },
+    Assumption {
+        reason_zh: &'static str,
+        reason_en: &'static str,
+    },
     /// A neutral setting (no change from the baseline), not a claim about the world.
     Neutral,
 }

@@ -164,7 +164,10 @@ impl Param {
     }
 
     pub fn from_key(key: &str) -> Option<Param> {
-        PARAMS.iter().find(|spec| spec.key == key).map(|spec| spec.param)
+        PARAMS
+            .iter()
+            .find(|spec| spec.key == key)
+            .map(|spec| spec.param)
     }
 }
 

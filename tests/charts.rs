@@ -30,7 +30,10 @@ fn a_fan_chart_has_two_bands_a_median_the_plan_path_and_history() {
     assert!(svg.matches("<circle").count() >= 3);
     assert!(svg.contains("地区生产总值"), "title in Chinese");
     assert!(svg.contains("规划路径"), "plan path in the legend");
-    assert!(svg.contains("\n2015\n") && svg.contains("\n2025\n"), "x axis from 2015 to the horizon");
+    assert!(
+        svg.contains("\n2015\n") && svg.contains("\n2025\n"),
+        "x axis from 2015 to the horizon"
+    );
 }
 
 #[test]
@@ -43,18 +46,32 @@ fn the_chart_follows_the_language_and_the_horizon() {
 
 #[test]
 fn the_chart_scales_with_the_device_pixel_ratio() {
-    let summary = engine::run(&Scenario::default().with(Param::Paths, 200.0).expect("valid"));
+    let summary = engine::run(
+        &Scenario::default()
+            .with(Param::Paths, 200.0)
+            .expect("valid"),
+    );
     let chart = fan_chart_for(&summary, SeriesId::Gdp, Lang::En);
     let font_size = |scale: f64| {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (1280, 720)).into_drawing_area();
-            let style = ChartStyle { scale, ..ChartStyle::default() };
+            let style = ChartStyle {
+                scale,
+                ..ChartStyle::default()
+            };
             draw_fan_chart(&area, &chart, &style).expect("drawn");
         }
-        let size = svg.split("font-size=\"").nth(1).and_then(|rest| rest.split('"').next());
-        size.and_then(|text| text.parse::<f64>().ok()).expect("a title with a font size")
+        let size = svg
+            .split("font-size=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next());
+        size.and_then(|text| text.parse::<f64>().ok())
+            .expect("a title with a font size")
     };
     let ratio = font_size(2.0) / font_size(1.0);
-    assert!((ratio - 2.0).abs() < 1e-9, "fonts double at twice the pixel ratio, got ×{ratio}");
+    assert!(
+        (ratio - 2.0).abs() < 1e-9,
+        "fonts double at twice the pixel ratio, got ×{ratio}"
+    );
 }

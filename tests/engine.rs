@@ -1,13 +1,18 @@
 //! Native tests of the engine against the exact cases of `model.md`.
 
+mod common;
+
+use common::{GOLDEN_FINGERPRINT, GOLDEN_SCENARIO};
 use taijiang_sim::engine::{self, percentiles_by_selection, Summary};
 use taijiang_sim::plan::{SeriesId, TargetId, TARGET_STEP};
 use taijiang_sim::scenario::{Param, Scenario};
 
 fn scenario(settings: &[(Param, f64)]) -> Scenario {
-    settings.iter().fold(Scenario::default(), |s, &(param, value)| {
-        s.with(param, value).expect("test settings are valid")
-    })
+    settings
+        .iter()
+        .fold(Scenario::default(), |s, &(param, value)| {
+            s.with(param, value).expect("test settings are valid")
+        })
 }
 
 /// σ = 0, p = 0, ΔI = 0 (and σ_h = 0): the model is deterministic.
@@ -68,7 +73,12 @@ fn deterministic_probability_is_exactly_zero_or_one_around_the_target() {
 /// Raw moments E[(a + sZ)^k], k = 1 … 4, of a normal with mean a and s.d. s.
 fn normal_raw_moments(a: f64, s: f64) -> [f64; 4] {
     let v = s * s;
-    [a, a * a + v, a.powi(3) + 3.0 * a * v, a.powi(4) + 6.0 * a * a * v + 3.0 * v * v]
+    [
+        a,
+        a * a + v,
+        a.powi(3) + 3.0 * a * v,
+        a.powi(4) + 6.0 * a * a * v + 3.0 * v * v,
+    ]
 }
 
 /// Checks the sample mean and variance of `values` against the exact moments of a product of
@@ -81,7 +91,11 @@ fn assert_product_moments(values: &[f64], a: f64, s: f64, what: &str) {
     let fourth_central = m[3] - 4.0 * m[2] * m[0] + 6.0 * m[1] * m[0] * m[0] - 3.0 * m[0].powi(4);
     let n = values.len() as f64;
     let sample_mean = values.iter().sum::<f64>() / n;
-    let sample_variance = values.iter().map(|v| (v - sample_mean).powi(2)).sum::<f64>() / (n - 1.0);
+    let sample_variance = values
+        .iter()
+        .map(|v| (v - sample_mean).powi(2))
+        .sum::<f64>()
+        / (n - 1.0);
     let mean_se = (variance / n).sqrt();
     let variance_se = ((fourth_central - variance * variance) / n).sqrt();
     assert!(
@@ -122,14 +136,24 @@ fn iid_growth_matches_exact_moments_of_gdp_and_income() {
         .iter()
         .map(|i| i / 100.0)
         .collect();
-    assert_product_moments(&income_ratio, 1.0 + mu_h / 100.0, income_sd / 100.0, "income₂₀₂₅/100");
+    assert_product_moments(
+        &income_ratio,
+        1.0 + mu_h / 100.0,
+        income_sd / 100.0,
+        "income₂₀₂₅/100",
+    );
 }
 
 #[test]
 fn same_seed_gives_bit_identical_summaries_however_the_paths_are_split() {
     let s = scenario(&[(Param::Paths, 3000.0), (Param::Horizon, 2030.0)]);
     let whole = engine::run(&s);
-    let splits: [&[u64]; 4] = [&[3000], &[1, 2999], &[1000, 1000, 1000], &[7, 1500, 1, 1492]];
+    let splits: [&[u64]; 4] = [
+        &[3000],
+        &[1, 2999],
+        &[1000, 1000, 1000],
+        &[7, 1500, 1, 1492],
+    ];
     for split in splits {
         let mut start = 0;
         let mut chunks: Vec<_> = split
@@ -150,7 +174,10 @@ fn same_seed_gives_bit_identical_summaries_however_the_paths_are_split() {
 #[test]
 fn chunks_that_do_not_tile_the_run_are_refused() {
     let s = scenario(&[(Param::Paths, 100.0)]);
-    let gap = [engine::simulate_chunk(&s, 0..40), engine::simulate_chunk(&s, 50..100)];
+    let gap = [
+        engine::simulate_chunk(&s, 0..40),
+        engine::simulate_chunk(&s, 50..100),
+    ];
     assert_eq!(engine::summarise_chunks(&s, &gap), None);
     let short = [engine::simulate_chunk(&s, 0..99)];
     assert_eq!(engine::summarise_chunks(&s, &short), None);
@@ -171,7 +198,12 @@ fn percentiles_are_ordered_and_bracket_nothing_impossible() {
         assert_eq!(series.years.len(), 16);
         for stats in &series.years {
             let p = stats.percentiles;
-            assert!(p.windows(2).all(|w| w[0] <= w[1]), "{:?} {}: {p:?}", series.id, stats.year);
+            assert!(
+                p.windows(2).all(|w| w[0] <= w[1]),
+                "{:?} {}: {p:?}",
+                series.id,
+                stats.year
+            );
             assert!(p.iter().all(|v| v.is_finite() && *v > 0.0));
         }
         for histogram in &series.histograms {
@@ -201,7 +233,10 @@ fn a_larger_shock_probability_lowers_the_chance_of_the_gdp_target() {
             .probability
     };
     let (low, high) = (p_gdp(5.0), p_gdp(25.0));
-    assert!(high < low, "P(gdp) with p = 25 %: {high}, with p = 5 %: {low}");
+    assert!(
+        high < low,
+        "P(gdp) with p = 25 %: {high}, with p = 5 %: {low}"
+    );
 }
 
 #[test]
@@ -226,4 +261,15 @@ fn percentiles_by_selection_match_sorting() {
     for (got, expected) in got.iter().zip([1.15, 2.5, 3.85]) {
         assert!((got - expected).abs() < 1e-12, "{got} vs {expected}");
     }
+}
+
+#[test]
+fn the_golden_scenario_gives_the_golden_fingerprint() {
+    let (scenario, issues) = Scenario::from_fragment(GOLDEN_SCENARIO);
+    assert!(issues.is_empty());
+    let fingerprint = engine::run(&scenario).fingerprint();
+    assert_eq!(
+        fingerprint, GOLDEN_FINGERPRINT,
+        "fingerprint {fingerprint:#018x}"
+    );
 }

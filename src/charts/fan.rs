@@ -59,7 +59,11 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
     let year_span = (last.year - chart.first_year).max(1) as usize;
     ctx.configure_mesh()
         // Every year up to a decade, then every fifth year, so that both ends carry a label.
-        .x_labels(if year_span <= 10 { year_span + 1 } else { year_span / 5 + 1 })
+        .x_labels(if year_span <= 10 {
+            year_span + 1
+        } else {
+            year_span / 5 + 1
+        })
         .x_label_formatter(&|year| format!("{}", year.round() as i64))
         .y_labels(6)
         .y_label_formatter(&|value| format::grouped(*value, chart.decimals))
@@ -70,24 +74,41 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
         .draw()?;
 
     let band = |lower: usize, upper: usize| -> Vec<(f64, f64)> {
-        let up = chart.years.iter().map(|s| (f64::from(s.year), s.percentiles[upper]));
-        let down = chart.years.iter().rev().map(|s| (f64::from(s.year), s.percentiles[lower]));
+        let up = chart
+            .years
+            .iter()
+            .map(|s| (f64::from(s.year), s.percentiles[upper]));
+        let down = chart
+            .years
+            .iter()
+            .rev()
+            .map(|s| (f64::from(s.year), s.percentiles[lower]));
         up.chain(down).collect()
     };
     let square = |colour: RGBAColor, filled: bool| {
         let size = style.px(5.0) as i32;
         move |(x, y): (i32, i32)| {
-            let style = if filled { colour.filled() } else { colour.stroke_width(2) };
+            let style = if filled {
+                colour.filled()
+            } else {
+                colour.stroke_width(2)
+            };
             Rectangle::new([(x, y - size), (x + 2 * size, y + size)], style)
         }
     };
 
-    ctx.draw_series(std::iter::once(Polygon::new(band(0, 4), palette::FAN.mix(0.18))))?
-        .label(&chart.labels.band_90)
-        .legend(square(palette::FAN.mix(0.18), true));
-    ctx.draw_series(std::iter::once(Polygon::new(band(1, 3), palette::FAN.mix(0.35))))?
-        .label(&chart.labels.band_50)
-        .legend(square(palette::FAN.mix(0.35), true));
+    ctx.draw_series(std::iter::once(Polygon::new(
+        band(0, 4),
+        palette::FAN.mix(0.18),
+    )))?
+    .label(&chart.labels.band_90)
+    .legend(square(palette::FAN.mix(0.18), true));
+    ctx.draw_series(std::iter::once(Polygon::new(
+        band(1, 3),
+        palette::FAN.mix(0.35),
+    )))?
+    .label(&chart.labels.band_50)
+    .legend(square(palette::FAN.mix(0.35), true));
     let median = chart.years.iter().map(|s| (f64::from(s.year), s.median()));
     ctx.draw_series(std::iter::once(PathElement::new(
         median.collect::<Vec<_>>(),
@@ -97,7 +118,11 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
     .legend(square(palette::FAN.to_rgba(), true));
 
     if !chart.plan_path.is_empty() {
-        let points: Vec<(f64, f64)> = chart.plan_path.iter().map(|&(y, v)| (f64::from(y), v)).collect();
+        let points: Vec<(f64, f64)> = chart
+            .plan_path
+            .iter()
+            .map(|&(y, v)| (f64::from(y), v))
+            .collect();
         let dash = style.px(6.0);
         ctx.draw_series(std::iter::once(DashedPathElement::new(
             points.clone(),
@@ -117,15 +142,16 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
 
     if !chart.history.is_empty() {
         let radius = style.px(3.5);
-        ctx.draw_series(
-            chart
-                .history
-                .iter()
-                .map(|&(year, value)| Circle::new((f64::from(year), value), radius, palette::HISTORY.filled())),
-        )?
+        ctx.draw_series(chart.history.iter().map(|&(year, value)| {
+            Circle::new((f64::from(year), value), radius, palette::HISTORY.filled())
+        }))?
         .label(&chart.labels.history)
         .legend(square(palette::HISTORY.to_rgba(), true));
-        let points: Vec<(f64, f64)> = chart.history.iter().map(|&(y, v)| (f64::from(y), v)).collect();
+        let points: Vec<(f64, f64)> = chart
+            .history
+            .iter()
+            .map(|&(y, v)| (f64::from(y), v))
+            .collect();
         ctx.draw_series(std::iter::once(PathElement::new(
             points,
             palette::HISTORY.mix(0.5).stroke_width(style.px(1.0)),
@@ -148,8 +174,14 @@ fn value_range(chart: &FanChart) -> (f64, f64) {
         .years
         .iter()
         .flat_map(|s| [s.percentiles[0], s.percentiles[4]]);
-    let fixed = chart.history.iter().chain(&chart.plan_path).map(|&(_, v)| v);
+    let fixed = chart
+        .history
+        .iter()
+        .chain(&chart.plan_path)
+        .map(|&(_, v)| v);
     simulated
         .chain(fixed)
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        })
 }

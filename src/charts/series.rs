@@ -10,9 +10,17 @@ pub const FIRST_CHART_YEAR: i32 = 2015;
 
 pub fn series_title(id: SeriesId, lang: Lang) -> &'static str {
     match id {
-        SeriesId::Gdp => lang.pick("地区生产总值(亿元,2020 年不变价)", "GDP (100 million yuan, 2020 prices)"),
-        SeriesId::IncomeIndex => lang.pick("居民人均可支配收入指数(2020 = 100)", "Per-capita disposable income index (2020 = 100)"),
-        SeriesId::GdpPerCapita => lang.pick("人均地区生产总值(万元)", "GDP per capita (10,000 yuan)"),
+        SeriesId::Gdp => lang.pick(
+            "地区生产总值(亿元,2020 年不变价)",
+            "GDP (100 million yuan, 2020 prices)",
+        ),
+        SeriesId::IncomeIndex => lang.pick(
+            "居民人均可支配收入指数(2020 = 100)",
+            "Per-capita disposable income index (2020 = 100)",
+        ),
+        SeriesId::GdpPerCapita => {
+            lang.pick("人均地区生产总值(万元)", "GDP per capita (10,000 yuan)")
+        }
     }
 }
 
@@ -22,14 +30,23 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart<'_
         .plan_growth()
         .map(|rate| {
             (0..=TARGET_STEP)
-                .map(|t| (BASE_YEAR + t as i32, plan::compound(id.base_level(), rate, t)))
+                .map(|t| {
+                    (
+                        BASE_YEAR + t as i32,
+                        plan::compound(id.base_level(), rate, t),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
     FanChart {
         title: series_title(id, lang).to_owned(),
         years: &summary.series(id).years,
-        history: id.history().into_iter().map(|(year, value, _)| (year, value)).collect(),
+        history: id
+            .history()
+            .into_iter()
+            .map(|(year, value, _)| (year, value))
+            .collect(),
         plan_path,
         first_year: FIRST_CHART_YEAR,
         decimals: if id == SeriesId::GdpPerCapita { 1 } else { 0 },

@@ -96,7 +96,10 @@ pub fn summarise_chunks(scenario: &Scenario, chunks: &[ChunkSamples]) -> Option<
         return None;
     }
     let params = ModelParams::from_scenario(scenario);
-    if ordered.iter().any(|chunk| chunk.columns.len() != params.steps + 1) {
+    if ordered
+        .iter()
+        .any(|chunk| chunk.columns.len() != params.steps + 1)
+    {
         return None;
     }
     let mut summariser = Summariser::new(scenario.paths(), scenario.seed(), params.steps);

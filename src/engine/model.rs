@@ -94,7 +94,8 @@ impl PathState {
         self.shock = params.persistence * self.shock + params.shock_sd * epsilon;
         let jump = if downturn { -params.downturn_size } else { 0.0 };
         let investment_effect = 100.0 * params.extra_investment / (params.icor * self.gdp);
-        let growth = (params.trend_growth + investment_effect + self.shock + jump).max(GROWTH_FLOOR);
+        let growth =
+            (params.trend_growth + investment_effect + self.shock + jump).max(GROWTH_FLOOR);
         self.gdp *= 1.0 + growth / 100.0;
 
         let income_growth = params.income_trend

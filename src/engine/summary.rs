@@ -29,6 +29,35 @@ impl Summary {
     pub fn target(&self, id: TargetId) -> Option<&TargetResult> {
         self.targets.iter().find(|result| result.id == id)
     }
+
+    /// A 64-bit FNV-1a hash of every number in the summary, bit for bit: equal fingerprints
+    /// natively and in the browser show that a run is reproduced exactly.
+    pub fn fingerprint(&self) -> u64 {
+        let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+        let mut eat = |bits: u64| {
+            for byte in bits.to_le_bytes() {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        eat(u64::from(self.paths));
+        eat(self.seed);
+        for series in &self.series {
+            for stats in &series.years {
+                eat(stats.mean.to_bits());
+                stats.percentiles.iter().for_each(|p| eat(p.to_bits()));
+            }
+            for histogram in &series.histograms {
+                eat(histogram.min.to_bits());
+                eat(histogram.max.to_bits());
+                histogram.counts.iter().for_each(|&c| eat(u64::from(c)));
+            }
+        }
+        for target in &self.targets {
+            eat(u64::from(target.met));
+            eat(target.probability.to_bits());
+        }
+        hash
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -153,7 +182,10 @@ impl Summariser {
 
 /// Percentiles (ascending `quantiles`) of `values`, by successive selections, each on the part
 /// of the slice above the previous one. Reorders `values`.
-pub fn percentiles_by_selection<const N: usize>(values: &mut [f64], quantiles: &[f64; N]) -> [f64; N] {
+pub fn percentiles_by_selection<const N: usize>(
+    values: &mut [f64],
+    quantiles: &[f64; N],
+) -> [f64; N] {
     let mut result = [0.0; N];
     let last = values.len() - 1;
     let mut start = 0;
@@ -161,7 +193,8 @@ pub fn percentiles_by_selection<const N: usize>(values: &mut [f64], quantiles: &
         let position = last as f64 * q;
         let lower = (position.floor() as usize).clamp(start, last);
         let fraction = position - lower as f64;
-        let (_, &mut low, upper_part) = values[start..].select_nth_unstable_by(lower - start, f64::total_cmp);
+        let (_, &mut low, upper_part) =
+            values[start..].select_nth_unstable_by(lower - start, f64::total_cmp);
         *slot = if fraction > 0.0 && !upper_part.is_empty() {
             let high = upper_part.iter().copied().fold(f64::INFINITY, f64::min);
             low + fraction * (high - low)

@@ -1,0 +1,21 @@
+//! The browser UI: thin Yew function components over [`crate::state::AppState`].
+
+mod app;
+mod fan_chart;
+mod notices;
+mod provenance;
+mod slider;
+mod targets_table;
+pub mod text;
+
+pub use app::App;
+pub use fan_chart::FanChartCanvas;
+pub use notices::Notices;
+pub use provenance::ProvenanceBadge;
+pub use slider::{Slider, SliderProps};
+pub use targets_table::{TargetsTable, TargetsTableProps};
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

@@ -1,0 +1,104 @@
+//! Texts and formats of the UI that do not belong to one component.
+
+use crate::format;
+use crate::i18n::Lang;
+use crate::scenario::{Param, ParamSpec};
+
+pub fn page_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "台江区“十四五”规划情景模拟器",
+        "Taijiang 14th Five-Year Plan scenario simulator",
+    )
+}
+
+pub fn footer(lang: Lang) -> &'static str {
+    lang.pick(
+        "全部计算在浏览器中完成。数字标注来源:规划 = 规划原文;推算 = 由规划数字计算;假设 = 规划未给出、可修改的设定。",
+        "Everything is computed in your browser. Every number is tagged: plan = the plan's text; derived = computed from plan numbers; assumption = not in the plan, editable.",
+    )
+}
+
+/// The drivers shown as sliders; `rd` and `green` drive indicators that arrive with the full
+/// set of targets, and `seed` is set through the link.
+pub fn is_slider(param: Param) -> bool {
+    !matches!(param, Param::Rd | Param::Green | Param::Seed)
+}
+
+pub fn seed_line(lang: Lang, seed: u64) -> String {
+    match lang {
+        Lang::Zh => format!("随机种子 {seed}(同一链接,同一结果)"),
+        Lang::En => format!("Random seed {seed} (same link, same numbers)"),
+    }
+}
+
+pub fn targets_caption(lang: Lang, paths: u32) -> String {
+    let paths = format::grouped(f64::from(paths), 0);
+    match lang {
+        Lang::Zh => format!("2025 年目标实现概率(基于 {paths} 条模拟路径)"),
+        Lang::En => format!("Chance of meeting each 2025 target ({paths} simulated paths)"),
+    }
+}
+
+/// A slider's value with its unit, in the language's number format.
+pub fn param_value(spec: &ParamSpec, value: f64, lang: Lang) -> String {
+    let decimals = if spec.integer || spec.step >= 1.0 {
+        0
+    } else {
+        1
+    };
+    let number = if spec.param == Param::Horizon {
+        format!("{value}")
+    } else {
+        format::grouped(value, decimals)
+    };
+    let unit = lang.pick(spec.unit_zh, spec.unit_en);
+    if unit.is_empty() {
+        number
+    } else {
+        format!("{number} {unit}")
+    }
+}
+
+/// A verbal band for a probability, so that colour is never the only cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LikelihoodBand {
+    Likely,
+    Uncertain,
+    Unlikely,
+}
+
+pub fn likelihood_band(probability: f64) -> LikelihoodBand {
+    if probability >= 0.8 {
+        LikelihoodBand::Likely
+    } else if probability <= 0.2 {
+        LikelihoodBand::Unlikely
+    } else {
+        LikelihoodBand::Uncertain
+    }
+}
+
+impl LikelihoodBand {
+    pub fn key(self) -> &'static str {
+        match self {
+            LikelihoodBand::Likely => "likely",
+            LikelihoodBand::Uncertain => "uncertain",
+            LikelihoodBand::Unlikely => "unlikely",
+        }
+    }
+
+    pub fn mark(self) -> &'static str {
+        match self {
+            LikelihoodBand::Likely => "●",
+            LikelihoodBand::Uncertain => "◐",
+            LikelihoodBand::Unlikely => "○",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            LikelihoodBand::Likely => lang.pick("很可能实现(≥ 80%)", "likely (≥ 80 %)"),
+            LikelihoodBand::Uncertain => lang.pick("不确定", "uncertain"),
+            LikelihoodBand::Unlikely => lang.pick("不太可能(≤ 20%)", "unlikely (≤ 20 %)"),
+        }
+    }
+}

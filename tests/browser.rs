@@ -1,0 +1,139 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). Run by `.ci/test`.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::{GOLDEN_FINGERPRINT, GOLDEN_SCENARIO};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+use taijiang_sim::engine;
+use taijiang_sim::format;
+use taijiang_sim::i18n::Lang;
+use taijiang_sim::scenario::{Param, Scenario};
+use taijiang_sim::ui::{App, Slider, SliderProps, TargetsTable, TargetsTableProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
+use yew::platform::time::sleep;
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    root
+}
+
+async fn settle() {
+    sleep(Duration::from_millis(5)).await;
+}
+
+#[wasm_bindgen_test]
+fn the_engine_gives_the_native_bits_in_the_browser() {
+    let (scenario, issues) = Scenario::from_fragment(GOLDEN_SCENARIO);
+    assert!(issues.is_empty());
+    assert_eq!(engine::run(&scenario).fingerprint(), GOLDEN_FINGERPRINT);
+}
+
+#[wasm_bindgen_test]
+async fn the_targets_table_carries_machine_readable_rows() {
+    let scenario = Scenario::default()
+        .with(Param::Paths, 500.0)
+        .expect("valid");
+    let summary = Rc::new(engine::run(&scenario));
+    let root = fresh_root();
+    let props = TargetsTableProps {
+        summary: summary.clone(),
+        lang: Lang::Zh,
+    };
+    yew::Renderer::<TargetsTable>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    for result in &summary.targets {
+        let selector = format!("[data-target=\"{}\"]", result.id.key());
+        let row = root
+            .query_selector(&selector)
+            .expect("valid selector")
+            .expect("a row per target");
+        assert_eq!(
+            row.get_attribute("data-probability"),
+            Some(format::four_decimals(result.probability))
+        );
+        assert_eq!(
+            row.get_attribute("data-stderr"),
+            Some(format::four_decimals(result.std_error))
+        );
+        let text = row.text_content().unwrap_or_default();
+        assert!(
+            text.contains(result.id.wording_zh()),
+            "the plan's wording is shown: {text}"
+        );
+        assert!(text.contains('±'), "the standard error is shown: {text}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_slider_reports_its_parameter_and_value() {
+    let received = Rc::new(RefCell::new(Vec::new()));
+    let sink = received.clone();
+    let props = SliderProps {
+        spec: *Param::Gdp.spec(),
+        value: 7.5,
+        lang: Lang::En,
+        on_change: Callback::from(move |change| sink.borrow_mut().push(change)),
+    };
+    let root = fresh_root();
+    yew::Renderer::<Slider>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let input: HtmlInputElement = root
+        .query_selector("input[type=range][name=gdp]")
+        .expect("valid selector")
+        .expect("a range input named after its key")
+        .unchecked_into();
+    assert_eq!(input.value(), "7.5", "the range is set before the value");
+    let label = root
+        .query_selector("label[for=slider-gdp]")
+        .expect("valid")
+        .expect("a label");
+    assert_eq!(label.text_content().as_deref(), Some("Trend GDP growth"));
+    input.set_value("6.3");
+    let event = web_sys::InputEvent::new("input").expect("an event");
+    input.dispatch_event(&event).expect("dispatched");
+    assert_eq!(*received.borrow(), vec![(Param::Gdp, 6.3)]);
+}
+
+#[wasm_bindgen_test]
+async fn the_app_runs_the_default_scenario_and_draws_both_charts() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    let mut ready = None;
+    for _ in 0..600 {
+        settle().await;
+        ready = root
+            .query_selector("#app[data-state=ready]")
+            .expect("valid");
+        if ready.is_some() {
+            break;
+        }
+    }
+    assert!(ready.is_some(), "the first run finishes");
+    let rows = root.query_selector_all("[data-target]").expect("valid");
+    assert_eq!(rows.length(), 2);
+    for key in ["gdp", "income"] {
+        let canvas: HtmlCanvasElement = root
+            .query_selector(&format!("canvas[data-chart={key}]"))
+            .expect("valid")
+            .expect("a chart per series")
+            .unchecked_into();
+        assert!(
+            canvas.width() >= 200 && canvas.height() >= 200,
+            "{key}: sized before drawing"
+        );
+    }
+}
