@@ -57,6 +57,8 @@ pub struct ParamSpec {
     pub provenance: Provenance,
 }
 
+/// Builds one row of [`PARAMS`]; positional groups keep the table readable row by row.
+#[allow(clippy::too_many_arguments)]
 const fn spec(
     param: Param,
     key: &'static str,

@@ -1,4 +1,6 @@
 //! Native tests of the charts: the same drawing code as the browser, into an SVG string.
+// Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
 
 use plotters::prelude::*;
 use taijiang_sim::charts::{draw_fan_chart, fan_chart_for, ChartStyle};

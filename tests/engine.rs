@@ -1,4 +1,6 @@
 //! Native tests of the engine against the exact cases of `model.md`.
+// Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,4 +1,6 @@
 //! The app's state transitions: stale results are dropped, bad input never reaches the engine.
+// Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
 use taijiang_sim::engine;
@@ -7,7 +9,9 @@ use taijiang_sim::scenario::{Param, Scenario};
 use taijiang_sim::state::{Action, AppState, Notice, ScenarioSource};
 
 fn small_run(scenario: &Scenario) -> Rc<engine::Summary> {
-    Rc::new(engine::run(&scenario.with(Param::Paths, 100.0).expect("valid")))
+    Rc::new(engine::run(
+        &scenario.with(Param::Paths, 100.0).expect("valid"),
+    ))
 }
 
 #[test]
@@ -20,7 +24,10 @@ fn a_result_for_an_older_scenario_is_dropped() {
     assert!(!moved.is_ready());
     let stale = moved.apply(Action::RunFinished(old_revision, old_run));
     assert_eq!(stale.result, None, "a stale run is never drawn");
-    let fresh = stale.apply(Action::RunFinished(moved.revision, small_run(&moved.scenario)));
+    let fresh = stale.apply(Action::RunFinished(
+        moved.revision,
+        small_run(&moved.scenario),
+    ));
     assert!(fresh.is_ready());
 }
 
@@ -30,7 +37,10 @@ fn an_absurd_typed_value_is_refused_with_a_notice_and_the_scenario_kept() {
     let next = state.apply(Action::SetParam(Param::Gdp, 1e9));
     assert_eq!(next.scenario, state.scenario);
     assert_eq!(next.revision, state.revision);
-    assert!(matches!(next.notices.as_slice(), [Notice::Rejected { key: "gdp", .. }]));
+    assert!(matches!(
+        next.notices.as_slice(),
+        [Notice::Rejected { key: "gdp", .. }]
+    ));
 }
 
 #[test]

@@ -51,6 +51,8 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
 
     let mut ctx = ChartBuilder::on(area)
         .margin(style.px(8.0))
+        // Room for the last year's label, which is centred on the plot's right edge.
+        .margin_right(style.px(20.0))
         .caption(&chart.title, style.font(15.0))
         .x_label_area_size(style.px(26.0))
         .y_label_area_size(style.px(54.0))
