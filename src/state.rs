@@ -1,13 +1,21 @@
 //! The application state and its transitions, free of any UI framework so that it is tested
-//! natively; `ui::app` wraps it in a Yew reducer.
+//! natively; `ui::app` wraps it in a Yew reducer and `ui::runner` carries out its requests.
 //!
-//! Every change of scenario bumps `revision`; a run's result is accepted only if it was computed
-//! for the current revision, so a stale result is dropped, never drawn.
+//! Every change of scenario bumps `revision`. At most one run is in flight; when it returns, the
+//! next request is always for the *latest* scenario, so requests made while dragging coalesce and
+//! a result for an older revision is dropped, never drawn. While a slider is being dragged a
+//! preview (the first [`PREVIEW_PATHS`] paths of the same run) is asked for; on release or after
+//! a pause, the full run.
 
 use crate::engine::Summary;
 use crate::i18n::Lang;
 use crate::scenario::{FragmentIssue, Param, Scenario, ValueError};
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
+
+/// Paths of a preview run. Paths have their own streams, so a preview is exactly the first
+/// paths of the full run: the full picture refines the preview, never contradicts it.
+pub const PREVIEW_PATHS: u32 = 1000;
 
 /// Where the current scenario came from: a link (the URL is left as the user wrote it) or the
 /// controls (the URL is rewritten to match).
@@ -15,6 +23,47 @@ use std::rc::Rc;
 pub enum ScenarioSource {
     Link,
     Controls,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Precision {
+    Preview,
+    Full,
+}
+
+impl Precision {
+    pub fn key(self) -> &'static str {
+        match self {
+            Precision::Preview => "preview",
+            Precision::Full => "full",
+        }
+    }
+}
+
+/// What the engine is asked to run: small and serialisable, it crosses to the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunRequest {
+    pub revision: u64,
+    pub precision: Precision,
+    pub scenario: Scenario,
+}
+
+/// What comes back: the summary and how long the engine took.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunResponse {
+    pub revision: u64,
+    pub precision: Precision,
+    pub summary: Summary,
+    pub engine_ms: f64,
+}
+
+/// The result on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunResult {
+    pub revision: u64,
+    pub precision: Precision,
+    pub summary: Rc<Summary>,
+    pub engine_ms: f64,
 }
 
 /// A message shown above the page.
@@ -38,18 +87,35 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// Bumped on every change of scenario.
     pub revision: u64,
-    /// The latest accepted result and the revision it belongs to.
-    pub result: Option<(u64, Rc<Summary>)>,
+    /// A slider is being dragged: previews are enough until it is released or rests.
+    pub dragging: bool,
+    /// The run the engine is working on, if any.
+    pub in_flight: Option<(u64, Precision)>,
+    /// The latest accepted result.
+    pub result: Option<RunResult>,
+}
+
+/// How a control reports a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gesture {
+    /// Still moving (an `input` event while dragging).
+    Moving,
+    /// Settled (a `change` event: released, a key press, a typed value).
+    Settled,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// A control set a parameter.
-    SetParam(Param, f64),
+    SetParam(Param, f64, Gesture),
+    /// No input for a while since `revision`: upgrade to the full run.
+    Rested(u64),
     /// The URL fragment changed (page load, a pasted link, back or forward).
     LoadFragment(String),
-    /// A run finished for the given revision.
-    RunFinished(u64, Rc<Summary>),
+    /// The engine started on a request.
+    RunStarted(u64, Precision),
+    /// A run finished.
+    RunFinished(Rc<RunResponse>),
     SetLang(Lang),
     DismissNotices,
 }
@@ -63,17 +129,19 @@ impl AppState {
             source: ScenarioSource::Link,
             notices: link_notices(issues),
             revision: 0,
+            dragging: false,
+            in_flight: None,
             result: None,
         }
     }
 
-    /// True when what is on screen belongs to the latest scenario.
+    /// True when what is on screen belongs to the latest scenario (preview or full).
     pub fn is_ready(&self) -> bool {
-        matches!(self.result, Some((revision, _)) if revision == self.revision)
+        matches!(&self.result, Some(result) if result.revision == self.revision)
     }
 
     pub fn summary(&self) -> Option<&Rc<Summary>> {
-        self.result.as_ref().map(|(_, summary)| summary)
+        self.result.as_ref().map(|result| &result.summary)
     }
 
     /// The fragment that reproduces what is on screen.
@@ -84,35 +152,88 @@ impl AppState {
         }
     }
 
+    /// The precision the current scenario deserves now.
+    fn wanted_precision(&self) -> Precision {
+        if self.dragging && self.scenario.paths() > PREVIEW_PATHS {
+            Precision::Preview
+        } else {
+            Precision::Full
+        }
+    }
+
+    /// The run to start now, if any: none while one is in flight (its result may already be
+    /// stale; the next request then goes straight to the latest scenario).
+    pub fn next_request(&self) -> Option<RunRequest> {
+        if self.in_flight.is_some() {
+            return None;
+        }
+        let wanted = self.wanted_precision();
+        let done = matches!(&self.result, Some(result) if result.revision == self.revision
+            && (result.precision == Precision::Full || wanted == Precision::Preview));
+        if done {
+            return None;
+        }
+        let scenario = match wanted {
+            Precision::Full => self.scenario.clone(),
+            Precision::Preview => self
+                .scenario
+                .with(Param::Paths, f64::from(PREVIEW_PATHS))
+                .expect("PREVIEW_PATHS is a valid path count"),
+        };
+        Some(RunRequest {
+            revision: self.revision,
+            precision: wanted,
+            scenario,
+        })
+    }
+
     pub fn apply(&self, action: Action) -> AppState {
         let mut next = self.clone();
         match action {
-            Action::SetParam(param, value) => match self.scenario.with(param, value) {
-                Ok(scenario) if scenario != self.scenario => {
-                    next.scenario = scenario;
-                    next.source = ScenarioSource::Controls;
-                    next.revision += 1;
+            Action::SetParam(param, value, gesture) => {
+                match self.scenario.with(param, value) {
+                    Ok(scenario) if scenario != self.scenario => {
+                        next.scenario = scenario;
+                        next.source = ScenarioSource::Controls;
+                        next.revision += 1;
+                    }
+                    Ok(_) => {}
+                    Err(error) => next.notices.push(Notice::Rejected {
+                        key: param.spec().key,
+                        value,
+                        error,
+                    }),
                 }
-                Ok(_) => {}
-                Err(error) => next.notices.push(Notice::Rejected {
-                    key: param.spec().key,
-                    value,
-                    error,
-                }),
-            },
+                next.dragging = gesture == Gesture::Moving;
+            }
+            Action::Rested(revision) => {
+                if revision == self.revision {
+                    next.dragging = false;
+                }
+            }
             Action::LoadFragment(fragment) => {
                 let (scenario, issues) = Scenario::from_fragment(&fragment);
                 next.lang = Lang::from_fragment(&fragment);
                 next.notices = link_notices(issues);
                 next.source = ScenarioSource::Link;
+                next.dragging = false;
                 if scenario != self.scenario {
                     next.scenario = scenario;
                     next.revision += 1;
                 }
             }
-            Action::RunFinished(revision, summary) => {
-                if revision == self.revision {
-                    next.result = Some((revision, summary));
+            Action::RunStarted(revision, precision) => next.in_flight = Some((revision, precision)),
+            Action::RunFinished(response) => {
+                if self.in_flight == Some((response.revision, response.precision)) {
+                    next.in_flight = None;
+                }
+                if response.revision == self.revision {
+                    next.result = Some(RunResult {
+                        revision: response.revision,
+                        precision: response.precision,
+                        summary: Rc::new(response.summary.clone()),
+                        engine_ms: response.engine_ms,
+                    });
                 }
             }
             Action::SetLang(lang) => {

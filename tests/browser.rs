@@ -11,7 +11,8 @@ use taijiang_sim::engine;
 use taijiang_sim::format;
 use taijiang_sim::i18n::Lang;
 use taijiang_sim::scenario::{Param, Scenario};
-use taijiang_sim::ui::{App, Slider, SliderProps, TargetsTable, TargetsTableProps};
+use taijiang_sim::state::Gesture;
+use taijiang_sim::ui::{App, AppProps, Slider, SliderProps, TargetsTable, TargetsTableProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
@@ -105,13 +106,21 @@ async fn a_slider_reports_its_parameter_and_value() {
     input.set_value("6.3");
     let event = web_sys::InputEvent::new("input").expect("an event");
     input.dispatch_event(&event).expect("dispatched");
-    assert_eq!(*received.borrow(), vec![(Param::Gdp, 6.3)]);
+    assert_eq!(*received.borrow(), vec![(Param::Gdp, 6.3, Gesture::Moving)]);
+    input.set_value("6.2");
+    let event = web_sys::Event::new("change").expect("an event");
+    input.dispatch_event(&event).expect("dispatched");
+    assert_eq!(
+        received.borrow().last(),
+        Some(&(Param::Gdp, 6.2, Gesture::Settled))
+    );
 }
 
 #[wasm_bindgen_test]
 async fn the_app_runs_the_default_scenario_and_draws_both_charts() {
     let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let props = AppProps { in_thread: true };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     let mut ready = None;
     for _ in 0..600 {
         settle().await;

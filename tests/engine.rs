@@ -275,3 +275,21 @@ fn the_golden_scenario_gives_the_golden_fingerprint() {
         "fingerprint {fingerprint:#018x}"
     );
 }
+
+/// The end-to-end tests (`tests/e2e/progressive.test.mjs`) expect the page to show exactly these.
+#[test]
+fn the_default_scenario_gives_the_numbers_the_page_must_show() {
+    use taijiang_sim::format::four_decimals;
+    let summary = engine::run(&Scenario::default());
+    let shown: Vec<(String, String)> = summary
+        .targets
+        .iter()
+        .map(|r| (four_decimals(r.probability), four_decimals(r.std_error)))
+        .collect();
+    let expected = [("0.3671", "0.0048"), ("0.3705", "0.0048")];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(p, s)| (p.to_string(), s.to_string()))
+        .collect();
+    assert_eq!(shown, expected);
+}

@@ -1,4 +1,5 @@
-//! The app's state transitions: stale results are dropped, bad input never reaches the engine.
+//! The app's state transitions: one run in flight, stale results dropped, previews while
+//! dragging and the full run once settled, bad input never reaching the engine.
 // Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -6,35 +7,130 @@ use std::rc::Rc;
 use taijiang_sim::engine;
 use taijiang_sim::i18n::Lang;
 use taijiang_sim::scenario::{Param, Scenario};
-use taijiang_sim::state::{Action, AppState, Notice, ScenarioSource};
+use taijiang_sim::state::{
+    Action, AppState, Gesture, Notice, Precision, RunRequest, RunResponse, ScenarioSource,
+    PREVIEW_PATHS,
+};
 
-fn small_run(scenario: &Scenario) -> Rc<engine::Summary> {
-    Rc::new(engine::run(
-        &scenario.with(Param::Paths, 100.0).expect("valid"),
-    ))
+/// Starts the state's next request and returns it.
+fn start(state: &mut AppState) -> RunRequest {
+    let request = state.next_request().expect("a run is wanted");
+    *state = state.apply(Action::RunStarted(request.revision, request.precision));
+    assert_eq!(state.next_request(), None, "one run in flight at a time");
+    request
+}
+
+/// Runs a request with a few paths (the numbers do not matter here) and delivers it.
+fn finish(state: &mut AppState, request: &RunRequest) {
+    let scenario = request.scenario.with(Param::Paths, 100.0).expect("valid");
+    let response = RunResponse {
+        revision: request.revision,
+        precision: request.precision,
+        summary: engine::run(&scenario),
+        engine_ms: 1.0,
+    };
+    *state = state.apply(Action::RunFinished(Rc::new(response)));
 }
 
 #[test]
-fn a_result_for_an_older_scenario_is_dropped() {
-    let state = AppState::from_fragment("");
-    let old_revision = state.revision;
-    let old_run = small_run(&state.scenario);
-    let moved = state.apply(Action::SetParam(Param::Gdp, 6.0));
-    assert_eq!(moved.revision, old_revision + 1);
-    assert!(!moved.is_ready());
-    let stale = moved.apply(Action::RunFinished(old_revision, old_run));
-    assert_eq!(stale.result, None, "a stale run is never drawn");
-    let fresh = stale.apply(Action::RunFinished(
-        moved.revision,
-        small_run(&moved.scenario),
-    ));
-    assert!(fresh.is_ready());
+fn the_first_run_is_the_full_scenario_and_makes_the_page_ready() {
+    let mut state = AppState::from_fragment("#gdp=6");
+    assert!(!state.is_ready());
+    let request = start(&mut state);
+    assert_eq!(request.precision, Precision::Full);
+    assert_eq!(request.scenario, state.scenario);
+    finish(&mut state, &request);
+    assert!(state.is_ready());
+    assert_eq!(state.next_request(), None, "nothing more to run");
+}
+
+#[test]
+fn dragging_coalesces_to_the_latest_scenario_and_drops_stale_results() {
+    let mut state = AppState::from_fragment("");
+    let first = start(&mut state);
+    for value in [7.4, 7.3, 7.2, 7.1] {
+        state = state.apply(Action::SetParam(Param::Gdp, value, Gesture::Moving));
+        assert_eq!(
+            state.next_request(),
+            None,
+            "no request while one is in flight"
+        );
+    }
+    finish(&mut state, &first);
+    assert!(
+        state.result.is_none(),
+        "the stale result is dropped, never drawn"
+    );
+    assert!(!state.is_ready());
+    let latest = start(&mut state);
+    assert_eq!(
+        latest.scenario.get(Param::Gdp),
+        7.1,
+        "straight to the latest scenario"
+    );
+    assert_eq!(latest.precision, Precision::Preview);
+    assert_eq!(latest.scenario.paths(), PREVIEW_PATHS);
+    finish(&mut state, &latest);
+    assert!(state.is_ready());
+    assert_eq!(
+        state.result.as_ref().map(|r| r.precision),
+        Some(Precision::Preview)
+    );
+    assert_eq!(
+        state.next_request(),
+        None,
+        "a preview is enough while dragging"
+    );
+    state = state.apply(Action::Rested(state.revision));
+    let full = start(&mut state);
+    assert_eq!(
+        (full.precision, full.scenario.paths()),
+        (Precision::Full, 10_000)
+    );
+    finish(&mut state, &full);
+    assert_eq!(
+        state.result.as_ref().map(|r| r.precision),
+        Some(Precision::Full)
+    );
+}
+
+#[test]
+fn releasing_the_slider_asks_for_the_full_run() {
+    let mut state = AppState::from_fragment("");
+    let first = start(&mut state);
+    finish(&mut state, &first);
+    state = state.apply(Action::SetParam(Param::Inv, 50.0, Gesture::Moving));
+    let preview = start(&mut state);
+    state = state.apply(Action::SetParam(Param::Inv, 50.0, Gesture::Settled));
+    finish(&mut state, &preview);
+    let full = start(&mut state);
+    assert_eq!(full.precision, Precision::Full);
+    assert_eq!(
+        full.revision, preview.revision,
+        "same scenario, now in full"
+    );
+}
+
+#[test]
+fn a_rest_for_an_older_revision_does_not_end_dragging() {
+    let state = AppState::from_fragment("")
+        .apply(Action::SetParam(Param::Gdp, 7.0, Gesture::Moving))
+        .apply(Action::SetParam(Param::Gdp, 6.9, Gesture::Moving));
+    let rested = state.apply(Action::Rested(state.revision - 1));
+    assert!(rested.dragging);
+}
+
+#[test]
+fn small_runs_skip_the_preview() {
+    let mut state = AppState::from_fragment(&format!("#paths={PREVIEW_PATHS}"));
+    state = state.apply(Action::SetParam(Param::Gdp, 7.0, Gesture::Moving));
+    assert_eq!(start(&mut state).precision, Precision::Full);
 }
 
 #[test]
 fn an_absurd_typed_value_is_refused_with_a_notice_and_the_scenario_kept() {
     let state = AppState::from_fragment("");
-    let next = state.apply(Action::SetParam(Param::Gdp, 1e9));
+    let next = state.apply(Action::SetParam(Param::Gdp, 1e9, Gesture::Settled));
     assert_eq!(next.scenario, state.scenario);
     assert_eq!(next.revision, state.revision);
     assert!(matches!(

@@ -1,14 +1,13 @@
 //! The page: state in a reducer, the scenario mirrored in the URL fragment, runs scheduled off
 //! the input event so that the browser paints "running" before the engine works.
 
-use super::{text, FanChartCanvas, Notices, Slider, TargetsTable};
-use crate::engine;
+use super::runner::use_engine_runner;
+use super::{text, timing, FanChartCanvas, Notices, Slider, TargetsTable};
 use crate::i18n::Lang;
 use crate::plan::SeriesId;
 use crate::scenario::{ParamKind, PARAMS};
-use crate::state::{Action, AppState, ScenarioSource};
+use crate::state::{Action, AppState, Precision, ScenarioSource};
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,8 +32,15 @@ fn current_fragment() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Run the engine on the page's thread instead of the worker (component tests).
+    #[prop_or_default]
+    pub in_thread: bool,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let store = use_reducer(|| Store(AppState::from_fragment(&current_fragment())));
     let state = &store.0;
 
@@ -49,16 +55,22 @@ pub fn app() -> Html {
         });
     }
 
-    // Run the latest scenario on the next task; a newer revision cancels a pending run.
+    use_engine_runner(&store, props.in_thread);
+
+    // The charts (children) have drawn by now: measure what the user waited for.
     {
-        let dispatcher = store.dispatcher();
-        let scenario = state.scenario.clone();
-        use_effect_with(state.revision, move |&revision| {
-            let pending = Timeout::new(0, move || {
-                let summary = engine::run(&scenario);
-                dispatcher.dispatch(Action::RunFinished(revision, Rc::new(summary)));
-            });
-            move || drop(pending)
+        let drawn = state
+            .result
+            .as_ref()
+            .map(|result| (result.revision, result.precision));
+        let from_controls = state.source == ScenarioSource::Controls;
+        use_effect_with(drawn, move |drawn| {
+            if let (Some((_, precision)), true) = (drawn, from_controls) {
+                timing::measure(timing::INPUT_TO_DRAW, timing::INPUT_MARK);
+                if *precision == Precision::Full {
+                    timing::measure(timing::SETTLED_TO_FULL, timing::SETTLED_MARK);
+                }
+            }
         });
     }
 
@@ -92,7 +104,9 @@ pub fn app() -> Html {
 
     let on_param = {
         let dispatcher = store.dispatcher();
-        Callback::from(move |(param, value)| dispatcher.dispatch(Action::SetParam(param, value)))
+        Callback::from(move |(param, value, gesture)| {
+            dispatcher.dispatch(Action::SetParam(param, value, gesture))
+        })
     };
     let toggle_lang = {
         let dispatcher = store.dispatcher();
@@ -116,9 +130,11 @@ pub fn app() -> Html {
         .collect::<Html>();
 
     let data_state = if state.is_ready() { "ready" } else { "running" };
+    let precision = state.result.as_ref().map(|result| result.precision);
     let summary = state.summary().cloned();
     html! {
-        <main id="app" data-state={data_state} aria-busy={(!state.is_ready()).to_string()}>
+        <main id="app" data-state={data_state} data-precision={precision.map(Precision::key)}
+            aria-busy={(!state.is_ready()).to_string()}>
             <header class="page-header">
                 <h1>{ text::page_title(lang) }</h1>
                 <button class="lang-toggle" onclick={toggle_lang}>{ lang.pick("English", "中文") }</button>
@@ -133,6 +149,9 @@ pub fn app() -> Html {
                 <section class="results" aria-label={lang.pick("结果", "Results")}>
                     if let Some(summary) = summary {
                         <TargetsTable summary={summary.clone()} lang={lang} />
+                        <p class="run-info" data-run-precision={precision.map(Precision::key)}>
+                            { state.result.as_ref().map(|result| text::run_line(lang, result)) }
+                        </p>
                         <div class="charts">
                             <FanChartCanvas summary={summary.clone()} series={SeriesId::Gdp} lang={lang} />
                             <FanChartCanvas summary={summary} series={SeriesId::IncomeIndex} lang={lang} />

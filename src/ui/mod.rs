@@ -4,11 +4,13 @@ mod app;
 mod fan_chart;
 mod notices;
 mod provenance;
+mod runner;
 mod slider;
 mod targets_table;
 pub mod text;
+pub mod timing;
 
-pub use app::App;
+pub use app::{App, AppProps};
 pub use fan_chart::FanChartCanvas;
 pub use notices::Notices;
 pub use provenance::ProvenanceBadge;

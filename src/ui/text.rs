@@ -3,6 +3,7 @@
 use crate::format;
 use crate::i18n::Lang;
 use crate::scenario::{Param, ParamSpec};
+use crate::state::{Precision, RunResult};
 
 pub fn page_title(lang: Lang) -> &'static str {
     lang.pick(
@@ -100,5 +101,21 @@ impl LikelihoodBand {
             LikelihoodBand::Uncertain => lang.pick("不确定", "uncertain"),
             LikelihoodBand::Unlikely => lang.pick("不太可能(≤ 20%)", "unlikely (≤ 20 %)"),
         }
+    }
+}
+
+/// Which run is on screen, so that a preview is never mistaken for the full result.
+pub fn run_line(lang: Lang, result: &RunResult) -> String {
+    let paths = format::grouped(f64::from(result.summary.paths), 0);
+    let ms = format!("{:.0}", result.engine_ms.max(1.0));
+    match (lang, result.precision) {
+        (Lang::Zh, Precision::Preview) => {
+            format!("预览:{paths} 条路径({ms} 毫秒),松开滑块后计算完整结果")
+        }
+        (Lang::Zh, Precision::Full) => format!("完整结果:{paths} 条路径,计算用时 {ms} 毫秒"),
+        (Lang::En, Precision::Preview) => {
+            format!("Preview: {paths} paths ({ms} ms); the full run follows on release")
+        }
+        (Lang::En, Precision::Full) => format!("Full run: {paths} paths, computed in {ms} ms"),
     }
 }

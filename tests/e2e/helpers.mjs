@@ -1,7 +1,7 @@
 // Shared helpers of the end-to-end tests: where the built site is, launching Chromium, a per-test
 // harness that serves the site and opens pages, and readers/waiters for the app's DOM contract:
 //
-//   <main id="app" data-state="running|ready">
+//   <main id="app" data-state="running|ready" data-precision="preview|full">
 //   <input type="range" name="KEY">                       one per slider, with an accessible name
 //   [data-target="gdp"|"income"][data-probability][data-stderr]   4 decimals each
 //   <canvas data-chart="gdp"|"income">                    drawn at devicePixelRatio
@@ -216,6 +216,7 @@ function probe() {
     .map((el) => ({ role: el.getAttribute('role'), text: el.textContent.trim() }));
   return {
     state: root ? root.getAttribute('data-state') : null,
+    precision: root ? root.getAttribute('data-precision') : null,
     href: location.href,
     hash: location.hash,
     fragment,
@@ -230,11 +231,17 @@ function probe() {
 /**
  * The conditions of `expect` that the snapshot does not meet (empty: all met). Always required:
  * data-state="ready" and both target rows carrying a probability and a standard error.
- * expect: { fragment: {key: value}, sliders: {key: value}, numbers: [...], numbersNot: [...] }
+ * expect: { fragment: {key: value}, sliders: {key: value}, numbers: [...], numbersNot: [...],
+ *           precision: 'full' (default) | 'preview' | 'any' }
  */
 function unmet(snap, expect) {
   const out = [];
   if (snap.state !== 'ready') out.push(`data-state is ${JSON.stringify(snap.state)}, not "ready"`);
+  // A preview is ready too; unless a test asks for it, wait for the full run.
+  const precision = expect.precision ?? 'full';
+  if (precision !== 'any' && snap.precision !== precision) {
+    out.push(`data-precision is ${JSON.stringify(snap.precision)}, not ${JSON.stringify(precision)}`);
+  }
   for (const key of ['gdp', 'income']) {
     const row = snap.targets[key];
     if (!row || !row.probability || !row.stderr) out.push(`target row "${key}" has no probability/stderr yet`);

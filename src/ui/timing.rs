@@ -1,0 +1,28 @@
+//! Performance marks and measures read by the browser benchmark (`tests/bench/`): what the user
+//! waits for, from a slider's event to the redrawn charts.
+
+/// Marked on every slider `input` event.
+pub const INPUT_MARK: &str = "slider-input";
+/// Marked on every slider `change` event (release, key press).
+pub const SETTLED_MARK: &str = "slider-settled";
+/// From the last input to the first redraw of its scenario (preview or full).
+pub const INPUT_TO_DRAW: &str = "input-to-draw";
+/// From the last release to the full run drawn.
+pub const SETTLED_TO_FULL: &str = "settled-to-full";
+
+fn performance() -> Option<web_sys::Performance> {
+    gloo::utils::window().performance()
+}
+
+pub fn mark(name: &str) {
+    if let Some(performance) = performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Measures from the latest `start_mark` to now, if there is such a mark.
+pub fn measure(name: &str, start_mark: &str) {
+    if let Some(performance) = performance() {
+        let _ = performance.measure_with_start_mark(name, start_mark);
+    }
+}

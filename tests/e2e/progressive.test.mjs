@@ -1,0 +1,61 @@
+// Progressive runs in the worker, and the page's numbers against the native engine's.
+
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { appTest, launchBrowser, snapshot, waitReady } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+const getBrowser = () => browser;
+
+// `cargo run --release` prints these for the default scenario (and tests/engine.rs asserts
+// them natively): the browser's worker must give the same numbers to the last digit.
+const NATIVE_DEFAULT = {
+  gdp: { probability: '0.3671', stderr: '0.0048' },
+  income: { probability: '0.3705', stderr: '0.0048' },
+};
+
+appTest('the page shows exactly the numbers of the native engine', getBrowser, async (h) => {
+  const page = await h.open(await h.serve('/'));
+  const snap = await snapshot(page);
+  assert.deepEqual(snap.targets, NATIVE_DEFAULT);
+  assert.equal(snap.precision, 'full');
+});
+
+appTest('dragging shows previews, releasing shows the full run of the same scenario', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  const page = await h.open(url);
+  const slider = page.locator('input[type="range"][name="gdp"]');
+  const box = await slider.boundingBox();
+  // The thumb of 7.5 on 0 … 15 sits in the middle.
+  const y = box.y + box.height / 2;
+  let x = box.x + box.width / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const seen = new Set();
+  for (let step = 0; step < 25; step += 1) {
+    x -= 4;
+    await page.mouse.move(x, y);
+    const { state, precision } = await snapshot(page);
+    if (state === 'ready') seen.add(precision);
+  }
+  // Still holding the thumb: the latest scenario gets a preview, not the full run.
+  const held = await waitReady(page, { precision: 'preview' });
+  assert.equal(held.precision, 'preview');
+  assert.ok(seen.has('preview'), `previews were drawn while dragging (saw ${[...seen].join(', ') || 'nothing ready'})`);
+  const caption = () => page.locator('table.targets caption').textContent();
+  assert.match(await caption(), /\b1,000\b/, 'the table says it shows the 1,000-path preview');
+
+  await page.mouse.up();
+  const released = await waitReady(page, { precision: 'full' });
+  assert.ok(Number(released.fragment.gdp) < 7.5, `the fragment follows the drag (gdp=${released.fragment.gdp})`);
+  assert.match(await caption(), /\b10,000\b/, 'the table says it shows the full 10,000-path run');
+
+  const fresh = await h.open(page.url());
+  assert.deepEqual((await snapshot(fresh)).numbers, released.numbers, 'the full run is what the link reproduces');
+});
