@@ -7,6 +7,7 @@
 //! - [`charts`]: drawing functions generic over plotters' `DrawingBackend`;
 //! - `ui` (wasm32 only): thin Yew components over a reducer.
 
+pub mod bench;
 pub mod charts;
 pub mod engine;
 pub mod format;

@@ -1,5 +1,6 @@
 //! In the browser, mounts the simulator. Natively, prints the targets' probabilities for a
-//! scenario given as a URL fragment: `cargo run --release -- '#gdp=6&inv=50'`.
+//! scenario given as a URL fragment: `cargo run --release -- '#gdp=6&inv=50'`; with
+//! `--bench PATHS HORIZON_YEAR REPEATS`, times whole runs for the browser benchmark's ratios.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -8,8 +9,30 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use taijiang_sim::{engine, format, scenario::Scenario};
-    let fragment = std::env::args().nth(1).unwrap_or_default();
+    use taijiang_sim::{bench, engine, format, scenario::Scenario};
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--bench") {
+        let number = |i: usize| args.get(i).and_then(|a| a.parse::<i64>().ok());
+        let (Some(paths), Some(horizon), Some(repeats)) = (number(1), number(2), number(3)) else {
+            eprintln!("usage: taijiang-sim --bench PATHS HORIZON_YEAR REPEATS");
+            std::process::exit(2);
+        };
+        let Some(scenario) = bench::scenario(paths as u32, horizon as i32) else {
+            eprintln!("paths or horizon out of range");
+            std::process::exit(2);
+        };
+        let clock = std::time::Instant::now();
+        let ms = bench::time_runs(&scenario, repeats as u32, || {
+            clock.elapsed().as_secs_f64() * 1000.0
+        });
+        let ms: Vec<String> = ms.iter().map(|m| format!("{m:.4}")).collect();
+        println!(
+            "{{\"paths\":{paths},\"horizon\":{horizon},\"ms\":[{}]}}",
+            ms.join(",")
+        );
+        return;
+    }
+    let fragment = args.first().cloned().unwrap_or_default();
     let (scenario, issues) = Scenario::from_fragment(&fragment);
     for issue in &issues {
         eprintln!("ignored: {issue}");

@@ -1,0 +1,21 @@
+//! The engine for the browser benchmark page (`tests/bench/`): exports `bench_engine`.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use taijiang_sim::bench;
+    use wasm_bindgen::prelude::*;
+
+    /// Milliseconds of each of `repeats` runs of the default scenario with `paths` paths up to
+    /// `horizon_year`; empty if those are out of range.
+    #[wasm_bindgen]
+    pub fn bench_engine(paths: u32, horizon_year: i32, repeats: u32) -> Vec<f64> {
+        let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+            return Vec::new();
+        };
+        bench::scenario(paths, horizon_year)
+            .map(|scenario| bench::time_runs(&scenario, repeats, || performance.now()))
+            .unwrap_or_default()
+    }
+}
+
+fn main() {}

@@ -1,0 +1,617 @@
+// The benchmark: the engine natively, in WebAssembly and as plain JavaScript; the app's latency
+// from a slider to redrawn charts; the transfer size; the time to the first chart. Prints a
+// markdown report and writes it to tests/bench/last-report.md.
+//
+//   node tests/bench/run.mjs            from the repo root, after `bash .ci/bench` has built
+//   node tests/bench/run.mjs --quick    a smoke test of the harness: few repeats, no verdicts
+//
+// Needs dist/ (the app), dist-bench/ (tests/bench/index.html built by Trunk) and
+// target/release/taijiang-sim; it builds nothing. Exit status: 0 if every section ran and the
+// JavaScript reference agrees with the engine (budgets met or not: the report says which),
+// 1 if a section failed or the reference disagrees, 2 if something it needs is missing.
+
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../e2e/helpers.mjs';
+import { serve } from '../e2e/serve.mjs';
+
+const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = resolve(BENCH_DIR, '..', '..');
+// Overridable (paths relative to the repo root, or absolute), e.g. to bench another build.
+const DIST = resolve(REPO_ROOT, process.env.DIST_DIR || 'dist');
+const DIST_BENCH = resolve(REPO_ROOT, process.env.DIST_BENCH_DIR || 'dist-bench');
+const NATIVE = resolve(REPO_ROOT, process.env.NATIVE_BIN || 'target/release/taijiang-sim');
+const REPORT = join(BENCH_DIR, 'last-report.md');
+const REFERENCE_SOURCE = readFileSync(join(BENCH_DIR, 'reference.js'), 'utf8');
+
+const QUICK = process.argv.includes('--quick');
+
+// ---------------------------------------------------------------------------------------------
+// What is measured
+
+const HORIZON_YEAR = 2035; // the longest run: 15 years
+const SEED = 2021; // the app's default seed
+const WARMUP = 3;
+// Repeats per size, run in blocks of `block` per implementation, the three implementations
+// taking turns block by block (see benchEngine).
+const SIZES = QUICK
+  ? [
+      { paths: 1_000, repeats: 4, block: 2 },
+      { paths: 10_000, repeats: 4, block: 2 },
+      { paths: 100_000, repeats: 2, block: 1 },
+    ]
+  : [
+      { paths: 1_000, repeats: 30, block: 5 },
+      { paths: 10_000, repeats: 30, block: 5 },
+      { paths: 100_000, repeats: 10, block: 2 },
+    ];
+const KEY_MOVES = QUICK ? 10 : 120; // even: the slider ends where it started
+const DRAG_STEPS = QUICK ? 30 : 120;
+const FRESH_LOADS = QUICK ? 3 : 10;
+const VIEWPORT = { width: 1280, height: 800 };
+const TIMEOUT_MS = 30_000;
+
+// The JavaScript reference must give the engine's P(gdp) and P(income) for the default scenario
+// within this many standard errors of the difference. It uses other random numbers, so the
+// difference of the two estimates has a standard error of √(SE_engine² + SE_js²) ≈ 0.0048·√2.
+// The engine's numbers are read from the native binary on each run (they were 0.3671 and 0.3705
+// with the polar-method normals), so the check follows any change of the engine's streams.
+const AGREEMENT_SES = 4;
+
+const ENGINE_BUDGETS = { 10_000: 16, 100_000: 150 }; // ms, wasm, per run
+const WASM_OVER_NATIVE_MAX = 1.5;
+const JS_OVER_WASM_MIN = 3;
+const INPUT_TO_DRAW_P95_MAX = 50; // ms
+const SETTLED_TO_FULL_P95_MAX = 100; // ms
+const TRANSFER_MAX_KB = 400;
+const FIRST_DRAW_P95_MAX = 1500; // ms
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and formatting
+
+/** Quantile q of the samples, "type 7" (linear interpolation), as the engine computes them. */
+function quantile(samples, q) {
+  const sorted = Float64Array.from(samples).sort();
+  const position = (sorted.length - 1) * q;
+  const lower = Math.floor(position);
+  const upper = Math.min(lower + 1, sorted.length - 1);
+  return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+}
+
+function stats(samples) {
+  if (samples.length === 0) return { n: 0, median: NaN, p95: NaN, max: NaN };
+  return { n: samples.length, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: Math.max(...samples) };
+}
+
+const ms = (x) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms` : '–');
+const times = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const int = (n) => n.toLocaleString('en-US');
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+const budgets = [];
+
+/**
+ * Records a budget and returns its verdict. kind 'max': value ≤ limit; 'min': value ≥ limit.
+ * `show` formats a value of this budget (ms, ×, KB).
+ */
+function budget(name, judgedOn, value, limit, kind, show) {
+  let verdict;
+  if (QUICK) verdict = 'not judged (--quick)';
+  else if (!Number.isFinite(value)) verdict = '**no data**';
+  else {
+    const met = kind === 'max' ? value <= limit : value >= limit;
+    const gap = Math.abs(value - limit);
+    const pct = ((100 * gap) / limit).toFixed(0);
+    verdict = met
+      ? `met, ${show(gap)} (${pct} %) to spare`
+      : `**missed** by ${show(gap)} (${pct} %)`;
+  }
+  budgets.push([name, judgedOn, show(value), `${kind === 'max' ? '≤' : '≥'} ${show(limit)}`, verdict]);
+  return verdict;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+/** Collects what goes wrong in a page, to put in error messages. */
+function watch(page) {
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err?.message || err}`));
+  page.on('console', (msg) => {
+    const where = msg.location()?.url || '';
+    // Chromium asks for /favicon.ico by itself: browser chrome, not the page.
+    if (msg.type() === 'error' && !where.endsWith('/favicon.ico')) problems.push(`console error: ${msg.text()} (${where})`);
+  });
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  return problems;
+}
+
+/** page.waitForFunction that fails with `what` and the page's problems instead of a bare timeout. */
+async function waitInPage(page, problems, what, fn, arg) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: TIMEOUT_MS, polling: 'raf' });
+  } catch (err) {
+    if (err?.name !== 'TimeoutError') throw err;
+    throw new Error([`${what}: not within ${TIMEOUT_MS / 1000} s at ${page.url()}`, ...problems].join('\n  '));
+  }
+}
+
+/** True when the app shows, fully computed, a scenario whose `key` is `want` (runs in the page). */
+function showsScenario({ key, want, precision }) {
+  const app = document.querySelector('main#app');
+  if (!app || app.dataset.state !== 'ready') return false;
+  if (precision !== 'any' && app.dataset.precision !== precision) return false;
+  if (want === null) return true;
+  const value = new URLSearchParams(location.hash.slice(1)).get(key);
+  return value !== null && Math.abs(Number(value) - want) < 1e-9;
+}
+
+/** The app's performance measures so far, as [startTime, duration] pairs (runs in the page). */
+function readMeasures() {
+  const entries = (name) => performance.getEntriesByName(name, 'measure').map((e) => [e.startTime, e.duration]);
+  return {
+    inputToDraw: entries('input-to-draw'),
+    settledToFull: entries('settled-to-full'),
+    inputs: performance.getEntriesByName('slider-input', 'mark').length,
+  };
+}
+
+/**
+ * The first measure from each event: a measure starts at its event's mark, and one event may be
+ * followed by several redraws (a preview, then the full run); the user waited for the first.
+ */
+function firstPerEvent(pairs) {
+  const first = new Map();
+  for (const [start, duration] of pairs) {
+    const seen = first.get(start);
+    if (seen === undefined || duration < seen) first.set(start, duration);
+  }
+  return [...first.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The engine: native, wasm and the JavaScript reference
+
+const run = promisify(execFile);
+
+/**
+ * What the native binary prints for the default scenario: its fragment, then per target
+ * `KEY<tab>probability=P<tab>stderr=SE`.
+ */
+async function engineDefault() {
+  const { stdout } = await run(NATIVE, [], { cwd: REPO_ROOT, timeout: 60_000 });
+  const fragment = new URLSearchParams(stdout.trim().split('\n')[0].replace(/^#/, ''));
+  const targets = {};
+  for (const [, key, probability, stderr] of stdout.matchAll(/^(\w+)\tprobability=([\d.]+)\tstderr=([\d.]+)$/gm)) {
+    targets[key] = { probability: Number(probability), stderr: Number(stderr) };
+  }
+  const paths = Number(fragment.get('paths'));
+  const seed = Number(fragment.get('seed'));
+  const horizon = Number(fragment.get('horizon'));
+  if (!targets.gdp || !targets.income || !(paths > 0) || !Number.isSafeInteger(seed) || !(horizon >= 2025)) {
+    throw new Error(`${relative(REPO_ROOT, NATIVE)} (no arguments) printed an unexpected default: ${JSON.stringify(stdout)}`);
+  }
+  return { paths, seed, horizon, targets };
+}
+
+/** `repeats` timed runs of the native binary, after WARMUP untimed ones in the same process. */
+async function nativeTimes(paths, repeats) {
+  const args = ['--bench', String(paths), String(HORIZON_YEAR), String(WARMUP + repeats)];
+  const { stdout } = await run(NATIVE, args, { cwd: REPO_ROOT, timeout: 300_000 });
+  const line = stdout.trim().split('\n').pop();
+  let out;
+  try {
+    out = JSON.parse(line);
+  } catch {
+    throw new Error(`${relative(REPO_ROOT, NATIVE)} ${args.join(' ')} printed no JSON line: ${JSON.stringify(stdout)}`);
+  }
+  if (out.paths !== paths || out.horizon !== HORIZON_YEAR || out.ms?.length !== WARMUP + repeats) {
+    throw new Error(`${relative(REPO_ROOT, NATIVE)} ${args.join(' ')} printed an unexpected line: ${line}`);
+  }
+  return out.ms.slice(WARMUP);
+}
+
+function wasmTimes(page, paths, repeats) {
+  return page.evaluate(
+    ([p, h, r]) => Array.from(window.wasmBindings.bench_engine(p, h, r)),
+    [paths, HORIZON_YEAR, repeats],
+  );
+}
+
+/** Times the JavaScript reference in the page, with the same clock as the wasm bench. */
+function jsTimes(page, paths, repeats) {
+  return page.evaluate(
+    ([p, h, r, seed]) => {
+      const out = [];
+      for (let i = 0; i < r; i += 1) {
+        const start = performance.now();
+        globalThis.referenceRun(p, h, seed);
+        out.push(performance.now() - start);
+      }
+      return out;
+    },
+    [paths, HORIZON_YEAR, repeats, SEED],
+  );
+}
+
+function checkTimes(kind, paths, want, got) {
+  if (!Array.isArray(got) || got.length !== want || !got.every((x) => Number.isFinite(x) && x >= 0)) {
+    throw new Error(`${kind} at ${paths} paths: expected ${want} durations, got ${JSON.stringify(got)}`);
+  }
+  return got;
+}
+
+async function benchEngine(browser, report) {
+  const site = await serve(DIST_BENCH, '/');
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const problems = watch(page);
+    // Trunk may dispatch its event before we could listen from here: listen from the start.
+    await page.addInitScript(() =>
+      window.addEventListener('TrunkApplicationStarted', () => {
+        window.__trunkStarted = true;
+      }),
+    );
+    await page.goto(site.url);
+    await waitInPage(
+      page,
+      problems,
+      'the bench page (dist-bench/) did not start with window.wasmBindings.bench_engine',
+      () => window.__trunkStarted === true && typeof window.wasmBindings?.bench_engine === 'function',
+    );
+    await page.addScriptTag({ content: REFERENCE_SOURCE });
+
+    // Does the reference compute the same model? (Also its first, JIT-warming run.)
+    const engine = await engineDefault();
+    const check = await page.evaluate(
+      ([p, h, seed]) => globalThis.referenceRun(p, h, seed),
+      [engine.paths, engine.horizon, engine.seed],
+    );
+    const agreement = ['gdp', 'income'].map((key) => {
+      const js = { probability: check[`p_${key}`], stderr: check[`se_${key}`] };
+      const { probability, stderr } = engine.targets[key];
+      const se = Math.hypot(stderr, js.stderr);
+      const ses = Math.abs(js.probability - probability) / se;
+      return { key, js, engine: engine.targets[key], se, ses, ok: ses <= AGREEMENT_SES };
+    });
+
+    const rows = [];
+    for (const { paths, repeats, block } of SIZES) {
+      process.stderr.write(`engine: ${int(paths)} paths …\n`);
+      const samples = { native: [], wasm: [], js: [] };
+      const runners = {
+        native: (k) => nativeTimes(paths, k),
+        wasm: (k) => wasmTimes(page, paths, k),
+        js: (k) => jsTimes(page, paths, k),
+      };
+      // Warm-up (JIT tiers, allocator, caches). The native binary warms up in each process.
+      checkTimes('wasm', paths, WARMUP, await runners.wasm(WARMUP));
+      checkTimes('js', paths, WARMUP, await runners.js(WARMUP));
+      // Blocks taking turns, in a rotating order, so that machine noise (the other core's load,
+      // frequency changes) falls on all three alike rather than on whichever ran last.
+      const kinds = Object.keys(runners);
+      for (let b = 0, done = 0; done < repeats; b += 1) {
+        const k = Math.min(block, repeats - done);
+        for (let j = 0; j < kinds.length; j += 1) {
+          const kind = kinds[(b + j) % kinds.length];
+          samples[kind].push(...checkTimes(kind, paths, k, await runners[kind](k)));
+        }
+        done += k;
+      }
+      const s = Object.fromEntries(kinds.map((kind) => [kind, stats(samples[kind])]));
+      rows.push({ paths, repeats, ...s });
+    }
+
+    report.push('## 1. Engine: one full run (all series), horizon 2035 (15 years)', '');
+    report.push(
+      table(
+        ['paths', 'repeats', 'native median / p95', 'wasm median / p95', 'JS median / p95', 'wasm / native', 'JS / wasm'],
+        rows.map((r) => [
+          int(r.paths),
+          String(r.repeats),
+          `${ms(r.native.median)} / ${ms(r.native.p95)}`,
+          `${ms(r.wasm.median)} / ${ms(r.wasm.p95)}`,
+          `${ms(r.js.median)} / ${ms(r.js.p95)}`,
+          times(r.wasm.median / r.native.median),
+          times(r.js.median / r.wasm.median),
+        ]),
+      ),
+      '',
+      `- Each size: ${WARMUP} untimed warm-up runs, then the repeats in blocks taking turns ` +
+        'native → wasm → JS (the order rotating by block). Ratios are of medians.',
+      '- native: `target/release/taijiang-sim --bench` (its own clock; each process also runs ' +
+        `${WARMUP} untimed warm-ups). wasm: \`bench_engine\` in dist-bench/, timed inside wasm with ` +
+        '`performance.now()`. JS: `tests/bench/reference.js` in the same page, same clock.',
+      '- **The wasm and JS runs are on the page\'s main thread.** In the app the same engine code ' +
+        'runs in a Web Worker; the time per run is the same, but there it does not block the page.',
+      '- The JS reference sorts a copy of each year\'s values for the percentiles (what a web ' +
+        'developer would write); the engine selects. Most of its time is that sort, so JS / wasm ' +
+        'compares the algorithm as well as the language.',
+      '- `performance.now()` in a page that is not cross-origin isolated has a 0.1 ms resolution.',
+      '',
+      `Reference agreement, default scenario (${int(engine.paths)} paths, horizon ${engine.horizon}, ` +
+        `seed ${engine.seed}): P(target) from the JS reference vs the native engine (\`taijiang-sim\` ` +
+        `without arguments), tolerance ${AGREEMENT_SES} standard errors of the difference, √(SE_engine² + SE_js²):`,
+      '',
+      table(
+        ['target', 'JS ± SE', 'engine ± SE', 'SE of difference', 'difference in SEs', 'agrees'],
+        agreement.map((a) => [
+          a.key,
+          `${a.js.probability.toFixed(4)} ± ${a.js.stderr.toFixed(4)}`,
+          `${a.engine.probability.toFixed(4)} ± ${a.engine.stderr.toFixed(4)}`,
+          a.se.toFixed(4),
+          a.ses.toFixed(2),
+          a.ok ? 'yes' : '**NO**',
+        ]),
+      ),
+      '',
+    );
+
+    for (const r of rows) {
+      if (ENGINE_BUDGETS[r.paths] !== undefined) {
+        budget(`engine, wasm, ${int(r.paths)} paths`, 'median', r.wasm.median, ENGINE_BUDGETS[r.paths], 'max', ms);
+      }
+    }
+    for (const r of rows) {
+      budget(`wasm / native, ${int(r.paths)} paths`, 'medians', r.wasm.median / r.native.median, WASM_OVER_NATIVE_MAX, 'max', times);
+    }
+    for (const r of rows) {
+      budget(`JS / wasm, ${int(r.paths)} paths`, 'medians', r.js.median / r.wasm.median, JS_OVER_WASM_MIN, 'min', times);
+    }
+    if (problems.length) report.push('Bench page problems:', '', ...problems.map((p) => `- ${p}`), '');
+    return agreement.every((a) => a.ok);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. The app: slider to redrawn charts
+
+async function benchApp(browser, report) {
+  const site = await serve(DIST, '/');
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(site.url);
+    const settled = (want, precision = 'full') =>
+      waitInPage(page, problems, `the app showing gdp=${want} (${precision})`, showsScenario, { key: 'gdp', want, precision });
+    await settled(null);
+
+    // Keyboard: each press is an input and a change event; wait for the full run of the new
+    // value before the next press, so that every press gets its own measures.
+    const slider = page.locator('input[type="range"][name="gdp"]');
+    const start = Number(await slider.inputValue());
+    const step = Number((await slider.getAttribute('step')) || 1);
+    await page.evaluate(() => {
+      performance.clearMeasures();
+      performance.clearMarks('slider-input');
+    });
+    await slider.focus();
+    process.stderr.write(`app: ${KEY_MOVES} key presses …\n`);
+    for (let i = 0; i < KEY_MOVES; i += 1) {
+      const left = i % 2 === 0;
+      await page.keyboard.press(left ? 'ArrowLeft' : 'ArrowRight');
+      await settled(left ? start - step : start);
+    }
+    const keys = await page.evaluate(readMeasures);
+
+    // Mouse drag: 1 px moves with no waits but Playwright's own, like a hand on the thumb. The
+    // app drops results that are stale on arrival, so there are fewer measures than inputs.
+    process.stderr.write(`app: a drag of ${DRAG_STEPS} 1-px moves …\n`);
+    await page.evaluate(() => {
+      performance.clearMeasures();
+      performance.clearMarks('slider-input');
+    });
+    const box = await slider.boundingBox();
+    // The value is in the middle of its range here (7.5 on 0 … 15), and so is the thumb.
+    const x0 = Math.round(box.x + box.width / 2);
+    const y = box.y + box.height / 2;
+    const amplitude = Math.max(5, Math.min(60, Math.floor(box.width / 2) - 12));
+    await page.mouse.move(x0, y);
+    await page.mouse.down();
+    for (let i = 0, dx = 0, dir = -1; i < DRAG_STEPS; i += 1) {
+      if (Math.abs(dx + dir) > amplitude) dir = -dir;
+      dx += dir;
+      await page.mouse.move(x0 + dx, y);
+    }
+    // Still holding: wait until the last position's scenario is drawn (a preview) to read its
+    // measure too; after the release, until its full run is drawn.
+    const held = Number(await slider.inputValue());
+    await settled(held, 'any');
+    const drag = await page.evaluate(readMeasures);
+    await page.evaluate(() => performance.clearMeasures());
+    await page.mouse.up();
+    await settled(held);
+    const release = await page.evaluate(readMeasures);
+
+    const keyInput = stats(firstPerEvent(keys.inputToDraw));
+    const keyFull = stats(firstPerEvent(keys.settledToFull));
+    const dragInput = stats(firstPerEvent(drag.inputToDraw));
+    const releaseFull = stats(firstPerEvent(release.settledToFull));
+    const rows = [
+      ['key press: input → first redraw (`input-to-draw`)', keyInput, `${KEY_MOVES} presses`, keys.inputToDraw],
+      ['key press: change → full run drawn (`settled-to-full`)', keyFull, `${KEY_MOVES} presses`, keys.settledToFull],
+      ['drag: input → first redraw (`input-to-draw`)', dragInput, `${drag.inputs} input events`, drag.inputToDraw],
+      ['drag release → full run drawn (`settled-to-full`)', releaseFull, '1 release', release.settledToFull],
+    ];
+    report.push('## 2. The app: slider to redrawn charts', '');
+    report.push(
+      table(
+        ['measure', 'n', 'median', 'p95', 'max', 'from'],
+        rows.map(([name, s, from, raw]) => [
+          name,
+          String(s.n),
+          ms(s.median),
+          ms(s.p95),
+          ms(s.max),
+          `${from}, ${raw.length} measure${raw.length === 1 ? '' : 's'}`,
+        ]),
+      ),
+      '',
+      '- n counts events: of the measures that start at the same event (a preview, then the full ' +
+        'run), only the first counts, the redraw the user waited for.',
+      `- ${relative(REPO_ROOT, DIST)}/ served at / on localhost, viewport ${VIEWPORT.width}×${VIEWPORT.height}, default scenario ` +
+        '(10,000 paths, horizon 2025). The app\'s own performance measures, taken after the charts are drawn.',
+      `- Keyboard: ${KEY_MOVES} presses on the gdp slider, ArrowLeft and ArrowRight in turn, each waited ` +
+        'for until the full run of its value is shown.',
+      `- Drag: the thumb held and moved 1 px at a time, ${DRAG_STEPS} moves back and forth over ±${amplitude} px, ` +
+        'then released.',
+      '',
+    );
+    budget('key press: input → first redraw', 'p95', keyInput.p95, INPUT_TO_DRAW_P95_MAX, 'max', ms);
+    budget('drag: input → first redraw', 'p95', dragInput.p95, INPUT_TO_DRAW_P95_MAX, 'max', ms);
+    budget('key press: change → full 10k charts', 'p95', keyFull.p95, SETTLED_TO_FULL_P95_MAX, 'max', ms);
+    if (problems.length) report.push('App page problems:', '', ...problems.map((p) => `- ${p}`), '');
+  } finally {
+    await context.close();
+    await site.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Transfer size
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
+  });
+}
+
+function transferSize(report) {
+  const files = filesUnder(DIST)
+    .map((path) => {
+      const bytes = readFileSync(path);
+      return { name: relative(DIST, path), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+  const total = files.reduce((sum, f) => sum + f.gzip, 0);
+  const rawTotal = files.reduce((sum, f) => sum + f.raw, 0);
+  report.push(`## 3. Transfer size of ${relative(REPO_ROOT, DIST)}/`, '');
+  report.push(
+    table(
+      ['file', 'size', 'gzip -9'],
+      [...files.map((f) => [`\`${f.name}\``, kb(f.raw), kb(f.gzip)]), ['**total**', kb(rawTotal), `**${kb(total)}**`]],
+    ),
+    '',
+    '- Each file compressed alone with zlib level 9; 1 KB = 1024 bytes.',
+    '',
+  );
+  budget('transfer size, gzip', 'total', total / 1024, TRANSFER_MAX_KB, 'max', (x) => `${x.toFixed(1)} KB`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. First chart
+
+async function firstDraw(browser, report) {
+  const site = await serve(DIST, '/');
+  const samples = [];
+  try {
+    process.stderr.write(`first chart: ${FRESH_LOADS} fresh loads …\n`);
+    for (let i = 0; i < FRESH_LOADS; i += 1) {
+      // A new context each time: no cache, no storage, nothing compiled kept from before.
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      try {
+        const page = await context.newPage();
+        const problems = watch(page);
+        await page.goto(site.url);
+        const mark = () => performance.getEntriesByName('first-draw', 'mark').length > 0;
+        await waitInPage(page, problems, 'the performance mark "first-draw"', mark);
+        samples.push(await page.evaluate(() => performance.getEntriesByName('first-draw', 'mark')[0].startTime));
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await site.close();
+  }
+  const s = stats(samples);
+  report.push('## 4. First chart on localhost', '');
+  report.push(
+    table(['loads', 'median', 'p95', 'max', 'all'], [[String(s.n), ms(s.median), ms(s.p95), ms(s.max), samples.map((x) => x.toFixed(0)).join(', ')]]),
+    '',
+    '- The `first-draw` mark\'s startTime (ms since navigation start), each load in a fresh browser ' +
+      'context; dist/ served from 127.0.0.1 without caching, so no network time to speak of.',
+    '',
+  );
+  budget('first chart', 'p95', s.p95, FIRST_DRAW_P95_MAX, 'max', ms);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+function missingPrerequisites() {
+  const needs = [
+    [join(DIST, 'index.html'), 'the app (trunk build --release)'],
+    [join(DIST_BENCH, 'index.html'), 'the bench page (trunk build --release tests/bench/index.html --dist dist-bench)'],
+    [NATIVE, 'the native binary (cargo build --release)'],
+  ];
+  return needs.filter(([path]) => !existsSync(path)).map(([path, what]) => `${relative(REPO_ROOT, path)}: ${what}`);
+}
+
+async function main() {
+  const missing = missingPrerequisites();
+  if (missing.length) {
+    console.error(['Not built yet (`bash .ci/bench` builds everything, then runs this):', ...missing.map((m) => `  - ${m}`)].join('\n'));
+    process.exit(2);
+  }
+
+  const browser = await launchBrowser();
+  const sections = [];
+  let failed = false;
+  let agrees = true;
+  try {
+    const steps = [
+      ['1. Engine', (r) => benchEngine(browser, r).then((ok) => (agrees = ok))],
+      ['2. The app', (r) => benchApp(browser, r)],
+      ['3. Transfer size', (r) => transferSize(r)],
+      ['4. First chart', (r) => firstDraw(browser, r)],
+    ];
+    // A section that fails is reported as such; the others still run.
+    for (const [name, step] of steps) {
+      const out = [];
+      try {
+        await step(out);
+      } catch (err) {
+        failed = true;
+        out.push(`## ${name}: FAILED`, '', '```', String(err?.stack || err), '```', '');
+      }
+      sections.push(...out);
+    }
+
+    const cpu = cpus();
+    const missed = budgets.filter((b) => b[4].includes('missed')).length;
+    const head = [
+      `# Benchmark report${QUICK ? ' (--quick: a smoke test, budgets not judged)' : ''}`,
+      '',
+      `- Date: ${new Date().toISOString()}`,
+      `- Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} logical CPUs, ` +
+        `${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}`,
+      `- Chromium ${browser.version()} (headless), Node ${process.version}`,
+      `- Budgets: ${QUICK ? 'not judged' : `${budgets.length - missed} of ${budgets.length} met`}` +
+        `${failed ? '; **some sections failed**' : ''}${agrees ? '' : '; **the JS reference disagrees with the engine**'}`,
+      '',
+    ];
+    const tail = ['## Budgets', '', table(['budget', 'judged on', 'value', 'limit', 'verdict'], budgets), ''];
+    const text = [...head, ...sections, ...tail].join('\n');
+    writeFileSync(REPORT, text);
+    console.log(text);
+    process.stderr.write(`written to ${relative(process.cwd(), REPORT)}\n`);
+  } finally {
+    await browser.close();
+  }
+  process.exit(failed || !agrees ? 1 : 0);
+}
+
+await main();

@@ -1,0 +1,87 @@
+//! The random streams: the normal sampler's distribution, bin by bin including both tails, and
+//! the independence of path streams.
+// Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
+
+use taijiang_sim::engine::PathStream;
+
+/// Φ, the standard normal distribution function.
+fn normal_cdf(x: f64) -> f64 {
+    0.5 * (1.0 + libm::erf(x / std::f64::consts::SQRT_2))
+}
+
+#[test]
+fn normals_fall_in_every_bin_as_often_as_the_normal_law_says() {
+    // Edges across the body, the ziggurat's layers and its tail beyond r = 3.654.
+    let edges = [
+        f64::NEG_INFINITY,
+        -4.0,
+        -3.654,
+        -3.0,
+        -2.5,
+        -2.0,
+        -1.5,
+        -1.0,
+        -0.5,
+        -0.25,
+        0.0,
+        0.25,
+        0.5,
+        1.0,
+        1.5,
+        2.0,
+        2.5,
+        3.0,
+        3.654,
+        4.0,
+        f64::INFINITY,
+    ];
+    let n = 2_000_000;
+    let mut counts = vec![0u64; edges.len() - 1];
+    let mut stream = PathStream::new(42, 7);
+    for _ in 0..n {
+        let x = stream.normal();
+        let bin = edges.partition_point(|&edge| edge <= x) - 1;
+        counts[bin] += 1;
+    }
+    for (i, &count) in counts.iter().enumerate() {
+        let p = normal_cdf(edges[i + 1]) - normal_cdf(edges[i]);
+        let expected = n as f64 * p;
+        let se = (n as f64 * p * (1.0 - p)).sqrt();
+        assert!(
+            (count as f64 - expected).abs() < 4.0 * se,
+            "bin [{}, {}): {count} draws, expected {expected:.1} ± {se:.1}",
+            edges[i],
+            edges[i + 1]
+        );
+    }
+}
+
+#[test]
+fn uniforms_are_in_the_unit_interval_with_the_right_mean() {
+    let mut stream = PathStream::new(1, 1);
+    let n = 1_000_000;
+    let mut sum = 0.0;
+    for _ in 0..n {
+        let u = stream.uniform();
+        assert!((0.0..1.0).contains(&u));
+        sum += u;
+    }
+    let se = (1.0 / 12.0 / n as f64).sqrt();
+    assert!((sum / n as f64 - 0.5).abs() < 4.0 * se);
+}
+
+#[test]
+fn neighbouring_paths_and_seeds_have_uncorrelated_streams() {
+    let n = 200_000;
+    let correlation = |mut a: PathStream, mut b: PathStream| {
+        let pairs: Vec<(f64, f64)> = (0..n).map(|_| (a.normal(), b.normal())).collect();
+        pairs.iter().map(|(x, y)| x * y).sum::<f64>() / n as f64
+    };
+    // For independent standard normals the sample mean of x·y has s.e. 1/√n.
+    let bound = 4.0 / (n as f64).sqrt();
+    let by_path = correlation(PathStream::new(5, 0), PathStream::new(5, 1));
+    let by_seed = correlation(PathStream::new(5, 0), PathStream::new(6, 0));
+    assert!(by_path.abs() < bound, "paths 0 and 1: {by_path}");
+    assert!(by_seed.abs() < bound, "seeds 5 and 6: {by_seed}");
+}
