@@ -64,7 +64,12 @@ pub fn app(props: &AppProps) -> Html {
             .as_ref()
             .map(|result| (result.revision, result.precision));
         let from_controls = state.source == ScenarioSource::Controls;
+        let first_drawn = use_mut_ref(|| false);
         use_effect_with(drawn, move |drawn| {
+            if drawn.is_some() && !*first_drawn.borrow() {
+                *first_drawn.borrow_mut() = true;
+                timing::mark(timing::FIRST_DRAW);
+            }
             if let (Some((_, precision)), true) = (drawn, from_controls) {
                 timing::measure(timing::INPUT_TO_DRAW, timing::INPUT_MARK);
                 if *precision == Precision::Full {

@@ -9,6 +9,8 @@ pub const SETTLED_MARK: &str = "slider-settled";
 pub const INPUT_TO_DRAW: &str = "input-to-draw";
 /// From the last release to the full run drawn.
 pub const SETTLED_TO_FULL: &str = "settled-to-full";
+/// Marked once, when the first result after the page load is drawn.
+pub const FIRST_DRAW: &str = "first-draw";
 
 fn performance() -> Option<web_sys::Performance> {
     gloo::utils::window().performance()
