@@ -59,21 +59,107 @@ pub fn compound(base: f64, rate_percent: f64, steps: usize) -> f64 {
     (0..steps).fold(base, |level, _| level * factor)
 }
 
+/// The plan's chapters that hold quantified targets, for grouping the targets table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Chapter {
+    /// 第一章 §5: the main targets of 2021–2025.
+    Goals,
+    /// 第五章: the "city living room" (environment).
+    CityLivingRoom,
+    /// 第七章: the city's spirit (culture).
+    Culture,
+}
+
+impl Chapter {
+    pub const ALL: [Chapter; 3] = [Chapter::Goals, Chapter::CityLivingRoom, Chapter::Culture];
+
+    pub fn title_zh(self) -> &'static str {
+        match self {
+            Chapter::Goals => "第一章 第五节 “十四五”发展目标",
+            Chapter::CityLivingRoom => "第五章 打造“城市客厅”",
+            Chapter::Culture => "第七章 提升城市精神品格",
+        }
+    }
+
+    pub fn title_en(self) -> &'static str {
+        match self {
+            Chapter::Goals => "Chapter 1 §5: goals of the 14th plan",
+            Chapter::CityLivingRoom => "Chapter 5: the “city living room”",
+            Chapter::Culture => "Chapter 7: the city's spirit",
+        }
+    }
+}
+
+/// How the plan words what counts as meeting a target.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Rule {
+    /// Compound growth 2020→2025 at least `rate` %/yr: the 2025 level ≥ base·(1 + rate)⁵.
+    GrowthAtLeast { rate: f64 },
+    /// The 2025 level at least `level`.
+    LevelAtLeast { level: f64 },
+    /// The 2025 level above `level` (“突破”: break through).
+    LevelAbove { level: f64 },
+    /// The level at least `level` in every year 2021–2025 (“保持在”, “稳定在”).
+    HeldEveryYear { level: f64 },
+    /// Income and GDP growth 2020→2025 within a tolerance of each other, in pp (an assumption).
+    InStepWithGdp,
+}
+
 /// A quantified target of the plan, as `indicators.md` lists it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TargetId {
     Gdp,
     Income,
+    IncomeSync,
+    HighTech,
+    Air,
+    GreenRatio,
+    GreenCover,
+    Preschool,
+    CultureStar,
+    CultureTrip,
 }
 
 impl TargetId {
-    pub const ALL: [TargetId; 2] = [TargetId::Gdp, TargetId::Income];
+    /// In the order of `indicators.md`.
+    pub const ALL: [TargetId; 10] = [
+        TargetId::Gdp,
+        TargetId::Income,
+        TargetId::IncomeSync,
+        TargetId::HighTech,
+        TargetId::Air,
+        TargetId::GreenRatio,
+        TargetId::GreenCover,
+        TargetId::Preschool,
+        TargetId::CultureStar,
+        TargetId::CultureTrip,
+    ];
 
     /// The id used in `indicators.md`, in `data-target` attributes and in exports.
     pub fn key(self) -> &'static str {
         match self {
             TargetId::Gdp => "gdp",
             TargetId::Income => "income",
+            TargetId::IncomeSync => "income_sync",
+            TargetId::HighTech => "hightech",
+            TargetId::Air => "air",
+            TargetId::GreenRatio => "green_ratio",
+            TargetId::GreenCover => "green_cover",
+            TargetId::Preschool => "preschool",
+            TargetId::CultureStar => "culture_star",
+            TargetId::CultureTrip => "culture_trip",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<TargetId> {
+        TargetId::ALL.into_iter().find(|id| id.key() == key)
+    }
+
+    pub fn chapter(self) -> Chapter {
+        match self {
+            TargetId::GreenRatio | TargetId::GreenCover => Chapter::CityLivingRoom,
+            TargetId::CultureStar | TargetId::CultureTrip => Chapter::Culture,
+            _ => Chapter::Goals,
         }
     }
 
@@ -82,6 +168,14 @@ impl TargetId {
         match self {
             TargetId::Gdp => "地区生产总值年均增长 7.5% 左右",
             TargetId::Income => "居民人均可支配收入年均增长 8% 以上",
+            TargetId::IncomeSync => "居民收入增长和经济增长基本同步",
+            TargetId::HighTech => "高新技术企业总量突破 400 家",
+            TargetId::Air => "城市空气质量优良天数比例保持在 90% 以上",
+            TargetId::GreenRatio => "2025 年底,建成区绿地率达 21%",
+            TargetId::GreenCover => "2025 年底,绿化覆盖率达 36%",
+            TargetId::Preschool => "普惠学额覆盖率稳定在 86% 以上",
+            TargetId::CultureStar => "95% 以上的文化行业经营审批事项实现三星级及以上服务标准",
+            TargetId::CultureTrip => "93% 以上的文化行业经营审批事项实现“最多跑一趟”",
         }
     }
 
@@ -90,29 +184,45 @@ impl TargetId {
         match self {
             TargetId::Gdp => "GDP grows about 7.5 % a year",
             TargetId::Income => "Per-capita disposable income grows at least 8 % a year",
+            TargetId::IncomeSync => "Household income grows basically in step with the economy",
+            TargetId::HighTech => "High-tech enterprises exceed 400",
+            TargetId::Air => "Good-air-quality days stay at or above 90 %",
+            TargetId::GreenRatio => {
+                "Green-space ratio of the built-up area reaches 21 % by end-2025"
+            }
+            TargetId::GreenCover => "Green coverage reaches 36 % by end-2025",
+            TargetId::Preschool => "Inclusive preschool places stay at or above 86 %",
+            TargetId::CultureStar => {
+                "At least 95 % of culture-business approvals meet 3-star service or better"
+            }
+            TargetId::CultureTrip => {
+                "At least 93 % of culture-business approvals need at most one visit"
+            }
         }
     }
 
-    /// How attainment is judged, in words.
-    pub fn rule_zh(self) -> &'static str {
+    /// The plan's whole sentence, for the side panel.
+    pub fn sentence(self) -> &'static str {
         match self {
-            TargetId::Gdp => "2020→2025 年均增速 ≥ 7.5%,即 2025 年 GDP ≥ 600×1.075⁵ 亿元",
-            TargetId::Income => "2020→2025 年均增速 ≥ 8%,即 2025 年收入指数 ≥ 100×1.08⁵",
-        }
-    }
-
-    pub fn rule_en(self) -> &'static str {
-        match self {
-            TargetId::Gdp => "CAGR 2020→2025 ≥ 7.5 %, i.e. GDP in 2025 ≥ 600·1.075⁵",
-            TargetId::Income => "CAGR 2020→2025 ≥ 8 %, i.e. income index in 2025 ≥ 100·1.08⁵",
+            TargetId::Gdp => "“十四五”期间,经济持续健康发展,地区生产总值年均增长 7.5% 左右,增长潜力、内需潜力充分发挥,发展质量和效益再上新台阶。",
+            TargetId::HighTech => "创新驱动成效显现,成为创新型省会城区, R&D 经费投入增长率保持全市前列,高新技术企业总量突破 400 家。",
+            TargetId::Air => "打造高品质的“城市客厅”,城区生态环境和人居环境持续改善,大气、水、土壤等环境质量总体保持优良,城市空气质量优良天数比例保持在 90% 以上。",
+            TargetId::Income | TargetId::IncomeSync => "实现更加充分更高质量就业,居民收入增长和经济增长基本同步,收入分配结构不断优化,居民人均可支配收入年均增长 8% 以上。",
+            TargetId::Preschool => "社会保障体系更加完备,教育、医疗、养老等基本公共服务均等化水平稳步提高,普惠学额覆盖率稳定在 86% 以上,……",
+            TargetId::GreenRatio | TargetId::GreenCover => "力争 2025 年底,建成区绿地率达 21% ,绿化覆盖率达 36% 。",
+            TargetId::CultureStar => "“十四五”期间,力争 95% 以上的文化行业经营审批事项实现三星级及以上服务标准;",
+            TargetId::CultureTrip => "力争 93% 以上的文化行业经营审批事项实现“最多跑一趟”。",
         }
     }
 
     /// The line of the plan text the target stands on.
     pub fn plan_line(self) -> u32 {
         match self {
-            TargetId::Gdp => 109,
-            TargetId::Income => 117,
+            TargetId::Gdp | TargetId::HighTech => 109,
+            TargetId::Air => 115,
+            TargetId::Income | TargetId::IncomeSync | TargetId::Preschool => 117,
+            TargetId::GreenRatio | TargetId::GreenCover => 377,
+            TargetId::CultureStar | TargetId::CultureTrip => 483,
         }
     }
 
@@ -120,17 +230,102 @@ impl TargetId {
     pub fn series(self) -> SeriesId {
         match self {
             TargetId::Gdp => SeriesId::Gdp,
-            TargetId::Income => SeriesId::IncomeIndex,
+            TargetId::Income | TargetId::IncomeSync => SeriesId::IncomeIndex,
+            TargetId::HighTech => SeriesId::HighTech,
+            TargetId::Air => SeriesId::Air,
+            TargetId::GreenRatio => SeriesId::GreenRatio,
+            TargetId::GreenCover => SeriesId::GreenCover,
+            TargetId::Preschool => SeriesId::Preschool,
+            TargetId::CultureStar => SeriesId::CultureStar,
+            TargetId::CultureTrip => SeriesId::CultureTrip,
         }
     }
 
-    /// The level the series must reach in 2025 (compound growth at the target rate).
-    pub fn threshold(self) -> f64 {
+    /// How attainment is judged (`indicators.md`, "how attainment is judged").
+    pub fn rule(self) -> Rule {
         match self {
-            TargetId::Gdp => compound(GDP_2020, GDP_TARGET_GROWTH, TARGET_STEP),
-            TargetId::Income => compound(INCOME_INDEX_2020, INCOME_TARGET_GROWTH, TARGET_STEP),
+            TargetId::Gdp => Rule::GrowthAtLeast {
+                rate: GDP_TARGET_GROWTH,
+            },
+            TargetId::Income => Rule::GrowthAtLeast {
+                rate: INCOME_TARGET_GROWTH,
+            },
+            TargetId::IncomeSync => Rule::InStepWithGdp,
+            TargetId::HighTech => Rule::LevelAbove { level: 400.0 },
+            TargetId::Air => Rule::HeldEveryYear { level: 0.90 },
+            TargetId::GreenRatio => Rule::LevelAtLeast { level: 0.21 },
+            TargetId::GreenCover => Rule::LevelAtLeast { level: 0.36 },
+            TargetId::Preschool => Rule::HeldEveryYear { level: 0.86 },
+            TargetId::CultureStar => Rule::LevelAtLeast { level: 0.95 },
+            TargetId::CultureTrip => Rule::LevelAtLeast { level: 0.93 },
         }
     }
+
+    /// The level the series must reach (in 2025, or every year for held targets); `None` for
+    /// the in-step rule, which compares two growth rates.
+    pub fn threshold(self) -> Option<f64> {
+        match self.rule() {
+            Rule::GrowthAtLeast { rate } => {
+                Some(compound(self.series().plan_base(), rate, TARGET_STEP))
+            }
+            Rule::LevelAtLeast { level }
+            | Rule::LevelAbove { level }
+            | Rule::HeldEveryYear { level } => Some(level),
+            Rule::InStepWithGdp => None,
+        }
+    }
+
+    /// How attainment is judged, in words.
+    pub fn rule_zh(self) -> &'static str {
+        match self {
+            TargetId::Gdp => "2020→2025 年均增速 ≥ 7.5%,即 2025 年 GDP ≥ 600×1.075⁵ = 861.4 亿元",
+            TargetId::Income => "2020→2025 年均增速 ≥ 8%,即 2025 年收入指数 ≥ 100×1.08⁵ = 146.9",
+            TargetId::IncomeSync => {
+                "2020→2025 收入与 GDP 年均增速之差不超过容差(假设,默认 1 个百分点)"
+            }
+            TargetId::HighTech => "2025 年存量 > 400 家",
+            TargetId::Air => "2021–2025 每一年都 ≥ 90%",
+            TargetId::GreenRatio => "2025 年 ≥ 21%",
+            TargetId::GreenCover => "2025 年 ≥ 36%",
+            TargetId::Preschool => "2021–2025 每一年都 ≥ 86%",
+            TargetId::CultureStar => "2025 年 ≥ 95%",
+            TargetId::CultureTrip => "2025 年 ≥ 93%",
+        }
+    }
+
+    pub fn rule_en(self) -> &'static str {
+        match self {
+            TargetId::Gdp => "CAGR 2020→2025 ≥ 7.5 %, i.e. GDP in 2025 ≥ 600·1.075⁵ = 861.4",
+            TargetId::Income => {
+                "CAGR 2020→2025 ≥ 8 %, i.e. income index in 2025 ≥ 100·1.08⁵ = 146.9"
+            }
+            TargetId::IncomeSync => {
+                "income and GDP CAGR 2020→2025 within a tolerance (assumption, default 1 pp)"
+            }
+            TargetId::HighTech => "stock in 2025 > 400",
+            TargetId::Air => "≥ 90 % in every year 2021–2025",
+            TargetId::GreenRatio => "≥ 21 % in 2025",
+            TargetId::GreenCover => "≥ 36 % in 2025",
+            TargetId::Preschool => "≥ 86 % in every year 2021–2025",
+            TargetId::CultureStar => "≥ 95 % in 2025",
+            TargetId::CultureTrip => "≥ 93 % in 2025",
+        }
+    }
+}
+
+/// How a series is measured, for units and formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SeriesKind {
+    /// 亿元 at 2020 prices.
+    Money,
+    /// An index, 2020 = 100.
+    Index,
+    /// 万元 per person.
+    PerCapita,
+    /// A whole number of enterprises.
+    Count,
+    /// A share in (0, 1), shown in %.
+    Share,
 }
 
 /// A simulated series.
@@ -139,16 +334,51 @@ pub enum SeriesId {
     Gdp,
     IncomeIndex,
     GdpPerCapita,
+    HighTech,
+    Air,
+    GreenRatio,
+    GreenCover,
+    Preschool,
+    CultureStar,
+    CultureTrip,
 }
 
 impl SeriesId {
-    pub const ALL: [SeriesId; 3] = [SeriesId::Gdp, SeriesId::IncomeIndex, SeriesId::GdpPerCapita];
+    pub const ALL: [SeriesId; 10] = [
+        SeriesId::Gdp,
+        SeriesId::IncomeIndex,
+        SeriesId::GdpPerCapita,
+        SeriesId::HighTech,
+        SeriesId::Air,
+        SeriesId::GreenRatio,
+        SeriesId::GreenCover,
+        SeriesId::Preschool,
+        SeriesId::CultureStar,
+        SeriesId::CultureTrip,
+    ];
+
+    /// The shares, in the order the engine keeps their logits.
+    pub const SHARES: [SeriesId; 6] = [
+        SeriesId::Air,
+        SeriesId::GreenRatio,
+        SeriesId::GreenCover,
+        SeriesId::Preschool,
+        SeriesId::CultureStar,
+        SeriesId::CultureTrip,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
             SeriesId::Gdp => "gdp",
             SeriesId::IncomeIndex => "income",
             SeriesId::GdpPerCapita => "gdp_pc",
+            SeriesId::HighTech => "hightech",
+            SeriesId::Air => "air",
+            SeriesId::GreenRatio => "green_ratio",
+            SeriesId::GreenCover => "green_cover",
+            SeriesId::Preschool => "preschool",
+            SeriesId::CultureStar => "culture_star",
+            SeriesId::CultureTrip => "culture_trip",
         }
     }
 
@@ -156,21 +386,33 @@ impl SeriesId {
         self as usize
     }
 
-    /// The plan's path for the series (level at `t` years after 2020), where the plan has one.
+    pub fn kind(self) -> SeriesKind {
+        match self {
+            SeriesId::Gdp => SeriesKind::Money,
+            SeriesId::IncomeIndex => SeriesKind::Index,
+            SeriesId::GdpPerCapita => SeriesKind::PerCapita,
+            SeriesId::HighTech => SeriesKind::Count,
+            _ => SeriesKind::Share,
+        }
+    }
+
+    /// The plan's growth path for the series, where the plan has one.
     pub fn plan_growth(self) -> Option<f64> {
         match self {
             SeriesId::Gdp => Some(GDP_TARGET_GROWTH),
             SeriesId::IncomeIndex => Some(INCOME_TARGET_GROWTH),
-            SeriesId::GdpPerCapita => None,
+            _ => None,
         }
     }
 
-    /// The 2020 level.
-    pub fn base_level(self) -> f64 {
+    /// The 2020 level where the plan gives it (GDP, income index, GDP per capita); the other
+    /// series start from assumption-level parameters of the scenario.
+    pub fn plan_base(self) -> f64 {
         match self {
             SeriesId::Gdp => GDP_2020,
             SeriesId::IncomeIndex => INCOME_INDEX_2020,
             SeriesId::GdpPerCapita => GDP_2020 / POPULATION_2020,
+            _ => f64::NAN,
         }
     }
 
@@ -195,6 +437,7 @@ impl SeriesId {
                 (2015, 7.91, Provenance::Plan { line: 25 }),
                 (2020, 12.5, Provenance::Plan { line: 25 }),
             ],
+            _ => Vec::new(),
         }
     }
 }

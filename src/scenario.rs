@@ -27,6 +27,21 @@ pub enum Param {
     Rho,
     Eta,
     IncVol,
+    SyncTol,
+    Ht0,
+    Lapse,
+    Air0,
+    AirVol,
+    Built,
+    Gr0,
+    Gc0,
+    GreenVol,
+    Pre0,
+    PreVol,
+    Cs0,
+    Ct0,
+    CultDrift,
+    CultVol,
 }
 
 /// Whether a parameter is a driver (a slider) or an assumption (the assumptions panel).
@@ -94,7 +109,7 @@ use ParamKind::{Assumption, Driver};
 pub const MAX_SEED: f64 = 9_007_199_254_740_991.0;
 
 /// Every parameter, in URL and display order. `docs/MODEL.md` gives the reasons at length.
-pub const PARAMS: [ParamSpec; 15] = [
+pub const PARAMS: [ParamSpec; 30] = [
     spec(Param::Gdp, "gdp", Driver, ("GDP 趋势增速", "Trend GDP growth"), ("%/年", "%/yr"),
         (0.0, 15.0, 0.1), 7.5, false, Provenance::Plan { line: 109 }),
     spec(Param::Inv, "inv", Driver, ("新增固定资产投资", "Extra fixed investment"), ("亿元/年", "100M yuan/yr"),
@@ -154,6 +169,81 @@ pub const PARAMS: [ParamSpec; 15] = [
         (0.0, 5.0, 0.1), 1.0, false, Provenance::Assumption {
             reason_zh: "收入自身的年际波动约 1 个百分点 (model.md)",
             reason_en: "income's own year-to-year noise, about 1 pp (model.md)",
+        }),
+    spec(Param::SyncTol, "sync_tol", Assumption, ("“基本同步”容差", "“In step” tolerance"), ("个百分点", "pp"),
+        (0.0, 5.0, 0.1), 1.0, false, Provenance::Assumption {
+            reason_zh: "规划未量化“基本同步”;取收入与 GDP 年均增速相差不超过 1 个百分点 (indicators.md)",
+            reason_en: "the plan does not quantify “basically in step”; growth rates within 1 pp (indicators.md)",
+        }),
+    spec(Param::Ht0, "ht0", Assumption, ("2020 年高新技术企业存量", "High-tech enterprises, 2020"), ("家", "firms"),
+        (0.0, 2000.0, 1.0), 363.0, true, Provenance::Assumption {
+            reason_zh: "规划未给出;取与规划一致的水平:按“十三五”认定速度(5 年 189 家)中位数恰好在 2025 年达到 400 家",
+            reason_en: "not in the plan; the plan-consistent level from which the 13th-plan pace (189 in five years) reaches 400 at the median",
+        }),
+    spec(Param::Lapse, "lapse", Assumption, ("高企资格失效率", "High-tech lapse rate"), ("%/年", "%/yr"),
+        (0.0, 50.0, 0.5), 8.0, false, Provenance::Assumption {
+            reason_zh: "高企资格有效期 3 年,多数企业重新认定;每年约 8% 失效",
+            reason_en: "certification lasts 3 years and most firms renew; about 8 % lapse a year",
+        }),
+    spec(Param::Air0, "air0", Assumption, ("2020 年空气优良天数比例", "Good-air days, 2020"), ("%", "%"),
+        (50.0, 99.9, 0.1), 97.0, false, Provenance::Assumption {
+            reason_zh: "规划未给出;福州市近年优良天数比例约 97–99%,取 97%",
+            reason_en: "not in the plan; Fuzhou has reported 97–99 % good-air days in recent years; 97 %",
+        }),
+    spec(Param::AirVol, "air_vol", Assumption, ("空气质量年波动(logit)", "Air-quality noise (logit)"), ("", ""),
+        (0.0, 2.0, 0.05), 0.35, false, Provenance::Assumption {
+            reason_zh: "天气使优良天数比例每年波动约 1–2 个百分点",
+            reason_en: "weather moves the good-air share by about 1–2 pp a year",
+        }),
+    spec(Param::Built, "built", Assumption, ("建成区面积", "Built-up area"), ("公顷", "ha"),
+        (100.0, 5000.0, 10.0), 1500.0, false, Provenance::Assumption {
+            reason_zh: "全区约 18 平方公里,扣除闽江水面约为 15 平方公里",
+            reason_en: "the district's ~18 km² less the Min River's water surface, about 15 km²",
+        }),
+    spec(Param::Gr0, "gr0", Assumption, ("2020 年建成区绿地率", "Green-space ratio, 2020"), ("%", "%"),
+        (1.0, 90.0, 0.1), 18.6, false, Provenance::Assumption {
+            reason_zh: "规划未给出;取与规划一致的水平:21% − 5 × 7.2 公顷 / 1500 公顷 = 18.6%",
+            reason_en: "not in the plan; plan-consistent: 21 % − 5 × 7.2 ha / 1,500 ha = 18.6 %",
+        }),
+    spec(Param::Gc0, "gc0", Assumption, ("2020 年绿化覆盖率", "Green coverage, 2020"), ("%", "%"),
+        (1.0, 90.0, 0.1), 33.6, false, Provenance::Assumption {
+            reason_zh: "规划未给出;取与规划一致的水平:36% − 5 × 7.2 公顷 / 1500 公顷 = 33.6%",
+            reason_en: "not in the plan; plan-consistent: 36 % − 5 × 7.2 ha / 1,500 ha = 33.6 %",
+        }),
+    spec(Param::GreenVol, "green_vol", Assumption, ("绿地指标年波动(logit)", "Green-ratio noise (logit)"), ("", ""),
+        (0.0, 1.0, 0.01), 0.03, false, Provenance::Assumption {
+            reason_zh: "绿地统计口径与项目进度每年带来约 0.5 个百分点的不确定",
+            reason_en: "statistics and project timing add about 0.5 pp of uncertainty a year",
+        }),
+    spec(Param::Pre0, "pre0", Assumption, ("2020 年普惠学额覆盖率", "Inclusive preschool, 2020"), ("%", "%"),
+        (50.0, 99.9, 0.1), 88.0, false, Provenance::Assumption {
+            reason_zh: "规划说“稳定在 86% 以上”,意味着已在 86% 以上;取 88%",
+            reason_en: "“stay at or above 86 %” implies it already is; 88 %",
+        }),
+    spec(Param::PreVol, "pre_vol", Assumption, ("普惠学额年波动(logit)", "Preschool noise (logit)"), ("", ""),
+        (0.0, 1.0, 0.01), 0.1, false, Provenance::Assumption {
+            reason_zh: "入园人数与新增学位每年带来约 1 个百分点的波动",
+            reason_en: "enrolment and new places move the share by about 1 pp a year",
+        }),
+    spec(Param::Cs0, "cs0", Assumption, ("2020 年三星级服务审批比例", "3-star approvals, 2020"), ("%", "%"),
+        (1.0, 99.9, 0.1), 80.9, false, Provenance::Assumption {
+            reason_zh: "规划未给出;取与规划一致的水平:按默认改进速度中位数恰好在 2025 年达到 95%",
+            reason_en: "not in the plan; plan-consistent: the default pace of reform reaches 95 % in 2025 at the median",
+        }),
+    spec(Param::Ct0, "ct0", Assumption, ("2020 年“最多跑一趟”比例", "One-visit approvals, 2020"), ("%", "%"),
+        (1.0, 99.9, 0.1), 74.8, false, Provenance::Assumption {
+            reason_zh: "规划未给出;取与规划一致的水平:按默认改进速度中位数恰好在 2025 年达到 93%",
+            reason_en: "not in the plan; plan-consistent: the default pace of reform reaches 93 % in 2025 at the median",
+        }),
+    spec(Param::CultDrift, "cult_drift", Assumption, ("审批服务改进速度(logit/年)", "Approval reform pace (logit/yr)"), ("", ""),
+        (-1.0, 2.0, 0.05), 0.3, false, Provenance::Assumption {
+            reason_zh: "“放管服”改革稳步推进;每年在 logit 尺度上提高 0.3",
+            reason_en: "steady “streamline, delegate, serve” reform: +0.3 a year on the logit scale",
+        }),
+    spec(Param::CultVol, "cult_vol", Assumption, ("审批服务年波动(logit)", "Approval noise (logit)"), ("", ""),
+        (0.0, 1.0, 0.01), 0.15, false, Provenance::Assumption {
+            reason_zh: "窗口人员与事项变化带来的年际波动",
+            reason_en: "year-to-year changes in staff and case mix",
         }),
 ];
 

@@ -9,14 +9,17 @@ use plotters::prelude::*;
 
 /// What a fan chart shows. Labels come in the UI's language.
 #[derive(Clone, Debug, PartialEq)]
-pub struct FanChart<'a> {
+pub struct FanChart {
     pub title: String,
-    /// Percentile bands, one entry per simulated year (the first is the base year).
-    pub years: &'a [YearStats],
+    /// Percentile bands, one entry per simulated year (the first is the base year), in the
+    /// units shown.
+    pub years: Vec<YearStats>,
     /// Observed points before the simulation starts (year, level).
     pub history: Vec<(i32, f64)>,
     /// The plan's path (year, level), from the base year to the target year.
     pub plan_path: Vec<(i32, f64)>,
+    /// A target level and the years it applies to (first, last), drawn as a line.
+    pub threshold: Option<(f64, i32, i32)>,
     /// The first year on the x axis.
     pub first_year: i32,
     pub decimals: usize,
@@ -30,6 +33,7 @@ pub struct FanLabels {
     pub median: String,
     pub plan: String,
     pub history: String,
+    pub threshold: String,
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -140,6 +144,19 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
                 .last()
                 .map(|&end| Circle::new(end, radius, palette::PLAN.filled())),
         )?;
+    }
+
+    if let Some((level, first, last)) = chart.threshold {
+        let dash = style.px(3.0);
+        let line = vec![(f64::from(first), level), (f64::from(last), level)];
+        ctx.draw_series(std::iter::once(DashedPathElement::new(
+            line,
+            dash,
+            dash,
+            palette::THRESHOLD.stroke_width(style.px(2.0)),
+        )))?
+        .label(&chart.labels.threshold)
+        .legend(square(palette::THRESHOLD.to_rgba(), false));
     }
 
     if !chart.history.is_empty() {

@@ -5,7 +5,7 @@ mod fan;
 mod series;
 
 pub use fan::{draw_fan_chart, FanChart, FanLabels};
-pub use series::{fan_chart_for, series_title, FIRST_CHART_YEAR};
+pub use series::{display_decimals, display_scale, fan_chart_for, series_title, FIRST_CHART_YEAR};
 
 use plotters::prelude::*;
 
@@ -47,4 +47,5 @@ pub mod palette {
     pub const PLAN: RGBColor = RGBColor(214, 96, 0);
     pub const HISTORY: RGBColor = RGBColor(30, 30, 30);
     pub const GRID: RGBColor = RGBColor(225, 225, 225);
+    pub const THRESHOLD: RGBColor = RGBColor(178, 34, 52);
 }

@@ -1,9 +1,11 @@
 //! From a run's summary to the fan chart of one series, in the UI's language.
 
 use super::{FanChart, FanLabels};
-use crate::engine::Summary;
+use crate::engine::{Summary, YearStats};
 use crate::i18n::Lang;
-use crate::plan::{self, SeriesId, BASE_YEAR, TARGET_STEP};
+use crate::plan::{
+    self, Rule, SeriesId, SeriesKind, TargetId, BASE_YEAR, TARGET_STEP, TARGET_YEAR,
+};
 
 /// The first year on every fan chart's x axis: the start of the 13th plan's data.
 pub const FIRST_CHART_YEAR: i32 = 2015;
@@ -21,11 +23,69 @@ pub fn series_title(id: SeriesId, lang: Lang) -> &'static str {
         SeriesId::GdpPerCapita => {
             lang.pick("人均地区生产总值(万元)", "GDP per capita (10,000 yuan)")
         }
+        SeriesId::HighTech => lang.pick("高新技术企业(家)", "High-tech enterprises"),
+        SeriesId::Air => lang.pick("空气质量优良天数比例(%)", "Good-air-quality days (%)"),
+        SeriesId::GreenRatio => lang.pick(
+            "建成区绿地率(%)",
+            "Green-space ratio of the built-up area (%)",
+        ),
+        SeriesId::GreenCover => lang.pick("绿化覆盖率(%)", "Green coverage (%)"),
+        SeriesId::Preschool => lang.pick("普惠学额覆盖率(%)", "Inclusive preschool places (%)"),
+        SeriesId::CultureStar => lang.pick(
+            "三星级及以上服务的审批事项(%)",
+            "Approvals at 3-star service or better (%)",
+        ),
+        SeriesId::CultureTrip => lang.pick(
+            "“最多跑一趟”的审批事项(%)",
+            "Approvals needing at most one visit (%)",
+        ),
     }
 }
 
-/// The fan chart of `id`: bands from the run, the plan's history and path to 2025.
-pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart<'_> {
+/// Shares are simulated as fractions and shown in %.
+pub fn display_scale(id: SeriesId) -> f64 {
+    if id.kind() == SeriesKind::Share {
+        100.0
+    } else {
+        1.0
+    }
+}
+
+/// Decimals of a series' values on screen.
+pub fn display_decimals(id: SeriesId) -> usize {
+    match id.kind() {
+        SeriesKind::Money | SeriesKind::Count => 0,
+        SeriesKind::Index | SeriesKind::PerCapita | SeriesKind::Share => 1,
+    }
+}
+
+/// The level target judged on `id`, if any, with the years it applies to.
+fn threshold_of(id: SeriesId) -> Option<(f64, i32, i32)> {
+    TargetId::ALL
+        .into_iter()
+        .filter(|target| target.series() == id)
+        .find_map(|target| match (target.rule(), target.threshold()) {
+            (Rule::HeldEveryYear { .. }, Some(level)) => Some((level, BASE_YEAR + 1, TARGET_YEAR)),
+            (Rule::LevelAtLeast { .. } | Rule::LevelAbove { .. }, Some(level)) => {
+                Some((level, BASE_YEAR + 1, TARGET_YEAR))
+            }
+            _ => None,
+        })
+}
+
+/// The fan chart of `id`: bands from the run, the plan's history, path and target line.
+pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
+    let scale = display_scale(id);
+    let years = summary
+        .series(id)
+        .years
+        .iter()
+        .map(|stats| YearStats {
+            year: stats.year,
+            mean: stats.mean * scale,
+            percentiles: stats.percentiles.map(|p| p * scale),
+        })
+        .collect();
     let plan_path = id
         .plan_growth()
         .map(|rate| {
@@ -33,7 +93,7 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart<'_
                 .map(|t| {
                     (
                         BASE_YEAR + t as i32,
-                        plan::compound(id.base_level(), rate, t),
+                        plan::compound(id.plan_base(), rate, t),
                     )
                 })
                 .collect()
@@ -41,15 +101,16 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart<'_
         .unwrap_or_default();
     FanChart {
         title: series_title(id, lang).to_owned(),
-        years: &summary.series(id).years,
+        years,
         history: id
             .history()
             .into_iter()
             .map(|(year, value, _)| (year, value))
             .collect(),
         plan_path,
+        threshold: threshold_of(id).map(|(level, first, last)| (level * scale, first, last)),
         first_year: FIRST_CHART_YEAR,
-        decimals: if id == SeriesId::GdpPerCapita { 1 } else { 0 },
+        decimals: display_decimals(id),
         labels: FanLabels {
             band_90: lang.pick("90% 区间", "90 % band").to_owned(),
             band_50: lang.pick("50% 区间", "50 % band").to_owned(),
@@ -60,6 +121,7 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart<'_
             }
             .to_owned(),
             history: lang.pick("实际值", "observed").to_owned(),
+            threshold: lang.pick("规划目标", "plan target").to_owned(),
         },
     }
 }

@@ -8,11 +8,14 @@ mod model;
 mod stream;
 mod summary;
 
-pub use model::{ModelParams, PathState, GROWTH_FLOOR};
-pub use stream::PathStream;
+pub use model::{
+    logistic, logit, ModelParams, PathState, ShareParams, CERTIFICATIONS_PER_YEAR, GROWTH_FLOOR,
+    RD_BASELINE_GROWTH,
+};
+pub use stream::{PathStream, StreamId};
 pub use summary::{
-    percentiles_by_selection, reaches, Histogram, SeriesSummary, Summary, TargetResult, YearStats,
-    HISTOGRAM_BINS, PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
+    cagr_percent, percentiles_by_selection, reaches, Histogram, SeriesSummary, Summary,
+    TargetResult, YearStats, HISTOGRAM_BINS, PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
 };
 
 use crate::plan::SeriesId;
@@ -25,10 +28,10 @@ pub fn run(scenario: &Scenario) -> Summary {
     let params = ModelParams::from_scenario(scenario);
     let paths = scenario.paths();
     let mut states: Vec<PathState> = (0..u64::from(paths))
-        .map(|index| PathState::new(scenario.seed(), index))
+        .map(|index| PathState::new(scenario.seed(), index, &params))
         .collect();
     let mut columns = vec![Vec::with_capacity(states.len()); SeriesId::ALL.len()];
-    let mut summariser = Summariser::new(paths, scenario.seed(), params.steps);
+    let mut summariser = Summariser::new(paths, scenario.seed(), &params);
     for t in 0..=params.steps {
         if t > 0 {
             states.iter_mut().for_each(|state| state.step(&params));
@@ -45,9 +48,9 @@ pub fn run(scenario: &Scenario) -> Summary {
 }
 
 fn push_values(columns: &mut [Vec<f64>], state: &PathState, population: f64) {
-    columns[SeriesId::Gdp.index()].push(state.gdp);
-    columns[SeriesId::IncomeIndex.index()].push(state.income);
-    columns[SeriesId::GdpPerCapita.index()].push(state.gdp / population);
+    for series in SeriesId::ALL {
+        columns[series.index()].push(state.value(series, population));
+    }
 }
 
 /// Every value of a contiguous range of paths, for every year: what a worker that simulates part
@@ -64,7 +67,7 @@ pub fn simulate_chunk(scenario: &Scenario, paths: Range<u64>) -> ChunkSamples {
     let params = ModelParams::from_scenario(scenario);
     let mut states: Vec<PathState> = paths
         .clone()
-        .map(|index| PathState::new(scenario.seed(), index))
+        .map(|index| PathState::new(scenario.seed(), index, &params))
         .collect();
     let mut columns = Vec::with_capacity(params.steps + 1);
     for t in 0..=params.steps {
@@ -102,7 +105,7 @@ pub fn summarise_chunks(scenario: &Scenario, chunks: &[ChunkSamples]) -> Option<
     {
         return None;
     }
-    let mut summariser = Summariser::new(scenario.paths(), scenario.seed(), params.steps);
+    let mut summariser = Summariser::new(scenario.paths(), scenario.seed(), &params);
     let mut columns = vec![Vec::with_capacity(next as usize); SeriesId::ALL.len()];
     for t in 0..=params.steps {
         for (series, column) in columns.iter_mut().enumerate() {

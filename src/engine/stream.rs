@@ -63,9 +63,33 @@ pub struct PathStream {
     rng: Xoshiro256PlusPlus,
 }
 
+/// Independent streams of one path: each family of draws has its own, so that a parameter that
+/// changes how many draws one family takes (a Poisson mean) never shifts another family's draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StreamId {
+    /// GDP and income: ε_t, ε^h_t and the downturn uniform.
+    Core = 0,
+    /// The shares' logit shocks.
+    Shares = 1,
+    /// The counts' Poisson draws.
+    Counts = 2,
+}
+
+/// Spreads stream ids apart in the seed space (an odd constant unrelated to φ).
+const STREAM_GAMMA: u64 = 0xD1B5_4A32_D192_ED03;
+
 impl PathStream {
+    /// The core stream of path `path_index` (see [`PathStream::for_stream`]).
     pub fn new(seed: u64, path_index: u64) -> PathStream {
-        let mut state = seed ^ path_index.wrapping_mul(GOLDEN_GAMMA);
+        PathStream::for_stream(seed, path_index, StreamId::Core)
+    }
+
+    /// Stream `stream` of path `path_index`: SplitMix64 started at
+    /// `seed ⊕ (path_index · φ) ⊕ (stream · γ)`.
+    pub fn for_stream(seed: u64, path_index: u64, stream: StreamId) -> PathStream {
+        let mut state = seed
+            ^ path_index.wrapping_mul(GOLDEN_GAMMA)
+            ^ (stream as u64).wrapping_mul(STREAM_GAMMA);
         let mut bytes = [0u8; 32];
         for chunk in bytes.chunks_exact_mut(8) {
             chunk.copy_from_slice(&splitmix64(&mut state).to_le_bytes());
@@ -119,6 +143,46 @@ impl PathStream {
                 } else {
                     ZIGGURAT_R - x
                 };
+            }
+        }
+    }
+
+    /// A Poisson number with mean `mean` ≥ 0: by inversion below 10, else by Hörmann's
+    /// transformed rejection (PTRS, 1993), with `libm` for the same bits everywhere.
+    pub fn poisson(&mut self, mean: f64) -> u64 {
+        if mean <= 0.0 {
+            return 0;
+        }
+        if mean < 10.0 {
+            let limit = libm::exp(-mean);
+            let mut count = 0;
+            let mut product = self.uniform_open_at_zero();
+            while product > limit {
+                count += 1;
+                product *= self.uniform_open_at_zero();
+            }
+            return count;
+        }
+        let root = mean.sqrt();
+        let log_mean = libm::log(mean);
+        let b = 0.931 + 2.53 * root;
+        let a = -0.059 + 0.02483 * b;
+        let inverse_alpha = 1.1239 + 1.1328 / (b - 3.4);
+        let v_r = 0.9277 - 3.6224 / (b - 2.0);
+        loop {
+            let u = self.uniform() - 0.5;
+            let v = self.uniform_open_at_zero();
+            let us = 0.5 - u.abs();
+            let k = ((2.0 * a / us + b) * u + mean + 0.43).floor();
+            if us >= 0.07 && v <= v_r {
+                return k as u64;
+            }
+            if k < 0.0 || (us < 0.013 && v > us) {
+                continue;
+            }
+            let log_accept = libm::log(v) + libm::log(inverse_alpha) - libm::log(a / (us * us) + b);
+            if log_accept <= -mean + k * log_mean - libm::lgamma(k + 1.0) {
+                return k as u64;
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The small, serialisable result of a run, and the year-by-year summariser that builds it.
 
-use crate::plan::{SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
+use super::model::ModelParams;
+use crate::plan::{Rule, SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
 use serde::{Deserialize, Serialize};
 
 /// The percentiles reported for every series and year (`model.md`, "Outputs").
@@ -96,7 +97,8 @@ pub struct Histogram {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TargetResult {
     pub id: TargetId,
-    pub threshold: f64,
+    /// The level to reach (none for the in-step rule, which compares growth rates).
+    pub threshold: Option<f64>,
     /// Paths that meet the target.
     pub met: u32,
     /// p̂ = met / n.
@@ -110,15 +112,38 @@ pub fn reaches(value: f64, threshold: f64) -> bool {
     value >= threshold - threshold.abs() * THRESHOLD_RELATIVE_TOLERANCE
 }
 
+/// Compound annual growth from `start` to `end` over `years`, in %.
+pub fn cagr_percent(start: f64, end: f64, years: usize) -> f64 {
+    100.0 * (libm::pow(end / start, 1.0 / years as f64) - 1.0)
+}
+
+/// Whether a path meets a 2025-level rule.
+fn meets_level(rule: Rule, id: TargetId, value: f64) -> bool {
+    match (rule, id.threshold()) {
+        (Rule::LevelAbove { level }, _) => value > level,
+        (_, Some(threshold)) => reaches(value, threshold),
+        (_, None) => false,
+    }
+}
+
 /// Builds a [`Summary`] from each year's values over all paths, in path order.
 pub(crate) struct Summariser {
     summary: Summary,
     steps: usize,
+    sync_tolerance: f64,
+    /// For each target held in every year 2021–2025: whether each path has held it so far.
+    held: Vec<(TargetId, Vec<bool>)>,
     scratch: Vec<u64>,
 }
 
 impl Summariser {
-    pub(crate) fn new(paths: u32, seed: u64, steps: usize) -> Summariser {
+    pub(crate) fn new(paths: u32, seed: u64, params: &ModelParams) -> Summariser {
+        let steps = params.steps;
+        let held = TargetId::ALL
+            .into_iter()
+            .filter(|id| matches!(id.rule(), Rule::HeldEveryYear { .. }))
+            .map(|id| (id, vec![true; paths as usize]))
+            .collect();
         let series = SeriesId::ALL
             .iter()
             .map(|&id| SeriesSummary {
@@ -136,6 +161,8 @@ impl Summariser {
                 targets: Vec::new(),
             },
             steps,
+            sync_tolerance: params.sync_tolerance,
+            held,
             scratch: Vec::with_capacity(paths as usize),
         }
     }
@@ -157,19 +184,51 @@ impl Summariser {
                 series.histograms.push(histogram(year, values));
             }
         }
+        if (1..=TARGET_STEP).contains(&t) {
+            for (id, held) in &mut self.held {
+                let threshold = id.threshold().unwrap_or(f64::INFINITY);
+                for (flag, &value) in held.iter_mut().zip(&columns[id.series().index()]) {
+                    *flag &= reaches(value, threshold);
+                }
+            }
+        }
         if t == TARGET_STEP {
+            let n = columns[0].len();
             for id in TargetId::ALL {
-                let threshold = id.threshold();
                 let values = &columns[id.series().index()];
-                let met = values.iter().filter(|&&v| reaches(v, threshold)).count() as u32;
-                let n = values.len() as f64;
-                let probability = f64::from(met) / n;
+                let met = match id.rule() {
+                    Rule::HeldEveryYear { .. } => self
+                        .held
+                        .iter()
+                        .find(|(held_id, _)| *held_id == id)
+                        .map_or(0, |(_, flags)| flags.iter().filter(|&&flag| flag).count()),
+                    Rule::InStepWithGdp => {
+                        let gdp = &columns[SeriesId::Gdp.index()];
+                        let tolerance = self.sync_tolerance * (1.0 + THRESHOLD_RELATIVE_TOLERANCE);
+                        values
+                            .iter()
+                            .zip(gdp)
+                            .filter(|&(&income, &gdp)| {
+                                let income_growth = cagr_percent(
+                                    SeriesId::IncomeIndex.plan_base(),
+                                    income,
+                                    TARGET_STEP,
+                                );
+                                let gdp_growth =
+                                    cagr_percent(SeriesId::Gdp.plan_base(), gdp, TARGET_STEP);
+                                (income_growth - gdp_growth).abs() <= tolerance
+                            })
+                            .count()
+                    }
+                    rule => values.iter().filter(|&&v| meets_level(rule, id, v)).count(),
+                } as u32;
+                let probability = f64::from(met) / n as f64;
                 self.summary.targets.push(TargetResult {
                     id,
-                    threshold,
+                    threshold: id.threshold(),
                     met,
                     probability,
-                    std_error: (probability * (1.0 - probability) / n).sqrt(),
+                    std_error: (probability * (1.0 - probability) / n as f64).sqrt(),
                 });
             }
         }

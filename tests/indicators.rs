@@ -1,0 +1,353 @@
+//! Every target's attainment rule on hand-made paths, and each indicator's process: its
+//! deterministic limit, its bounds, and its levers.
+// Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
+
+use taijiang_sim::engine::{self, logistic, logit, ChunkSamples, Summary, CERTIFICATIONS_PER_YEAR};
+use taijiang_sim::plan::{SeriesId, TargetId, TARGET_STEP};
+use taijiang_sim::scenario::{Param, Scenario};
+
+fn scenario(settings: &[(Param, f64)]) -> Scenario {
+    settings
+        .iter()
+        .fold(Scenario::default(), |s, &(param, value)| {
+            s.with(param, value).expect("test settings are valid")
+        })
+}
+
+/// Paths made by hand: every path is the plan-consistent "comfortable" path, except that
+/// `series` follows `values` (one value per year 2020 … 2025) on path 0. Returns whether path 0
+/// meets `target`, as the engine's summariser judges it.
+fn path_meets(target: TargetId, series: SeriesId, values: [f64; 6]) -> bool {
+    let paths = 100;
+    let s = scenario(&[(Param::Paths, paths as f64)]);
+    let comfortable = |series: SeriesId, t: usize| match series {
+        SeriesId::Gdp => 600.0 * 1.08_f64.powi(t as i32),
+        SeriesId::IncomeIndex => 100.0 * 1.085_f64.powi(t as i32),
+        SeriesId::GdpPerCapita => 13.0,
+        SeriesId::HighTech => 500.0,
+        _ => 0.99,
+    };
+    let columns = (0..=TARGET_STEP)
+        .map(|t| {
+            SeriesId::ALL
+                .iter()
+                .map(|&id| {
+                    let mut year = vec![comfortable(id, t); paths];
+                    if id == series {
+                        year[0] = values[t];
+                    }
+                    year
+                })
+                .collect()
+        })
+        .collect();
+    let chunk = ChunkSamples {
+        paths: 0..paths as u64,
+        columns,
+    };
+    let summary = engine::summarise_chunks(&s, &[chunk]).expect("one chunk tiles the run");
+    let met = summary.target(target).expect("reported").met;
+    assert!(
+        met >= paths as u32 - 1,
+        "the comfortable paths all meet {target:?}"
+    );
+    met == paths as u32
+}
+
+#[test]
+fn held_targets_must_hold_in_every_year_2021_to_2025() {
+    for (target, series, line) in [
+        (TargetId::Air, SeriesId::Air, 0.90),
+        (TargetId::Preschool, SeriesId::Preschool, 0.86),
+    ] {
+        let above = line + 0.02;
+        assert!(path_meets(target, series, [above; 6]));
+        assert!(
+            path_meets(target, series, [line; 6]),
+            "{target:?}: exactly on the line is held"
+        );
+        for dip_year in 1..=5 {
+            let mut values = [above; 6];
+            values[dip_year] = line - 0.001;
+            assert!(
+                !path_meets(target, series, values),
+                "{target:?}: a dip in year {dip_year} only"
+            );
+        }
+        let mut before = [above; 6];
+        before[0] = line - 0.05;
+        assert!(
+            path_meets(target, series, before),
+            "{target:?}: 2020 is not judged"
+        );
+    }
+}
+
+#[test]
+fn level_targets_are_judged_in_2025_only() {
+    for (target, series, line) in [
+        (TargetId::GreenRatio, SeriesId::GreenRatio, 0.21),
+        (TargetId::GreenCover, SeriesId::GreenCover, 0.36),
+        (TargetId::CultureStar, SeriesId::CultureStar, 0.95),
+        (TargetId::CultureTrip, SeriesId::CultureTrip, 0.93),
+    ] {
+        assert!(
+            path_meets(
+                target,
+                series,
+                [0.0001, 0.0001, 0.0001, 0.0001, 0.0001, line]
+            ),
+            "{target:?}"
+        );
+        assert!(
+            !path_meets(
+                target,
+                series,
+                [0.99, 0.99, 0.99, 0.99, 0.99, line - 0.0001]
+            ),
+            "{target:?}"
+        );
+    }
+}
+
+#[test]
+fn high_tech_must_break_through_400() {
+    let path = |last| [363.0, 380.0, 390.0, 395.0, 398.0, last];
+    assert!(
+        !path_meets(TargetId::HighTech, SeriesId::HighTech, path(400.0)),
+        "400 is not “突破 400”"
+    );
+    assert!(path_meets(
+        TargetId::HighTech,
+        SeriesId::HighTech,
+        path(401.0)
+    ));
+}
+
+#[test]
+fn growth_targets_compare_compound_growth_with_the_plan() {
+    let gdp = |rate: f64| std::array::from_fn(|t| 600.0 * (1.0 + rate / 100.0).powi(t as i32));
+    assert!(
+        path_meets(TargetId::Gdp, SeriesId::Gdp, gdp(7.5)),
+        "exactly 7.5 % a year is met"
+    );
+    assert!(!path_meets(TargetId::Gdp, SeriesId::Gdp, gdp(7.49)));
+    let mut late_surge = gdp(5.0);
+    late_surge[5] = 862.0;
+    assert!(
+        path_meets(TargetId::Gdp, SeriesId::Gdp, late_surge),
+        "only 2025 against 2020 counts"
+    );
+}
+
+#[test]
+fn income_in_step_means_growth_rates_within_the_tolerance() {
+    // The comfortable GDP path grows 8 % a year: income at 9 % is 1 pp apart, at 9.1 % more.
+    let income = |rate: f64| std::array::from_fn(|t| 100.0 * (1.0 + rate / 100.0).powi(t as i32));
+    assert!(path_meets(
+        TargetId::IncomeSync,
+        SeriesId::IncomeIndex,
+        income(9.0)
+    ));
+    assert!(path_meets(
+        TargetId::IncomeSync,
+        SeriesId::IncomeIndex,
+        income(7.0)
+    ));
+    assert!(!path_meets(
+        TargetId::IncomeSync,
+        SeriesId::IncomeIndex,
+        income(9.1)
+    ));
+    assert!(!path_meets(
+        TargetId::IncomeSync,
+        SeriesId::IncomeIndex,
+        income(6.9)
+    ));
+}
+
+fn quiet_shares() -> Scenario {
+    scenario(&[
+        (Param::AirVol, 0.0),
+        (Param::GreenVol, 0.0),
+        (Param::PreVol, 0.0),
+        (Param::CultVol, 0.0),
+        (Param::Paths, 200.0),
+    ])
+}
+
+fn median_2025(summary: &Summary, id: SeriesId) -> f64 {
+    summary.series(id).years[TARGET_STEP].median()
+}
+
+#[test]
+fn without_noise_the_shares_follow_their_drifts_exactly() {
+    let s = quiet_shares().with(Param::Green, 12.0).expect("valid");
+    let summary = engine::run(&s);
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+    // Green ratios: the level grows by new green space / built-up area a year.
+    assert!(close(
+        median_2025(&summary, SeriesId::GreenRatio),
+        0.186 + 5.0 * 12.0 / 1500.0
+    ));
+    assert!(close(
+        median_2025(&summary, SeriesId::GreenCover),
+        0.336 + 5.0 * 12.0 / 1500.0
+    ));
+    // Culture: the logit grows by the drift a year; the plan-consistent base reaches the target.
+    assert!(close(
+        median_2025(&summary, SeriesId::CultureStar),
+        logistic(logit(0.809) + 1.5)
+    ));
+    assert!((median_2025(&summary, SeriesId::CultureStar) - 0.95).abs() < 1e-3);
+    assert!((median_2025(&summary, SeriesId::CultureTrip) - 0.93).abs() < 1e-3);
+    // No drift: air and preschool stay where they start.
+    assert!(close(median_2025(&summary, SeriesId::Air), 0.97));
+    assert!(close(median_2025(&summary, SeriesId::Preschool), 0.88));
+    for id in [TargetId::Air, TargetId::Preschool] {
+        assert_eq!(
+            summary.target(id).expect("reported").probability,
+            1.0,
+            "{id:?}"
+        );
+    }
+}
+
+#[test]
+fn shares_stay_inside_zero_and_one_and_counts_never_go_negative() {
+    let wild = scenario(&[
+        (Param::AirVol, 2.0),
+        (Param::GreenVol, 1.0),
+        (Param::PreVol, 1.0),
+        (Param::CultVol, 1.0),
+        (Param::CultDrift, 2.0),
+        (Param::Green, 40.0),
+        (Param::Built, 100.0),
+        (Param::Lapse, 50.0),
+        (Param::Rd, 0.0),
+        (Param::Ht0, 0.0),
+        (Param::Horizon, 2035.0),
+        (Param::Paths, 2000.0),
+    ]);
+    let summary = engine::run(&wild);
+    for id in SeriesId::SHARES {
+        for histogram in &summary.series(id).histograms {
+            assert!(
+                histogram.min > 0.0 && histogram.max < 1.0,
+                "{id:?} {}: {} … {}",
+                histogram.year,
+                histogram.min,
+                histogram.max
+            );
+        }
+    }
+    for histogram in &summary.series(SeriesId::HighTech).histograms {
+        assert!(histogram.min >= 0.0, "high-tech count {}", histogram.min);
+    }
+}
+
+#[test]
+fn the_high_tech_stock_has_the_expected_mean() {
+    // E[H_t] = E[H_{t−1}]·(1 − λ) + c_t while the cap on lapses never binds (it cannot here:
+    // a Poisson(0.08·363) above 363 has a probability below 1e-100).
+    let s = scenario(&[(Param::Paths, 20_000.0)]);
+    let chunk = engine::simulate_chunk(&s, 0..20_000);
+    let values = &chunk.columns[TARGET_STEP][SeriesId::HighTech.index()];
+    let expected = (0..TARGET_STEP).fold(363.0, |h, _| h * 0.92 + CERTIFICATIONS_PER_YEAR);
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    let se = (variance / n).sqrt();
+    assert!(
+        (mean - expected).abs() < 4.0 * se,
+        "mean {mean} vs {expected} (4 SE = {})",
+        4.0 * se
+    );
+    assert!(values.iter().all(|v| v.fract() == 0.0), "whole enterprises");
+}
+
+#[test]
+fn levers_move_their_targets_the_right_way() {
+    let p = |settings: &[(Param, f64)], id| {
+        engine::run(&scenario(settings))
+            .target(id)
+            .expect("reported")
+            .probability
+    };
+    assert!(
+        p(&[(Param::Rd, 20.0)], TargetId::HighTech) > p(&[(Param::Rd, 10.0)], TargetId::HighTech)
+    );
+    assert!(
+        p(&[(Param::Rd, 0.0)], TargetId::HighTech) < p(&[(Param::Rd, 10.0)], TargetId::HighTech)
+    );
+    assert!(
+        p(&[(Param::Green, 12.0)], TargetId::GreenRatio)
+            > p(&[(Param::Green, 7.2)], TargetId::GreenRatio)
+    );
+    assert!(
+        p(&[(Param::Green, 3.0)], TargetId::GreenCover)
+            < p(&[(Param::Green, 7.2)], TargetId::GreenCover)
+    );
+    assert!(
+        p(&[(Param::SyncTol, 2.0)], TargetId::IncomeSync)
+            > p(&[(Param::SyncTol, 1.0)], TargetId::IncomeSync)
+    );
+}
+
+#[test]
+fn moving_a_lever_of_one_indicator_leaves_the_others_untouched() {
+    let base = engine::run(&Scenario::default());
+    let more_rd = engine::run(&scenario(&[(Param::Rd, 25.0), (Param::Green, 20.0)]));
+    for id in [
+        TargetId::Gdp,
+        TargetId::Income,
+        TargetId::IncomeSync,
+        TargetId::Air,
+        TargetId::Preschool,
+    ] {
+        assert_eq!(
+            base.target(id),
+            more_rd.target(id),
+            "{id:?}: separate streams"
+        );
+    }
+}
+
+#[test]
+fn targets_are_judged_in_2025_whatever_the_horizon() {
+    let short = engine::run(&Scenario::default());
+    let long = engine::run(&scenario(&[(Param::Horizon, 2035.0)]));
+    assert_eq!(short.targets, long.targets);
+    let per_capita = long.series(SeriesId::GdpPerCapita);
+    assert_eq!(per_capita.years.last().map(|s| s.year), Some(2035));
+    assert_eq!(
+        per_capita
+            .histograms
+            .iter()
+            .map(|h| h.year)
+            .collect::<Vec<_>>(),
+        [2025, 2035]
+    );
+}
+
+#[test]
+fn every_target_of_indicators_md_is_reported_once() {
+    let summary = engine::run(&scenario(&[(Param::Paths, 100.0)]));
+    let keys: Vec<&str> = summary.targets.iter().map(|r| r.id.key()).collect();
+    assert_eq!(
+        keys,
+        [
+            "gdp",
+            "income",
+            "income_sync",
+            "hightech",
+            "air",
+            "green_ratio",
+            "green_cover",
+            "preschool",
+            "culture_star",
+            "culture_trip"
+        ]
+    );
+}
