@@ -9,6 +9,7 @@
 
 use crate::engine::Summary;
 use crate::i18n::Lang;
+use crate::plan::TargetId;
 use crate::scenario::{FragmentIssue, Param, Scenario, ValueError};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -93,6 +94,10 @@ pub struct AppState {
     pub in_flight: Option<(u64, Precision)>,
     /// The latest accepted result.
     pub result: Option<RunResult>,
+    /// The target whose 2025 distribution is shown.
+    pub selected_target: TargetId,
+    /// The target whose plan sentence is open in the side panel, if any.
+    pub sentence_open: Option<TargetId>,
 }
 
 /// How a control reports a value.
@@ -118,6 +123,13 @@ pub enum Action {
     RunFinished(Rc<RunResponse>),
     SetLang(Lang),
     DismissNotices,
+    /// Puts a parameter back to its default.
+    ResetParam(Param),
+    /// Puts every assumption-level parameter back to its default.
+    ResetAssumptions,
+    SelectTarget(TargetId),
+    /// Opens (Some) or closes (None) the side panel with a target's plan sentence.
+    ShowSentence(Option<TargetId>),
 }
 
 impl AppState {
@@ -132,6 +144,8 @@ impl AppState {
             dragging: false,
             in_flight: None,
             result: None,
+            selected_target: TargetId::Gdp,
+            sentence_open: None,
         }
     }
 
@@ -241,6 +255,27 @@ impl AppState {
                 next.source = ScenarioSource::Controls;
             }
             Action::DismissNotices => next.notices.clear(),
+            Action::ResetParam(param) => {
+                let default = param.spec().default;
+                return self.apply(Action::SetParam(param, default, Gesture::Settled));
+            }
+            Action::ResetAssumptions => {
+                let defaults = Scenario::default();
+                let reset = crate::scenario::PARAMS
+                    .iter()
+                    .filter(|spec| spec.kind == crate::scenario::ParamKind::Assumption)
+                    .fold(self.scenario.clone(), |scenario, spec| {
+                        scenario.with(spec.param, defaults.get(spec.param)).unwrap_or(scenario)
+                    });
+                if reset != self.scenario {
+                    next.scenario = reset;
+                    next.source = ScenarioSource::Controls;
+                    next.revision += 1;
+                }
+                next.dragging = false;
+            }
+            Action::SelectTarget(id) => next.selected_target = id,
+            Action::ShowSentence(id) => next.sentence_open = id,
         }
         next
     }

@@ -10,6 +10,7 @@ use std::time::Duration;
 use taijiang_sim::engine;
 use taijiang_sim::format;
 use taijiang_sim::i18n::Lang;
+use taijiang_sim::plan::TargetId;
 use taijiang_sim::scenario::{Param, Scenario};
 use taijiang_sim::state::Gesture;
 use taijiang_sim::ui::{App, AppProps, Slider, SliderProps, TargetsTable, TargetsTableProps};
@@ -53,6 +54,9 @@ async fn the_targets_table_carries_machine_readable_rows() {
     let props = TargetsTableProps {
         summary: summary.clone(),
         lang: Lang::Zh,
+        selected: TargetId::Gdp,
+        on_select: Callback::noop(),
+        on_show_sentence: Callback::noop(),
     };
     yew::Renderer::<TargetsTable>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -133,8 +137,8 @@ async fn the_app_runs_the_default_scenario_and_draws_both_charts() {
     }
     assert!(ready.is_some(), "the first run finishes");
     let rows = root.query_selector_all("[data-target]").expect("valid");
-    assert_eq!(rows.length(), 2);
-    for key in ["gdp", "income"] {
+    assert_eq!(rows.length(), TargetId::ALL.len() as u32);
+    for key in ["gdp", "income", "gdp_pc", "hightech", "air", "culture_trip"] {
         let canvas: HtmlCanvasElement = root
             .query_selector(&format!("canvas[data-chart={key}]"))
             .expect("valid")

@@ -1,6 +1,6 @@
 //! From a run's summary to the fan chart of one series, in the UI's language.
 
-use super::{FanChart, FanLabels};
+use super::{FanChart, FanLabels, HistogramChart, Threshold};
 use crate::engine::{Summary, YearStats};
 use crate::i18n::Lang;
 use crate::plan::{
@@ -124,4 +124,37 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
             threshold: lang.pick("规划目标", "plan target").to_owned(),
         },
     }
+}
+
+/// The histogram of the series a target is judged on, in 2025, with the threshold and the
+/// share of paths reaching it in 2025.
+pub fn histogram_for(summary: &Summary, target: TargetId, lang: Lang) -> Option<HistogramChart> {
+    let id = target.series();
+    let scale = display_scale(id);
+    let histogram = summary.series(id).histograms.iter().find(|h| h.year == TARGET_YEAR)?;
+    let result = summary.target(target)?;
+    let reached = f64::from(result.reached_in_2025) / f64::from(summary.paths);
+    let threshold = result.threshold.map(|level| Threshold {
+        level: level * scale,
+        below: match lang {
+            Lang::Zh => format!("未达到 {}", crate::format::percent(1.0 - reached)),
+            Lang::En => format!("below: {}", crate::format::percent(1.0 - reached)),
+        },
+        above: match lang {
+            Lang::Zh => format!("达到 {}", crate::format::percent(reached)),
+            Lang::En => format!("reached: {}", crate::format::percent(reached)),
+        },
+    });
+    Some(HistogramChart {
+        title: match lang {
+            Lang::Zh => format!("{}:2025 年分布", series_title(id, lang)),
+            Lang::En => format!("{}: distribution in 2025", series_title(id, lang)),
+        },
+        min: histogram.min * scale,
+        max: histogram.max * scale,
+        counts: histogram.counts.clone(),
+        threshold,
+        decimals: display_decimals(id),
+        y_label: lang.pick("路径占比", "share of paths").to_owned(),
+    })
 }

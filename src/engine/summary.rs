@@ -101,6 +101,9 @@ pub struct TargetResult {
     pub threshold: Option<f64>,
     /// Paths that meet the target.
     pub met: u32,
+    /// Paths whose 2025 value reaches the threshold (for held targets this can exceed `met`:
+    /// a path may end above the line after a year below it).
+    pub reached_in_2025: u32,
     /// p̂ = met / n.
     pub probability: f64,
     /// The Monte Carlo standard error √(p̂(1 − p̂)/n).
@@ -121,6 +124,7 @@ pub fn cagr_percent(start: f64, end: f64, years: usize) -> f64 {
 fn meets_level(rule: Rule, id: TargetId, value: f64) -> bool {
     match (rule, id.threshold()) {
         (Rule::LevelAbove { level }, _) => value > level,
+        (Rule::HeldEveryYear { level }, _) => reaches(value, level),
         (_, Some(threshold)) => reaches(value, threshold),
         (_, None) => false,
     }
@@ -222,11 +226,16 @@ impl Summariser {
                     }
                     rule => values.iter().filter(|&&v| meets_level(rule, id, v)).count(),
                 } as u32;
+                let reached_in_2025 = match id.rule() {
+                    Rule::InStepWithGdp => met,
+                    _ => values.iter().filter(|&&v| meets_level(id.rule(), id, v)).count() as u32,
+                };
                 let probability = f64::from(met) / n as f64;
                 self.summary.targets.push(TargetResult {
                     id,
                     threshold: id.threshold(),
                     met,
+                    reached_in_2025,
                     probability,
                     std_error: (probability * (1.0 - probability) / n as f64).sqrt(),
                 });

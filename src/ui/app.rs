@@ -2,7 +2,10 @@
 //! the input event so that the browser paints "running" before the engine works.
 
 use super::runner::use_engine_runner;
-use super::{text, timing, FanChartCanvas, Notices, Slider, TargetsTable};
+use super::{
+    text, timing, AssumptionsPanel, BaseValues, FanChartCanvas, HistogramCanvas, Notices, SentencePanel, Slider,
+    TargetsTable,
+};
 use crate::i18n::Lang;
 use crate::plan::SeriesId;
 use crate::scenario::{ParamKind, PARAMS};
@@ -26,6 +29,12 @@ impl Reducible for Store {
             Rc::new(Store(next))
         }
     }
+}
+
+/// A callback that dispatches the action `make` builds from its input.
+fn dispatching<T: 'static>(store: &UseReducerHandle<Store>, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
+    let dispatcher = store.dispatcher();
+    Callback::from(move |value| dispatcher.dispatch(make(value)))
 }
 
 fn current_fragment() -> String {
@@ -107,21 +116,15 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let on_param = {
-        let dispatcher = store.dispatcher();
-        Callback::from(move |(param, value, gesture)| {
-            dispatcher.dispatch(Action::SetParam(param, value, gesture))
-        })
-    };
-    let toggle_lang = {
-        let dispatcher = store.dispatcher();
-        let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
-        Callback::from(move |_| dispatcher.dispatch(Action::SetLang(other)))
-    };
-    let dismiss = {
-        let dispatcher = store.dispatcher();
-        Callback::from(move |_| dispatcher.dispatch(Action::DismissNotices))
-    };
+    let on_param = dispatching(&store, |(param, value, gesture)| Action::SetParam(param, value, gesture));
+    let other_lang = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+    let toggle_lang = dispatching(&store, move |_: MouseEvent| Action::SetLang(other_lang));
+    let dismiss = dispatching(&store, |_: ()| Action::DismissNotices);
+    let on_reset = dispatching(&store, Action::ResetParam);
+    let on_reset_all = dispatching(&store, |_: ()| Action::ResetAssumptions);
+    let on_select = dispatching(&store, Action::SelectTarget);
+    let on_show_sentence = dispatching(&store, |id| Action::ShowSentence(Some(id)));
+    let on_close_sentence = dispatching(&store, |_: ()| Action::ShowSentence(None));
 
     let sliders = PARAMS
         .iter()
@@ -137,6 +140,12 @@ pub fn app(props: &AppProps) -> Html {
     let data_state = if state.is_ready() { "ready" } else { "running" };
     let precision = state.result.as_ref().map(|result| result.precision);
     let summary = state.summary().cloned();
+    let charts = summary.as_ref().map(|summary| {
+        SeriesId::ALL
+            .iter()
+            .map(|&series| html! { <FanChartCanvas key={series.key()} summary={summary.clone()} series={series} lang={lang} /> })
+            .collect::<Html>()
+    });
     html! {
         <main id="app" data-state={data_state} data-precision={precision.map(Precision::key)}
             aria-busy={(!state.is_ready()).to_string()}>
@@ -150,17 +159,25 @@ pub fn app(props: &AppProps) -> Html {
                     <h2>{ lang.pick("情景设置", "Scenario") }</h2>
                     { sliders }
                     <p class="seed">{ text::seed_line(lang, state.scenario.seed()) }</p>
+                    <AssumptionsPanel scenario={state.scenario.clone()} lang={lang} on_change={on_param.clone()}
+                        on_reset={on_reset} on_reset_all={on_reset_all} />
+                    <BaseValues lang={lang} />
                 </section>
                 <section class="results" aria-label={lang.pick("结果", "Results")}>
                     if let Some(summary) = summary {
-                        <TargetsTable summary={summary.clone()} lang={lang} />
+                        <TargetsTable summary={summary.clone()} lang={lang} selected={state.selected_target}
+                            on_select={on_select} on_show_sentence={on_show_sentence} />
                         <p class="run-info" data-run-precision={precision.map(Precision::key)}>
                             { state.result.as_ref().map(|result| text::run_line(lang, result)) }
                         </p>
-                        <div class="charts">
-                            <FanChartCanvas summary={summary.clone()} series={SeriesId::Gdp} lang={lang} />
-                            <FanChartCanvas summary={summary} series={SeriesId::IncomeIndex} lang={lang} />
+                        <div class="detail">
+                            <HistogramCanvas summary={summary.clone()} target={state.selected_target} lang={lang} />
+                            if let Some(target) = state.sentence_open {
+                                <SentencePanel target={target} lang={lang} on_close={on_close_sentence} />
+                            }
                         </div>
+                        <h2 class="charts-title">{ lang.pick("各指标预测(扇形图)", "Every indicator (fan charts)") }</h2>
+                        <div class="charts">{ charts }</div>
                     } else {
                         <p class="computing">{ lang.pick("正在计算……", "Computing…") }</p>
                     }

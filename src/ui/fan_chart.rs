@@ -1,103 +1,74 @@
-//! A fan chart on a canvas sized by the device pixel ratio, redrawn on new results, a change of
-//! language and window resize.
+//! A fan chart on a canvas, redrawn on new results, a change of language and window resize.
 
-use crate::charts::{draw_fan_chart, fan_chart_for, ChartStyle};
+use super::canvas::{prepare, use_resize_counter};
+use crate::charts::{display_decimals, display_scale, draw_fan_chart, fan_chart_for, series_title};
 use crate::engine::Summary;
 use crate::format;
 use crate::i18n::Lang;
 use crate::plan::{SeriesId, TARGET_STEP};
-use gloo::events::EventListener;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
-use web_sys::{HtmlCanvasElement, HtmlElement};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct FanChartProps {
     pub summary: Rc<Summary>,
     pub series: SeriesId,
     pub lang: Lang,
 }
 
-/// CSS height for a given CSS width: wide enough to read, never taller than a laptop screen.
-fn css_height(css_width: f64) -> f64 {
-    (css_width * 0.58).clamp(240.0, 420.0)
-}
-
-fn draw(container: &HtmlElement, canvas: HtmlCanvasElement, props: &FanChartProps) {
-    let ratio = gloo::utils::window().device_pixel_ratio().max(1.0);
-    let css_width = f64::from(container.client_width()).max(200.0);
-    let height = css_height(css_width);
-    canvas.set_width((css_width * ratio).round() as u32);
-    canvas.set_height((height * ratio).round() as u32);
-    let _ = canvas
-        .style()
-        .set_property("width", &format!("{css_width}px"));
-    let _ = canvas
-        .style()
-        .set_property("height", &format!("{height}px"));
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-        return;
+/// The chart in words, for screen readers and the caption.
+fn describe(props: &FanChartProps) -> String {
+    let stats = props.summary.series(props.series).years[TARGET_STEP];
+    let scale = display_scale(props.series);
+    let decimals = display_decimals(props.series);
+    let show = |value: f64| format::grouped(value * scale, decimals);
+    let last = props.summary.series(props.series).years.last().copied().unwrap_or(stats);
+    let horizon = if last.year > stats.year {
+        match props.lang {
+            Lang::Zh => format!(";{} 年中位数 {}", last.year, show(last.median())),
+            Lang::En => format!("; {} median {}", last.year, show(last.median())),
+        }
+    } else {
+        String::new()
     };
-    let chart = fan_chart_for(&props.summary, props.series, props.lang);
-    let style = ChartStyle {
-        scale: ratio,
-        ..ChartStyle::default()
-    };
-    // A failed draw leaves the previous picture; there is nothing better to show instead.
-    let _ = draw_fan_chart(&backend.into_drawing_area(), &chart, &style);
+    match props.lang {
+        Lang::Zh => format!(
+            "2025 年中位数 {},90% 区间 {} 至 {}{horizon}",
+            show(stats.median()),
+            show(stats.percentiles[0]),
+            show(stats.percentiles[4])
+        ),
+        Lang::En => format!(
+            "2025 median {}, 90 % band {} to {}{horizon}",
+            show(stats.median()),
+            show(stats.percentiles[0]),
+            show(stats.percentiles[4])
+        ),
+    }
 }
 
 #[function_component(FanChartCanvas)]
 pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
     let container = use_node_ref();
     let canvas = use_node_ref();
-    let resizes = use_state(|| 0u32);
-
-    {
-        let resizes = resizes.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                resizes.set(*resizes + 1);
-            });
-            move || drop(listener)
-        });
-    }
+    let resizes = use_resize_counter();
     {
         let (container, canvas) = (container.clone(), canvas.clone());
-        let props = FanChartProps {
-            summary: props.summary.clone(),
-            series: props.series,
-            lang: props.lang,
-        };
-        use_effect_with((props, *resizes), move |(props, _)| {
-            if let (Some(container), Some(canvas)) =
-                (container.cast::<HtmlElement>(), canvas.cast())
-            {
-                draw(&container, canvas, props);
+        use_effect_with((props.clone(), resizes), move |(props, _)| {
+            if let (Some(container), Some(canvas)) = (container.cast::<HtmlElement>(), canvas.cast()) {
+                if let Some((area, style)) = prepare(&container, canvas, 0.62, (220.0, 380.0)) {
+                    let chart = fan_chart_for(&props.summary, props.series, props.lang);
+                    // A failed draw leaves the previous picture; there is nothing better to show.
+                    let _ = draw_fan_chart(&area, &chart, &style);
+                }
             }
         });
     }
-
-    let stats = props.summary.series(props.series).years[TARGET_STEP];
-    let description = match props.lang {
-        Lang::Zh => format!(
-            "2025 年中位数 {},90% 区间 {} 至 {}",
-            format::grouped(stats.median(), 1),
-            format::grouped(stats.percentiles[0], 1),
-            format::grouped(stats.percentiles[4], 1)
-        ),
-        Lang::En => format!(
-            "2025 median {}, 90 % band {} to {}",
-            format::grouped(stats.median(), 1),
-            format::grouped(stats.percentiles[0], 1),
-            format::grouped(stats.percentiles[4], 1)
-        ),
-    };
-    let title = crate::charts::series_title(props.series, props.lang);
+    let description = describe(props);
+    let title = series_title(props.series, props.lang);
     html! {
-        <figure class="chart" ref={container}>
+        <figure class="chart" ref={container} data-series={props.series.key()}>
             <canvas ref={canvas} data-chart={props.series.key()} role="img"
                 aria-label={format!("{title}: {description}")} />
             <figcaption class="chart-caption">{ description }</figcaption>

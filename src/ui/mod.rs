@@ -1,16 +1,25 @@
 //! The browser UI: thin Yew function components over [`crate::state::AppState`].
 
 mod app;
+mod assumptions_panel;
+mod base_values;
+mod canvas;
 mod fan_chart;
+mod histogram_canvas;
 mod notices;
-mod provenance;
+pub mod provenance;
 mod runner;
+mod sentence_panel;
 mod slider;
 mod targets_table;
 pub mod text;
 pub mod timing;
 
 pub use app::{App, AppProps};
+pub use assumptions_panel::AssumptionsPanel;
+pub use base_values::BaseValues;
+pub use histogram_canvas::HistogramCanvas;
+pub use sentence_panel::SentencePanel;
 pub use fan_chart::FanChartCanvas;
 pub use notices::Notices;
 pub use provenance::ProvenanceBadge;

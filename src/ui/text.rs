@@ -19,10 +19,14 @@ pub fn footer(lang: Lang) -> &'static str {
     )
 }
 
-/// The drivers shown as sliders; `rd` and `green` drive indicators that arrive with the full
-/// set of targets, and `seed` is set through the link.
+/// The drivers shown as sliders; `seed` is set through the link.
 pub fn is_slider(param: Param) -> bool {
-    !matches!(param, Param::Rd | Param::Green | Param::Seed)
+    param != Param::Seed
+}
+
+/// A parameter's reason (assumptions) or source (plan, derived), in words.
+pub fn reason(spec: &ParamSpec, lang: Lang) -> String {
+    super::provenance::describe(spec.provenance, lang).2
 }
 
 pub fn seed_line(lang: Lang, seed: u64) -> String {

@@ -1,0 +1,91 @@
+//! Every assumption-level parameter, editable, with its one-line reason and a reset.
+
+use super::{text, ProvenanceBadge};
+use crate::i18n::Lang;
+use crate::scenario::{Param, ParamKind, Scenario, PARAMS};
+use crate::state::Gesture;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AssumptionsPanelProps {
+    pub scenario: Scenario,
+    pub lang: Lang,
+    pub on_change: Callback<(Param, f64, Gesture)>,
+    pub on_reset: Callback<Param>,
+    pub on_reset_all: Callback<()>,
+}
+
+#[function_component(AssumptionsPanel)]
+pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
+    let lang = props.lang;
+    let defaults = Scenario::default();
+    let changed = PARAMS
+        .iter()
+        .filter(|spec| spec.kind == ParamKind::Assumption && props.scenario.get(spec.param) != defaults.get(spec.param))
+        .count();
+    let rows = PARAMS
+        .iter()
+        .filter(|spec| spec.kind == ParamKind::Assumption)
+        .map(|spec| {
+            let spec = *spec;
+            let value = props.scenario.get(spec.param);
+            let id = format!("assumption-{}", spec.key);
+            let onchange = {
+                let on_change = props.on_change.clone();
+                Callback::from(move |event: Event| {
+                    let input: HtmlInputElement = event.target_unchecked_into();
+                    let typed = input.value().trim().parse::<f64>().unwrap_or(f64::NAN);
+                    if spec.check(typed).is_err() {
+                        // The state refuses it with a notice; show the value still in force.
+                        input.set_value(&value.to_string());
+                    }
+                    on_change.emit((spec.param, typed, Gesture::Settled));
+                })
+            };
+            let reset = props.on_reset.reform(move |_: MouseEvent| spec.param);
+            let is_default = value == spec.default;
+            let (reason, unit) = (text::reason(&spec, lang), lang.pick(spec.unit_zh, spec.unit_en));
+            html! {
+                <div class="assumption" data-param={spec.key}>
+                    <div class="assumption-head">
+                        <label for={id.clone()}>{ lang.pick(spec.label_zh, spec.label_en) }</label>
+                        <ProvenanceBadge provenance={spec.provenance} lang={lang} />
+                    </div>
+                    <div class="assumption-input">
+                        <input type="number" id={id} name={spec.key} min={spec.min.to_string()}
+                            max={spec.max.to_string()} step="any" value={value.to_string()} {onchange} />
+                        <span class="unit">{ unit }</span>
+                        <button class="link-button" onclick={reset} disabled={is_default}
+                            aria-label={format!("{} {}", lang.pick("恢复默认:", "reset to default:"), spec.key)}>
+                            { format!("{} {}", lang.pick("默认", "default"), spec.default) }
+                        </button>
+                    </div>
+                    <p class="reason">{ reason }</p>
+                </div>
+            }
+        })
+        .collect::<Html>();
+    let reset_all = props.on_reset_all.reform(|_: MouseEvent| ());
+    html! {
+        <details class="assumptions" open={changed > 0}>
+            <summary>
+                { lang.pick("假设参数", "Assumptions") }
+                if changed > 0 {
+                    <span class="changed">{ match lang {
+                        Lang::Zh => format!("(已修改 {changed} 项)"),
+                        Lang::En => format!(" ({changed} changed)"),
+                    } }</span>
+                }
+            </summary>
+            <p class="assumptions-intro">{ lang.pick(
+                "规划未给出的数字。每项都有默认值和理由,可以修改;修改会写入链接。",
+                "Numbers the plan does not give. Each has a default and a reason, and can be changed; changes go into the link.",
+            ) }</p>
+            { rows }
+            <button class="reset-all" onclick={reset_all} disabled={changed == 0}>
+                { lang.pick("全部恢复默认", "Reset all to defaults") }
+            </button>
+        </details>
+    }
+}
