@@ -265,7 +265,9 @@ impl AppState {
                     .iter()
                     .filter(|spec| spec.kind == crate::scenario::ParamKind::Assumption)
                     .fold(self.scenario.clone(), |scenario, spec| {
-                        scenario.with(spec.param, defaults.get(spec.param)).unwrap_or(scenario)
+                        scenario
+                            .with(spec.param, defaults.get(spec.param))
+                            .unwrap_or(scenario)
                     });
                 if reset != self.scenario {
                     next.scenario = reset;

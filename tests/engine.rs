@@ -276,22 +276,33 @@ fn the_golden_scenario_gives_the_golden_fingerprint() {
     );
 }
 
-/// The end-to-end tests (`tests/e2e/progressive.test.mjs`) expect the page to show exactly these.
+/// The end-to-end tests (`tests/e2e/progressive.test.mjs`) expect the page to show exactly the
+/// numbers of `tests/common/default-scenario.tsv`; so does the native engine.
 #[test]
 fn the_default_scenario_gives_the_numbers_the_page_must_show() {
     use taijiang_sim::format::four_decimals;
     let summary = engine::run(&Scenario::default());
-    let shown: Vec<(String, String)> = [TargetId::Gdp, TargetId::Income]
-        .iter()
-        .filter_map(|&id| summary.target(id))
-        .map(|r| (four_decimals(r.probability), four_decimals(r.std_error)))
+    let expected = include_str!("common/default-scenario.tsv");
+    let rows: Vec<&str> = expected
+        .lines()
+        .filter(|line| !line.starts_with('#'))
         .collect();
-    let expected = [("0.3710", "0.0048"), ("0.3801", "0.0049")];
-    let expected: Vec<(String, String)> = expected
-        .iter()
-        .map(|(p, s)| (p.to_string(), s.to_string()))
-        .collect();
-    assert_eq!(shown, expected);
+    assert_eq!(rows.len(), TargetId::ALL.len());
+    for row in rows {
+        let fields: Vec<&str> = row.split('\t').collect();
+        let result = TargetId::from_key(fields[0])
+            .and_then(|id| summary.target(id))
+            .expect("a target");
+        assert_eq!(
+            (
+                four_decimals(result.probability),
+                four_decimals(result.std_error)
+            ),
+            (fields[1].to_owned(), fields[2].to_owned()),
+            "{}",
+            fields[0]
+        );
+    }
 }
 
 mod percentile_properties {

@@ -39,7 +39,9 @@ pub fn draw_histogram<DB: DrawingBackend>(
     area.fill(&WHITE)?;
     let bins = chart.counts.len().max(1);
     let total: u32 = chart.counts.iter().sum();
-    let span = (chart.max - chart.min).max(chart.max.abs() * 1e-6).max(1e-9);
+    let span = (chart.max - chart.min)
+        .max(chart.max.abs() * 1e-6)
+        .max(1e-9);
     let width = span / bins as f64;
     let mut low = chart.min;
     let mut high = chart.min + span;

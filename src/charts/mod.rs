@@ -7,7 +7,9 @@ mod series;
 
 pub use fan::{draw_fan_chart, FanChart, FanLabels};
 pub use histogram::{draw_histogram, HistogramChart, Threshold};
-pub use series::{display_decimals, display_scale, fan_chart_for, histogram_for, series_title, FIRST_CHART_YEAR};
+pub use series::{
+    display_decimals, display_scale, fan_chart_for, histogram_for, series_title, FIRST_CHART_YEAR,
+};
 
 use plotters::prelude::*;
 

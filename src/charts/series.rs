@@ -131,7 +131,11 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
 pub fn histogram_for(summary: &Summary, target: TargetId, lang: Lang) -> Option<HistogramChart> {
     let id = target.series();
     let scale = display_scale(id);
-    let histogram = summary.series(id).histograms.iter().find(|h| h.year == TARGET_YEAR)?;
+    let histogram = summary
+        .series(id)
+        .histograms
+        .iter()
+        .find(|h| h.year == TARGET_YEAR)?;
     let result = summary.target(target)?;
     let reached = f64::from(result.reached_in_2025) / f64::from(summary.paths);
     let threshold = result.threshold.map(|level| Threshold {

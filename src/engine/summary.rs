@@ -228,7 +228,10 @@ impl Summariser {
                 } as u32;
                 let reached_in_2025 = match id.rule() {
                     Rule::InStepWithGdp => met,
-                    _ => values.iter().filter(|&&v| meets_level(id.rule(), id, v)).count() as u32,
+                    _ => values
+                        .iter()
+                        .filter(|&&v| meets_level(id.rule(), id, v))
+                        .count() as u32,
                 };
                 let probability = f64::from(met) / n as f64;
                 self.summary.targets.push(TargetResult {

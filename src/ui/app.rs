@@ -3,8 +3,8 @@
 
 use super::runner::use_engine_runner;
 use super::{
-    text, timing, AssumptionsPanel, BaseValues, FanChartCanvas, HistogramCanvas, Notices, SentencePanel, Slider,
-    TargetsTable,
+    text, timing, AssumptionsPanel, BaseValues, FanChartCanvas, HistogramCanvas, Notices,
+    SentencePanel, Slider, TargetsTable,
 };
 use crate::i18n::Lang;
 use crate::plan::SeriesId;
@@ -32,7 +32,10 @@ impl Reducible for Store {
 }
 
 /// A callback that dispatches the action `make` builds from its input.
-fn dispatching<T: 'static>(store: &UseReducerHandle<Store>, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
+fn dispatching<T: 'static>(
+    store: &UseReducerHandle<Store>,
+    make: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
     let dispatcher = store.dispatcher();
     Callback::from(move |value| dispatcher.dispatch(make(value)))
 }
@@ -116,7 +119,9 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let on_param = dispatching(&store, |(param, value, gesture)| Action::SetParam(param, value, gesture));
+    let on_param = dispatching(&store, |(param, value, gesture)| {
+        Action::SetParam(param, value, gesture)
+    });
     let other_lang = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
     let toggle_lang = dispatching(&store, move |_: MouseEvent| Action::SetLang(other_lang));
     let dismiss = dispatching(&store, |_: ()| Action::DismissNotices);

@@ -22,7 +22,10 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
     let defaults = Scenario::default();
     let changed = PARAMS
         .iter()
-        .filter(|spec| spec.kind == ParamKind::Assumption && props.scenario.get(spec.param) != defaults.get(spec.param))
+        .filter(|spec| {
+            spec.kind == ParamKind::Assumption
+                && props.scenario.get(spec.param) != defaults.get(spec.param)
+        })
         .count();
     let rows = PARAMS
         .iter()

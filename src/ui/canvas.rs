@@ -22,8 +22,12 @@ pub fn prepare(
     let css_height = (css_width * aspect).clamp(height_range.0, height_range.1);
     canvas.set_width((css_width * ratio).round() as u32);
     canvas.set_height((css_height * ratio).round() as u32);
-    let _ = canvas.style().set_property("width", &format!("{css_width}px"));
-    let _ = canvas.style().set_property("height", &format!("{css_height}px"));
+    let _ = canvas
+        .style()
+        .set_property("width", &format!("{css_width}px"));
+    let _ = canvas
+        .style()
+        .set_property("height", &format!("{css_height}px"));
     let backend = CanvasBackend::with_canvas_object(canvas)?;
     let style = ChartStyle {
         scale: ratio,

@@ -23,7 +23,13 @@ fn describe(props: &FanChartProps) -> String {
     let scale = display_scale(props.series);
     let decimals = display_decimals(props.series);
     let show = |value: f64| format::grouped(value * scale, decimals);
-    let last = props.summary.series(props.series).years.last().copied().unwrap_or(stats);
+    let last = props
+        .summary
+        .series(props.series)
+        .years
+        .last()
+        .copied()
+        .unwrap_or(stats);
     let horizon = if last.year > stats.year {
         match props.lang {
             Lang::Zh => format!(";{} 年中位数 {}", last.year, show(last.median())),
@@ -56,7 +62,9 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
     {
         let (container, canvas) = (container.clone(), canvas.clone());
         use_effect_with((props.clone(), resizes), move |(props, _)| {
-            if let (Some(container), Some(canvas)) = (container.cast::<HtmlElement>(), canvas.cast()) {
+            if let (Some(container), Some(canvas)) =
+                (container.cast::<HtmlElement>(), canvas.cast())
+            {
                 if let Some((area, style)) = prepare(&container, canvas, 0.62, (220.0, 380.0)) {
                     let chart = fan_chart_for(&props.summary, props.series, props.lang);
                     // A failed draw leaves the previous picture; there is nothing better to show.

@@ -25,7 +25,9 @@ pub fn histogram_canvas(props: &HistogramProps) -> Html {
         let (container, canvas) = (container.clone(), canvas.clone());
         use_effect_with((props.clone(), resizes), move |(props, _)| {
             let chart = histogram_for(&props.summary, props.target, props.lang);
-            if let (Some(container), Some(canvas), Some(chart)) = (container.cast::<HtmlElement>(), canvas.cast(), chart) {
+            if let (Some(container), Some(canvas), Some(chart)) =
+                (container.cast::<HtmlElement>(), canvas.cast(), chart)
+            {
                 if let Some((area, style)) = prepare(&container, canvas, 0.45, (200.0, 320.0)) {
                     let _ = draw_histogram(&area, &chart, &style);
                 }

@@ -18,11 +18,11 @@ pub mod timing;
 pub use app::{App, AppProps};
 pub use assumptions_panel::AssumptionsPanel;
 pub use base_values::BaseValues;
-pub use histogram_canvas::HistogramCanvas;
-pub use sentence_panel::SentencePanel;
 pub use fan_chart::FanChartCanvas;
+pub use histogram_canvas::HistogramCanvas;
 pub use notices::Notices;
 pub use provenance::ProvenanceBadge;
+pub use sentence_panel::SentencePanel;
 pub use slider::{Slider, SliderProps};
 pub use targets_table::{TargetsTable, TargetsTableProps};
 

@@ -17,8 +17,14 @@ pub fn sentence_panel(props: &SentencePanelProps) -> Html {
     let id = props.target;
     let close = props.on_close.reform(|_: MouseEvent| ());
     let source = match lang {
-        Lang::Zh => format!("《台江区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》第 {} 行", id.plan_line()),
-        Lang::En => format!("Taijiang 14th Five-Year Plan and 2035 Vision, line {}", id.plan_line()),
+        Lang::Zh => format!(
+            "《台江区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》第 {} 行",
+            id.plan_line()
+        ),
+        Lang::En => format!(
+            "Taijiang 14th Five-Year Plan and 2035 Vision, line {}",
+            id.plan_line()
+        ),
     };
     html! {
         <aside class="sentence-panel" role="dialog" aria-label={lang.pick("规划原文", "The plan's text")}

@@ -2,7 +2,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { appTest, launchBrowser, snapshot, waitReady } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, appTest, launchBrowser, snapshot, waitReady } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -13,16 +15,20 @@ after(async () => {
 });
 const getBrowser = () => browser;
 
-// `cargo run --release` prints these for the default scenario (and tests/engine.rs asserts
-// them natively): the browser's worker must give the same numbers to the last digit.
-const NATIVE_DEFAULT = {
-  gdp: { probability: '0.3710', stderr: '0.0048' },
-  income: { probability: '0.3801', stderr: '0.0049' },
-};
+// The native engine's numbers for the default scenario (tests/common/default-scenario.tsv,
+// asserted natively by tests/engine.rs): the browser's worker must give them to the last digit.
+const NATIVE_DEFAULT = Object.fromEntries(
+  readFileSync(join(REPO_ROOT, 'tests/common/default-scenario.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => line.split('\t'))
+    .map(([key, probability, stderr]) => [key, { probability, stderr }]),
+);
 
 appTest('the page shows exactly the numbers of the native engine', getBrowser, async (h) => {
   const page = await h.open(await h.serve('/'));
   const snap = await snapshot(page);
+  assert.equal(Object.keys(NATIVE_DEFAULT).length, 10, 'every target of indicators.md');
   assert.deepEqual(snap.targets, NATIVE_DEFAULT);
   assert.equal(snap.precision, 'full');
 });

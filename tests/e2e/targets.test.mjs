@@ -1,0 +1,147 @@
+// Every target of the plan on the page, in both languages, with its provenance, the plan's own
+// sentence, its distribution, and the assumptions panel.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { REPO_ROOT, appTest, launchBrowser, snapshot, waitReady, withParams } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+const getBrowser = () => browser;
+
+const TARGET_IDS = [
+  'gdp', 'income', 'income_sync', 'hightech', 'air',
+  'green_ratio', 'green_cover', 'preschool', 'culture_star', 'culture_trip',
+];
+
+appTest('the list of targets is the one of indicators.md', getBrowser, async () => {
+  const indicators = join(REPO_ROOT, '..', 'shared', 'plan', 'indicators.md');
+  if (!existsSync(indicators)) {
+    // A clone without the shared folder beside it: nothing to compare against.
+    return;
+  }
+  const text = readFileSync(indicators, 'utf8');
+  const targetsSection = text.slice(text.indexOf('## Targets'), text.indexOf('Qualitative'));
+  const ids = [...targetsSection.matchAll(/^\| ([a-z_]+) \|/gm)].map((m) => m[1]).filter((id) => id !== 'id');
+  assert.deepEqual(ids, TARGET_IDS);
+});
+
+/** The target ids of the table's rows, sorted (the table groups them by chapter). */
+async function rowIds(page) {
+  const ids = await page.$$eval('[data-target]', (rows) => rows.map((row) => row.getAttribute('data-target')));
+  return ids.sort();
+}
+
+const SORTED_IDS = [...TARGET_IDS].sort();
+
+appTest('every target is a row in Chinese and in English, with a plan badge', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  const zh = await h.open(url);
+  assert.deepEqual(await rowIds(zh), SORTED_IDS);
+  const chapters = await zh.$$eval('tbody[data-chapter]', (groups) =>
+    groups.map((g) => [g.dataset.chapter, [...g.querySelectorAll('[data-target]')].map((r) => r.dataset.target)]),
+  );
+  assert.deepEqual(chapters, [
+    ['Goals', ['gdp', 'income', 'income_sync', 'hightech', 'air', 'preschool']],
+    ['CityLivingRoom', ['green_ratio', 'green_cover']],
+    ['Culture', ['culture_star', 'culture_trip']],
+  ]);
+  assert.equal(await zh.getAttribute('html', 'lang'), 'zh-CN');
+  for (const id of TARGET_IDS) {
+    const badge = zh.locator(`[data-target="${id}"] [data-provenance="plan"]`);
+    assert.match(await badge.getAttribute('data-tip'), /第 \d+ 行/, `${id}: the badge names the plan's line`);
+  }
+
+  const en = await h.open(`${url}#lang=en`);
+  assert.deepEqual(await rowIds(en), SORTED_IDS);
+  assert.equal(await en.getAttribute('html', 'lang'), 'en');
+  assert.match(await en.locator('table.targets caption').textContent(), /Chance of meeting/);
+  assert.match(await en.locator('[data-target="hightech"]').textContent(), /exceed 400/);
+
+  // The toggle switches the language of an open page and puts it into the link.
+  await zh.getByRole('button', { name: 'English' }).click();
+  await zh.waitForFunction(() => document.documentElement.lang === 'en' && location.hash.includes('lang=en'));
+  assert.deepEqual(await rowIds(zh), SORTED_IDS);
+});
+
+appTest('every slider and number carries its provenance on hover and focus', getBrowser, async (h) => {
+  const page = await h.open(await h.serve('/'));
+  const sliders = await page.$$eval('.slider', (els) =>
+    els.map((el) => ({ key: el.dataset.param, tip: el.querySelector('[data-provenance]')?.getAttribute('data-tip') })),
+  );
+  assert.ok(sliders.length >= 10, `${sliders.length} sliders`);
+  for (const { key, tip } of sliders) assert.ok(tip && tip.length > 4, `slider ${key} has a provenance tip`);
+  // Focus shows the explanation (CSS ::after on :focus reads data-tip).
+  const badge = page.locator('.slider[data-param="vol"] [data-provenance]');
+  await badge.focus();
+  const shown = await badge.evaluate((el) => getComputedStyle(el, '::after').content);
+  assert.match(shown, /假设/);
+});
+
+appTest('the plan text of a target opens beside the table', getBrowser, async (h) => {
+  const page = await h.open(await h.serve('/'));
+  await page.locator('[data-show-sentence="hightech"]').click();
+  const panel = page.locator('[data-sentence="hightech"]');
+  await panel.waitFor();
+  const text = await panel.textContent();
+  assert.match(text, /高新技术企业总量突破 400 家/);
+  assert.match(text, /第 109 行/);
+  await panel.getByRole('button').click();
+  await panel.waitFor({ state: 'detached' });
+});
+
+appTest('choosing a target draws its 2025 distribution', getBrowser, async (h) => {
+  const page = await h.open(await h.serve('/'));
+  assert.equal(await page.getAttribute('canvas[data-chart="histogram"]', 'data-histogram-target'), 'gdp');
+  await page.locator('[data-select-target="air"]').click();
+  await page.waitForSelector('canvas[data-histogram-target="air"]');
+  const label = await page.getAttribute('canvas[data-chart="histogram"]', 'aria-label');
+  assert.match(label, /未达到 .*达到/, `the shares on each side are written out: ${label}`);
+});
+
+appTest('an assumption typed in goes into the link, moves its target, and resets', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  const page = await h.open(url);
+  const before = await snapshot(page);
+  await page.locator('details.assumptions > summary').click();
+  const lapse = page.locator('input[type="number"][name="lapse"]');
+  await lapse.fill('20');
+  await lapse.press('Enter');
+  await lapse.blur();
+  const changed = await waitReady(page, { fragment: { lapse: '20' } });
+  assert.ok(
+    Number(changed.targets.hightech.probability) < Number(before.targets.hightech.probability),
+    'more lapses, fewer high-tech enterprises',
+  );
+  assert.deepEqual(changed.targets.gdp, before.targets.gdp, 'other targets keep their numbers');
+
+  // An absurd value: a notice names it and the value in force stays.
+  await lapse.fill('999');
+  await lapse.press('Enter');
+  await lapse.blur();
+  await page.waitForSelector('[data-notice]');
+  assert.match(await page.locator('[data-notice]').textContent(), /lapse/);
+  assert.equal(await lapse.inputValue(), '20');
+
+  await page.locator('.assumption[data-param="lapse"] button').click();
+  const reset = await waitReady(page, { fragment: { lapse: '8' } });
+  assert.deepEqual(reset.numbers, before.numbers, 'reset gives the default numbers back');
+});
+
+appTest('a longer horizon extends the charts but not the 2025 verdicts', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  const page = await h.open(url);
+  const before = await snapshot(page);
+  const long = await h.open(`${url}${withParams('', { horizon: '2035' })}`);
+  const after = await snapshot(long);
+  assert.deepEqual(after.numbers, before.numbers, 'targets are judged in 2025 whatever the horizon');
+  const caption = await long.locator('figure[data-series="gdp_pc"] figcaption').textContent();
+  assert.match(caption, /2035 年中位数/, `GDP per capita in the horizon year: ${caption}`);
+});
