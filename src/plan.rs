@@ -386,6 +386,19 @@ impl SeriesId {
         self as usize
     }
 
+    /// The position in [`SeriesId::SHARES`], for shares.
+    pub fn share_index(self) -> Option<usize> {
+        match self {
+            SeriesId::Air => Some(0),
+            SeriesId::GreenRatio => Some(1),
+            SeriesId::GreenCover => Some(2),
+            SeriesId::Preschool => Some(3),
+            SeriesId::CultureStar => Some(4),
+            SeriesId::CultureTrip => Some(5),
+            _ => None,
+        }
+    }
+
     pub fn kind(self) -> SeriesKind {
         match self {
             SeriesId::Gdp => SeriesKind::Money,

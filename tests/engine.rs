@@ -4,18 +4,10 @@
 
 mod common;
 
-use common::{GOLDEN_FINGERPRINT, GOLDEN_SCENARIO};
+use common::{scenario, GOLDEN_FINGERPRINT, GOLDEN_SCENARIO};
 use taijiang_sim::engine::{self, percentiles_by_selection, Summary};
 use taijiang_sim::plan::{SeriesId, TargetId, TARGET_STEP};
 use taijiang_sim::scenario::{Param, Scenario};
-
-fn scenario(settings: &[(Param, f64)]) -> Scenario {
-    settings
-        .iter()
-        .fold(Scenario::default(), |s, &(param, value)| {
-            s.with(param, value).expect("test settings are valid")
-        })
-}
 
 /// σ = 0, p = 0, ΔI = 0 (and σ_h = 0): the model is deterministic.
 fn deterministic(gdp: f64, inc: f64) -> Scenario {

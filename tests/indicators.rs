@@ -3,17 +3,12 @@
 // Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::scenario;
 use taijiang_sim::engine::{self, logistic, logit, ChunkSamples, Summary, CERTIFICATIONS_PER_YEAR};
 use taijiang_sim::plan::{SeriesId, TargetId, TARGET_STEP};
 use taijiang_sim::scenario::{Param, Scenario};
-
-fn scenario(settings: &[(Param, f64)]) -> Scenario {
-    settings
-        .iter()
-        .fold(Scenario::default(), |s, &(param, value)| {
-            s.with(param, value).expect("test settings are valid")
-        })
-}
 
 /// Paths made by hand: every path is the plan-consistent "comfortable" path, except that
 /// `series` follows `values` (one value per year 2020 … 2025) on path 0. Returns whether path 0

@@ -85,3 +85,36 @@ fn neighbouring_paths_and_seeds_have_uncorrelated_streams() {
     assert!(by_path.abs() < bound, "paths 0 and 1: {by_path}");
     assert!(by_seed.abs() < bound, "seeds 5 and 6: {by_seed}");
 }
+
+#[test]
+fn the_share_index_matches_the_order_of_shares() {
+    use taijiang_sim::plan::SeriesId;
+    for (i, share) in SeriesId::SHARES.iter().enumerate() {
+        assert_eq!(share.share_index(), Some(i));
+    }
+    assert_eq!(SeriesId::Gdp.share_index(), None);
+}
+
+#[test]
+fn poisson_draws_have_the_poisson_mean_and_variance() {
+    use taijiang_sim::engine::StreamId;
+    for mean in [0.5, 4.0, 9.9, 10.0, 29.0, 37.8, 120.0] {
+        let mut stream = PathStream::for_stream(3, 4, StreamId::Counts);
+        let n = 200_000;
+        let draws: Vec<f64> = (0..n).map(|_| stream.poisson(mean) as f64).collect();
+        let sample_mean = draws.iter().sum::<f64>() / n as f64;
+        let sample_variance =
+            draws.iter().map(|d| (d - sample_mean).powi(2)).sum::<f64>() / (n as f64 - 1.0);
+        // Var(mean) = λ/n; Var(s²) ≈ (μ₄ − σ⁴)/n with μ₄ = λ + 3λ² for a Poisson.
+        let mean_se = (mean / n as f64).sqrt();
+        let variance_se = ((mean + 3.0 * mean * mean - mean * mean) / n as f64).sqrt();
+        assert!(
+            (sample_mean - mean).abs() < 4.0 * mean_se,
+            "λ = {mean}: mean {sample_mean}"
+        );
+        assert!(
+            (sample_variance - mean).abs() < 4.0 * variance_se,
+            "λ = {mean}: variance {sample_variance}"
+        );
+    }
+}

@@ -58,9 +58,19 @@ fn splitmix64(state: &mut u64) -> u64 {
 }
 
 /// The random stream of one path.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct PathStream {
     rng: Xoshiro256PlusPlus,
+    /// Fetched once here rather than on every normal: the lazy lock's check showed in profiles.
+    tables: &'static Ziggurat,
+}
+
+impl std::fmt::Debug for PathStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PathStream")
+            .field("rng", &self.rng)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Independent streams of one path: each family of draws has its own, so that a parameter that
@@ -96,6 +106,7 @@ impl PathStream {
         }
         PathStream {
             rng: Xoshiro256PlusPlus::from_seed(bytes),
+            tables: ziggurat(),
         }
     }
 
@@ -112,7 +123,7 @@ impl PathStream {
     /// A standard normal number. One draw in about 99 % of calls: the low 8 bits pick a layer,
     /// the top 53 a point across it; the wedge and the tail beyond r draw more.
     pub fn normal(&mut self) -> f64 {
-        let tables = ziggurat();
+        let tables = self.tables;
         loop {
             let bits = self.rng.next_u64();
             let layer = (bits & 0xff) as usize;
@@ -163,12 +174,11 @@ impl PathStream {
             }
             return count;
         }
-        let root = mean.sqrt();
-        let log_mean = libm::log(mean);
-        let b = 0.931 + 2.53 * root;
+        let b = 0.931 + 2.53 * mean.sqrt();
         let a = -0.059 + 0.02483 * b;
-        let inverse_alpha = 1.1239 + 1.1328 / (b - 3.4);
         let v_r = 0.9277 - 3.6224 / (b - 2.0);
+        // Only the rare slow path needs these: computed when first needed (same values).
+        let mut slow_path_constants: Option<(f64, f64)> = None;
         loop {
             let u = self.uniform() - 0.5;
             let v = self.uniform_open_at_zero();
@@ -180,7 +190,9 @@ impl PathStream {
             if k < 0.0 || (us < 0.013 && v > us) {
                 continue;
             }
-            let log_accept = libm::log(v) + libm::log(inverse_alpha) - libm::log(a / (us * us) + b);
+            let (log_inverse_alpha, log_mean) = *slow_path_constants
+                .get_or_insert_with(|| (libm::log(1.1239 + 1.1328 / (b - 3.4)), libm::log(mean)));
+            let log_accept = libm::log(v) + log_inverse_alpha - libm::log(a / (us * us) + b);
             if log_accept <= -mean + k * log_mean - libm::lgamma(k + 1.0) {
                 return k as u64;
             }

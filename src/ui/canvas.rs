@@ -1,12 +1,15 @@
 //! What every chart canvas shares: backing store sized by the device pixel ratio, redraw on
-//! window resize.
+//! window resize, and drawing only when on screen (a chart below the fold is drawn when it is
+//! scrolled into view, so that a slider move redraws only what can be seen).
 
 use crate::charts::ChartStyle;
 use gloo::events::EventListener;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
-use web_sys::{HtmlCanvasElement, HtmlElement};
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
 /// Sizes `canvas` to `container`'s width (height from `aspect`, clamped) in device pixels and
@@ -50,4 +53,64 @@ pub fn use_resize_counter() -> u32 {
         });
     }
     *resizes
+}
+
+/// How far outside the viewport a chart still counts as on screen, in CSS pixels: a short scroll
+/// then finds it drawn.
+const ON_SCREEN_MARGIN: f64 = 200.0;
+
+fn is_on_screen(container: &NodeRef) -> bool {
+    let Some(element) = container.cast::<Element>() else {
+        return false;
+    };
+    let rect = element.get_bounding_client_rect();
+    let height = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    rect.bottom() >= -ON_SCREEN_MARGIN && rect.top() <= height + ON_SCREEN_MARGIN
+}
+
+type DrawJob = Rc<dyn Fn()>;
+
+/// Calls `draw(&deps)` whenever `deps` change or the window is resized, if the container is on
+/// screen; otherwise keeps the latest drawing to do for when a scroll brings it into view.
+#[hook]
+pub fn use_draw_on_screen<D, F>(container: &NodeRef, deps: D, draw: F)
+where
+    D: PartialEq + Clone + 'static,
+    F: Fn(&D) + 'static,
+{
+    let resizes = use_resize_counter();
+    let pending: Rc<RefCell<Option<DrawJob>>> = use_mut_ref(|| None);
+    {
+        let (container, pending) = (container.clone(), pending.clone());
+        use_effect_with((), move |_| {
+            // gloo's listeners are passive: scrolling never waits for this.
+            let listener = EventListener::new(&gloo::utils::window(), "scroll", move |_| {
+                if pending.borrow().is_some() && is_on_screen(&container) {
+                    let job = pending.borrow_mut().take();
+                    if let Some(job) = job {
+                        job();
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let container = container.clone();
+        let draw = Rc::new(draw);
+        use_effect_with((deps, resizes), move |(deps, _)| {
+            let deps = deps.clone();
+            let job: DrawJob = Rc::new(move || draw(&deps));
+            if is_on_screen(&container) {
+                *pending.borrow_mut() = None;
+                job();
+            } else {
+                *pending.borrow_mut() = Some(job);
+            }
+        });
+    }
 }

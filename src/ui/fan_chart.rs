@@ -1,6 +1,6 @@
 //! A fan chart on a canvas, redrawn on new results, a change of language and window resize.
 
-use super::canvas::{prepare, use_resize_counter};
+use super::canvas::{prepare, use_draw_on_screen};
 use crate::charts::{display_decimals, display_scale, draw_fan_chart, fan_chart_for, series_title};
 use crate::engine::Summary;
 use crate::format;
@@ -58,14 +58,11 @@ fn describe(props: &FanChartProps) -> String {
 pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
     let container = use_node_ref();
     let canvas = use_node_ref();
-    let resizes = use_resize_counter();
     {
-        let (container, canvas) = (container.clone(), canvas.clone());
-        use_effect_with((props.clone(), resizes), move |(props, _)| {
-            if let (Some(container), Some(canvas)) =
-                (container.cast::<HtmlElement>(), canvas.cast())
-            {
-                if let Some((area, style)) = prepare(&container, canvas, 0.62, (220.0, 380.0)) {
+        let (figure, canvas) = (container.clone(), canvas.clone());
+        use_draw_on_screen(&container, props.clone(), move |props: &FanChartProps| {
+            if let (Some(figure), Some(canvas)) = (figure.cast::<HtmlElement>(), canvas.cast()) {
+                if let Some((area, style)) = prepare(&figure, canvas, 0.62, (220.0, 380.0)) {
                     let chart = fan_chart_for(&props.summary, props.series, props.lang);
                     // A failed draw leaves the previous picture; there is nothing better to show.
                     let _ = draw_fan_chart(&area, &chart, &style);

@@ -1,6 +1,6 @@
 //! The selected target's 2025 distribution on a canvas.
 
-use super::canvas::{prepare, use_resize_counter};
+use super::canvas::{prepare, use_draw_on_screen};
 use crate::charts::{draw_histogram, histogram_for};
 use crate::engine::Summary;
 use crate::i18n::Lang;
@@ -20,15 +20,14 @@ pub struct HistogramProps {
 pub fn histogram_canvas(props: &HistogramProps) -> Html {
     let container = use_node_ref();
     let canvas = use_node_ref();
-    let resizes = use_resize_counter();
     {
-        let (container, canvas) = (container.clone(), canvas.clone());
-        use_effect_with((props.clone(), resizes), move |(props, _)| {
+        let (figure, canvas) = (container.clone(), canvas.clone());
+        use_draw_on_screen(&container, props.clone(), move |props: &HistogramProps| {
             let chart = histogram_for(&props.summary, props.target, props.lang);
-            if let (Some(container), Some(canvas), Some(chart)) =
-                (container.cast::<HtmlElement>(), canvas.cast(), chart)
+            if let (Some(figure), Some(canvas), Some(chart)) =
+                (figure.cast::<HtmlElement>(), canvas.cast(), chart)
             {
-                if let Some((area, style)) = prepare(&container, canvas, 0.45, (200.0, 320.0)) {
+                if let Some((area, style)) = prepare(&figure, canvas, 0.45, (200.0, 320.0)) {
                     let _ = draw_histogram(&area, &chart, &style);
                 }
             }

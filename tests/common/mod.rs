@@ -1,7 +1,27 @@
-//! Constants shared by the native and the browser tests.
+//! Constants and helpers shared by the native and the browser tests.
+// Each test binary compiles this module and uses only a part of it.
+#![allow(dead_code)]
 
 /// Native (`tests/engine.rs`) and wasm (`tests/browser.rs`) runs of this scenario must give
 /// this fingerprint: the same bits on both. A deliberate change of the model or of its draws
 /// changes it; update it then, and say so in the commit.
 pub const GOLDEN_SCENARIO: &str = "#paths=2000&horizon=2035&vol=2.5&shock_p=20&inv=40";
 pub const GOLDEN_FINGERPRINT: u64 = 0x3eb7_705f_d389_ed44;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::*;
+
+/// Helpers of the native test files.
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use taijiang_sim::scenario::{Param, Scenario};
+
+    /// The default scenario with `settings` applied.
+    pub fn scenario(settings: &[(Param, f64)]) -> Scenario {
+        settings
+            .iter()
+            .fold(Scenario::default(), |s, &(param, value)| {
+                s.with(param, value).expect("test settings are valid")
+            })
+    }
+}

@@ -3,14 +3,13 @@
 // See README.md beside this file.
 
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
 import {
   CHART_KEYS,
   SLIDER_KEYS,
   TARGET_KEYS,
   appTest,
   assertChartDrawn,
-  launchBrowser,
+  useBrowser,
   pageLog,
   pressOnSlider,
   readNumbers,
@@ -22,14 +21,7 @@ import {
   withParams,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-const getBrowser = () => browser;
+const getBrowser = useBrowser();
 
 /** Sets the scenario by typing a new fragment into an open tab (a history entry, like a user). */
 async function setHash(page, hash) {

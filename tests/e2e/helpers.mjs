@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 
@@ -72,6 +72,21 @@ export async function launchBrowser() {
     throw new Error(`No Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH).`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Launches one browser for the calling test file (before its tests, closed after them) and
+ * returns a getter for it, to pass to `appTest`.
+ */
+export function useBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,21 +398,26 @@ export function canvasStats(page, key) {
   return page.evaluate(chartStats, key);
 }
 
-/** Asserts that chart `key` is drawn (and meets `opts`, see chartProblems); returns its stats. */
-export async function assertChartDrawn(page, key, opts = {}) {
+/**
+ * Waits until chart `key` is drawn and meets `opts` (see chartProblems; e.g. after a resize),
+ * then asserts it, with the details if it is not; returns its stats. Scrolls the chart into view
+ * first, as a person would: the page draws charts when they are on screen.
+ */
+export async function waitChartDrawn(page, key, opts = {}, timeout = 10_000) {
+  await page.locator(`canvas[data-chart="${key}"]`).scrollIntoViewIfNeeded();
+  const check = `(${chartProblems})((${chartStats})(${JSON.stringify(key)}), ${JSON.stringify(key)}, ${JSON.stringify(opts)}).length === 0`;
+  await page.waitForFunction(check, null, { timeout, polling: 100 }).catch((err) => {
+    if (err?.name !== 'TimeoutError') throw err;
+  });
   const stats = await canvasStats(page, key);
   const problems = chartProblems(stats, key, opts);
   assert.deepEqual(problems, [], `chart "${key}" ${JSON.stringify(stats)}: ${problems.join('; ')}`);
   return stats;
 }
 
-/** Waits until chart `key` is drawn and meets `opts` (e.g. after a resize); returns its stats. */
-export async function waitChartDrawn(page, key, opts = {}, timeout = 10_000) {
-  const check = `(${chartProblems})((${chartStats})(${JSON.stringify(key)}), ${JSON.stringify(key)}, ${JSON.stringify(opts)}).length === 0`;
-  await page.waitForFunction(check, null, { timeout, polling: 100 }).catch((err) => {
-    if (err?.name !== 'TimeoutError') throw err;
-  });
-  return assertChartDrawn(page, key, opts); // fails with the details if the wait timed out
+/** Asserts that chart `key` is drawn, allowing the moment a scroll into view takes to draw it. */
+export function assertChartDrawn(page, key, opts = {}) {
+  return waitChartDrawn(page, key, opts, 5_000);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,19 +1,11 @@
 // Progressive runs in the worker, and the page's numbers against the native engine's.
 
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, appTest, launchBrowser, snapshot, waitReady } from './helpers.mjs';
+import { REPO_ROOT, appTest, useBrowser, snapshot, waitReady } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-const getBrowser = () => browser;
+const getBrowser = useBrowser();
 
 // The native engine's numbers for the default scenario (tests/common/default-scenario.tsv,
 // asserted natively by tests/engine.rs): the browser's worker must give them to the last digit.

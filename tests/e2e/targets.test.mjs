@@ -4,17 +4,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
-import { REPO_ROOT, appTest, launchBrowser, snapshot, waitReady, withParams } from './helpers.mjs';
+import { REPO_ROOT, appTest, useBrowser, snapshot, waitReady, withParams } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-const getBrowser = () => browser;
+const getBrowser = useBrowser();
 
 const TARGET_IDS = [
   'gdp', 'income', 'income_sync', 'hightech', 'air',
