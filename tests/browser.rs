@@ -147,6 +147,9 @@ async fn the_app_runs_the_default_scenario_and_draws_both_charts() {
             .unchecked_into();
         canvas.scroll_into_view();
         settle().await;
-        assert!(canvas.width() >= 200 && canvas.height() >= 200, "{key}: drawn once in view");
+        assert!(
+            canvas.width() >= 200 && canvas.height() >= 200,
+            "{key}: drawn once in view"
+        );
     }
 }

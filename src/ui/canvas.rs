@@ -74,8 +74,16 @@ fn is_on_screen(container: &NodeRef) -> bool {
 
 type DrawJob = Rc<dyn Fn()>;
 
+fn run_pending(pending: &RefCell<Option<DrawJob>>) {
+    let job = pending.borrow_mut().take();
+    if let Some(job) = job {
+        job();
+    }
+}
+
 /// Calls `draw(&deps)` whenever `deps` change or the window is resized, if the container is on
-/// screen; otherwise keeps the latest drawing to do for when a scroll brings it into view.
+/// screen; otherwise keeps the latest drawing to do for when a scroll brings it into view, or
+/// the page is printed.
 #[hook]
 pub fn use_draw_on_screen<D, F>(container: &NodeRef, deps: D, draw: F)
 where
@@ -87,15 +95,20 @@ where
     {
         let (container, pending) = (container.clone(), pending.clone());
         use_effect_with((), move |_| {
-            // gloo's listeners are passive: scrolling never waits for this.
-            let listener = EventListener::new(&gloo::utils::window(), "scroll", move |_| {
-                if pending.borrow().is_some() && is_on_screen(&container) {
-                    let job = pending.borrow_mut().take();
-                    if let Some(job) = job {
-                        job();
+            let window = gloo::utils::window();
+            let on_scroll = {
+                let (container, pending) = (container.clone(), pending.clone());
+                // gloo's listeners are passive: scrolling never waits for this.
+                EventListener::new(&window, "scroll", move |_| {
+                    if pending.borrow().is_some() && is_on_screen(&container) {
+                        run_pending(&pending);
                     }
-                }
-            });
+                })
+            };
+            // A printed page (a briefing saved as PDF) shows every chart, seen or not.
+            let on_print =
+                EventListener::new(&window, "beforeprint", move |_| run_pending(&pending));
+            let listener = (on_scroll, on_print);
             move || drop(listener)
         });
     }

@@ -184,3 +184,20 @@ appTest('high-DPI: canvases are backed at 2× and follow a viewport resize', get
   }
   await waitReady(page);
 });
+
+appTest('printing draws every chart, also those never scrolled to', getBrowser, async (h) => {
+  const page = await h.open(await h.serve('/'));
+  const blank = () =>
+    page.$eval('canvas[data-chart="culture_trip"]', (canvas) => canvas.width === 0 || canvas.width === 300);
+  assert.ok(await blank(), 'a chart far below the fold waits until it is seen');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.ok(!(await blank()), 'the print handler drew it');
+  const stats = await page.evaluate(() => {
+    const canvas = document.querySelector('canvas[data-chart="culture_trip"]');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) inked += 1;
+    return inked / (data.length / 4);
+  });
+  assert.ok(stats > 0.01, `the printed chart has ink (${(stats * 100).toFixed(1)} % of pixels)`);
+});

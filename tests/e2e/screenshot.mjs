@@ -16,7 +16,9 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, deviceScaleFactor: 1 });
   await page.goto(server.url + fragment);
-  await page.waitForSelector('#app[data-state="ready"]', { timeout: 30000 });
+  await page.waitForSelector('#app[data-state="ready"][data-precision="full"]', { timeout: 30000 });
+  // Charts are drawn when on screen; like printing, a full-page picture wants all of them.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.screenshot({ path: out, fullPage: true });
 } finally {
   await browser.close();
