@@ -38,13 +38,20 @@ fn main() {
         eprintln!("ignored: {issue}");
     }
     let summary = engine::run(&scenario);
-    println!("#{}", scenario.to_fragment());
+    // A closed pipe (`| head`) ends the output quietly instead of panicking.
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "#{}", scenario.to_fragment());
     for result in &summary.targets {
-        println!(
+        let line = writeln!(
+            out,
             "{}\tprobability={}\tstderr={}",
             result.id.key(),
             format::four_decimals(result.probability),
             format::four_decimals(result.std_error)
         );
+        if line.is_err() {
+            return;
+        }
     }
 }

@@ -97,14 +97,19 @@ fn the_share_index_matches_the_order_of_shares() {
 
 #[test]
 fn poisson_draws_have_the_poisson_mean_and_variance() {
-    use taijiang_sim::engine::StreamId;
-    for mean in [0.5, 4.0, 9.9, 10.0, 29.0, 37.8, 120.0] {
+    use taijiang_sim::engine::{PoissonTable, StreamId};
+    for mean in [0.0, 0.5, 4.0, 9.9, 29.0, 37.8, 120.0, 2500.0] {
         let mut stream = PathStream::for_stream(3, 4, StreamId::Counts);
+        let table = PoissonTable::new(mean);
         let n = 200_000;
-        let draws: Vec<f64> = (0..n).map(|_| stream.poisson(mean) as f64).collect();
+        let draws: Vec<f64> = (0..n).map(|_| stream.poisson(&table) as f64).collect();
         let sample_mean = draws.iter().sum::<f64>() / n as f64;
         let sample_variance =
             draws.iter().map(|d| (d - sample_mean).powi(2)).sum::<f64>() / (n as f64 - 1.0);
+        if mean == 0.0 {
+            assert!(draws.iter().all(|&d| d == 0.0), "a mean of 0 gives 0");
+            continue;
+        }
         // Var(mean) = λ/n; Var(s²) ≈ (μ₄ − σ⁴)/n with μ₄ = λ + 3λ² for a Poisson.
         let mean_se = (mean / n as f64).sqrt();
         let variance_se = ((mean + 3.0 * mean * mean - mean * mean) / n as f64).sqrt();

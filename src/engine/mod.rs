@@ -9,10 +9,10 @@ mod stream;
 mod summary;
 
 pub use model::{
-    logistic, logit, ModelParams, PathState, ShareParams, CERTIFICATIONS_PER_YEAR, GROWTH_FLOOR,
-    RD_BASELINE_GROWTH,
+    logistic, logit, LapseTables, ModelParams, PathState, ShareParams, CERTIFICATIONS_PER_YEAR,
+    GROWTH_FLOOR, RD_BASELINE_GROWTH,
 };
-pub use stream::{PathStream, StreamId};
+pub use stream::{PathStream, PoissonTable, StreamId};
 pub use summary::{
     cagr_percent, percentiles_by_selection, reaches, Histogram, SeriesSummary, Summary,
     TargetResult, YearStats, HISTOGRAM_BINS, PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
@@ -32,9 +32,12 @@ pub fn run(scenario: &Scenario) -> Summary {
         .collect();
     let mut columns = vec![Vec::with_capacity(states.len()); SeriesId::ALL.len()];
     let mut summariser = Summariser::new(paths, scenario.seed(), &params);
+    let mut lapse_tables = LapseTables::new(params.lapse_rate);
     for t in 0..=params.steps {
         if t > 0 {
-            states.iter_mut().for_each(|state| state.step(&params));
+            states
+                .iter_mut()
+                .for_each(|state| state.step(&params, &mut lapse_tables));
         }
         for column in columns.iter_mut() {
             column.clear();
@@ -70,9 +73,12 @@ pub fn simulate_chunk(scenario: &Scenario, paths: Range<u64>) -> ChunkSamples {
         .map(|index| PathState::new(scenario.seed(), index, &params))
         .collect();
     let mut columns = Vec::with_capacity(params.steps + 1);
+    let mut lapse_tables = LapseTables::new(params.lapse_rate);
     for t in 0..=params.steps {
         if t > 0 {
-            states.iter_mut().for_each(|state| state.step(&params));
+            states
+                .iter_mut()
+                .for_each(|state| state.step(&params, &mut lapse_tables));
         }
         let mut year = vec![Vec::with_capacity(states.len()); SeriesId::ALL.len()];
         for state in &states {

@@ -1,7 +1,7 @@
 //! The model, one path and one year at a time: the pinned core equations of `model.md` for GDP
 //! and income, and the family of `model.md` for the other indicators (`docs/MODEL.md`).
 
-use super::stream::{PathStream, StreamId};
+use super::stream::{PathStream, PoissonTable, StreamId};
 use crate::plan::{self, SeriesId, POPULATION_2020, POPULATION_GROWTH};
 use crate::scenario::{Param, Scenario};
 
@@ -106,6 +106,8 @@ pub struct ModelParams {
     /// Mean certifications in year t (index t − 1): the 13th-plan pace times R&D spending
     /// relative to its baseline path.
     pub certification_mean: Vec<f64>,
+    /// The Poisson tables of those means, shared by every path.
+    pub certifications: Vec<PoissonTable>,
     /// The shares, in the order of [`SeriesId::SHARES`].
     pub shares: [ShareParams; 6],
 }
@@ -117,7 +119,7 @@ impl ModelParams {
             .map(|t| plan::compound(POPULATION_2020, POPULATION_GROWTH, t))
             .collect();
         let rd_ratio = (1.0 + scenario.get(Param::Rd) / 100.0) / (1.0 + RD_BASELINE_GROWTH / 100.0);
-        let certification_mean = (1..=steps)
+        let certification_mean: Vec<f64> = (1..=steps)
             .scan(CERTIFICATIONS_PER_YEAR, |mean, _| {
                 *mean *= rd_ratio;
                 Some(*mean)
@@ -152,6 +154,10 @@ impl ModelParams {
             sync_tolerance: get(Param::SyncTol),
             hightech_start: get(Param::Ht0),
             lapse_rate: get(Param::Lapse) / 100.0,
+            certifications: certification_mean
+                .iter()
+                .map(|&mean| PoissonTable::new(mean))
+                .collect(),
             certification_mean,
             shares: [
                 ShareParams::constant_drift(get(Param::Air0), 0.0, get(Param::AirVol), steps),
@@ -162,6 +168,32 @@ impl ModelParams {
                 culture(get(Param::Ct0)),
             ],
         }
+    }
+}
+
+/// The Poisson tables of lapses, λ·H for each stock H met so far: built when first needed and
+/// shared by every path of a run (stocks cluster, so a run builds a few hundred at most).
+#[derive(Clone, Debug)]
+pub struct LapseTables {
+    rate: f64,
+    by_stock: Vec<Option<PoissonTable>>,
+}
+
+impl LapseTables {
+    pub fn new(rate: f64) -> LapseTables {
+        LapseTables {
+            rate,
+            by_stock: Vec::new(),
+        }
+    }
+
+    fn for_stock(&mut self, stock: u64) -> &PoissonTable {
+        let index = stock as usize;
+        if index >= self.by_stock.len() {
+            self.by_stock.resize(index + 1, None);
+        }
+        let rate = self.rate;
+        self.by_stock[index].get_or_insert_with(|| PoissonTable::new(rate * stock as f64))
     }
 }
 
@@ -221,7 +253,7 @@ impl PathState {
     /// B_t, whatever the parameters, so that a path's draws are the same in every scenario with
     /// the same seed (sliders then move the results smoothly). The shares draw one ζ each, in
     /// the order of [`SeriesId::SHARES`]; the counts draw lapses, then certifications.
-    pub fn step(&mut self, params: &ModelParams) {
+    pub fn step(&mut self, params: &ModelParams, lapse_tables: &mut LapseTables) {
         let epsilon = self.core.normal();
         let income_epsilon = self.core.normal();
         let downturn = self.core.bernoulli(params.downturn_probability);
@@ -243,12 +275,13 @@ impl PathState {
             *logit = next.clamp(-LOGIT_BOUND, LOGIT_BOUND);
         }
 
-        let lapses = (self.count_stream.poisson(params.lapse_rate * self.hightech) as f64)
-            .min(self.hightech);
-        let certified = self
+        let stock = self.hightech as u64;
+        let lapses = self
             .count_stream
-            .poisson(params.certification_mean[self.year]) as f64;
-        self.hightech += certified - lapses;
+            .poisson(lapse_tables.for_stock(stock))
+            .min(stock);
+        let certified = self.count_stream.poisson(&params.certifications[self.year]);
+        self.hightech = (stock - lapses + certified) as f64;
         self.year += 1;
     }
 }

@@ -158,50 +158,63 @@ impl PathStream {
         }
     }
 
-    /// A Poisson number with mean `mean` ≥ 0: by inversion below 10, else by Hörmann's
-    /// transformed rejection (PTRS, 1993), with `libm` for the same bits everywhere.
-    pub fn poisson(&mut self, mean: f64) -> u64 {
-        if mean <= 0.0 {
-            return 0;
-        }
-        if mean < 10.0 {
-            let limit = libm::exp(-mean);
-            let mut count = 0;
-            let mut product = self.uniform_open_at_zero();
-            while product > limit {
-                count += 1;
-                product *= self.uniform_open_at_zero();
-            }
-            return count;
-        }
-        let b = 0.931 + 2.53 * mean.sqrt();
-        let a = -0.059 + 0.02483 * b;
-        let v_r = 0.9277 - 3.6224 / (b - 2.0);
-        // Only the rare slow path needs these: computed when first needed (same values).
-        let mut slow_path_constants: Option<(f64, f64)> = None;
-        loop {
-            let u = self.uniform() - 0.5;
-            let v = self.uniform_open_at_zero();
-            let us = 0.5 - u.abs();
-            let k = ((2.0 * a / us + b) * u + mean + 0.43).floor();
-            if us >= 0.07 && v <= v_r {
-                return k as u64;
-            }
-            if k < 0.0 || (us < 0.013 && v > us) {
-                continue;
-            }
-            let (log_inverse_alpha, log_mean) = *slow_path_constants
-                .get_or_insert_with(|| (libm::log(1.1239 + 1.1328 / (b - 3.4)), libm::log(mean)));
-            let log_accept = libm::log(v) + log_inverse_alpha - libm::log(a / (us * us) + b);
-            if log_accept <= -mean + k * log_mean - libm::lgamma(k + 1.0) {
-                return k as u64;
-            }
-        }
+    /// A Poisson number by inversion of `table`: one uniform, one binary search.
+    pub fn poisson(&mut self, table: &PoissonTable) -> u64 {
+        let u = self.uniform();
+        let index = table.cdf.partition_point(|&c| c <= u);
+        table.first + index.min(table.cdf.len() - 1) as u64
     }
 
     /// True with probability `p` (p in [0, 1]). Always consumes one draw, so that the stream's
     /// later numbers do not depend on `p` (common random numbers across scenarios).
     pub fn bernoulli(&mut self, p: f64) -> bool {
         self.uniform() < p
+    }
+}
+
+/// The distribution function of a Poisson law over the mean ± (12√mean + 12), where all but
+/// 10⁻³⁰ of its mass lies, for drawing by inversion. Built from the mode outwards, with
+/// `libm` at the mode and exact ratios elsewhere, so that no mean underflows and the table is
+/// the same bits on every platform.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PoissonTable {
+    /// The smallest count in the table.
+    first: u64,
+    /// P(X ≤ first + i).
+    cdf: Vec<f64>,
+}
+
+impl PoissonTable {
+    pub fn new(mean: f64) -> PoissonTable {
+        if mean <= 0.0 {
+            return PoissonTable {
+                first: 0,
+                cdf: vec![1.0],
+            };
+        }
+        let reach = 12.0 * mean.sqrt() + 12.0;
+        let first = (mean - reach).floor().max(0.0) as u64;
+        let last = (mean + reach).ceil() as u64;
+        let mode = (mean.floor() as u64).clamp(first, last);
+        let mut pmf = vec![0.0; (last - first + 1) as usize];
+        let at_mode = mode as f64;
+        pmf[(mode - first) as usize] =
+            libm::exp(-mean + at_mode * libm::log(mean) - libm::lgamma(at_mode + 1.0));
+        for k in mode + 1..=last {
+            let i = (k - first) as usize;
+            pmf[i] = pmf[i - 1] * mean / k as f64;
+        }
+        for k in (first..mode).rev() {
+            let i = (k - first) as usize;
+            pmf[i] = pmf[i + 1] * (k + 1) as f64 / mean;
+        }
+        let cdf = pmf
+            .iter()
+            .scan(0.0, |total, p| {
+                *total += p;
+                Some(*total)
+            })
+            .collect();
+        PoissonTable { first, cdf }
     }
 }
