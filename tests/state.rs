@@ -167,3 +167,46 @@ fn the_fragment_reproduces_the_screen_including_the_language() {
     assert_eq!(reopened.lang, Lang::En);
     assert!(reopened.notices.is_empty());
 }
+
+#[test]
+fn resetting_puts_one_parameter_or_every_assumption_back() {
+    use taijiang_sim::scenario::{ParamKind, PARAMS};
+    let state = AppState::from_fragment("#lapse=20&icor=7&gdp=6");
+    let one = state.apply(Action::ResetParam(Param::Lapse));
+    assert_eq!(one.scenario.get(Param::Lapse), 8.0);
+    assert_eq!(one.scenario.get(Param::Icor), 7.0);
+    assert_eq!(one.revision, state.revision + 1);
+    let all = state.apply(Action::ResetAssumptions);
+    for spec in PARAMS
+        .iter()
+        .filter(|spec| spec.kind == ParamKind::Assumption)
+    {
+        assert_eq!(all.scenario.get(spec.param), spec.default, "{}", spec.key);
+    }
+    assert_eq!(
+        all.scenario.get(Param::Gdp),
+        6.0,
+        "drivers are not assumptions"
+    );
+    assert_eq!(all.source, ScenarioSource::Controls, "the link follows");
+    let again = all.apply(Action::ResetAssumptions);
+    assert_eq!(
+        again.revision, all.revision,
+        "nothing to reset, nothing to rerun"
+    );
+}
+
+#[test]
+fn choosing_a_target_and_its_sentence_does_not_rerun() {
+    use taijiang_sim::plan::TargetId;
+    let state = AppState::from_fragment("");
+    let chosen = state
+        .apply(Action::SelectTarget(TargetId::Air))
+        .apply(Action::ShowSentence(Some(TargetId::HighTech)));
+    assert_eq!(
+        (chosen.selected_target, chosen.sentence_open),
+        (TargetId::Air, Some(TargetId::HighTech))
+    );
+    assert_eq!(chosen.revision, state.revision);
+    assert_eq!(chosen.apply(Action::ShowSentence(None)).sentence_open, None);
+}

@@ -1,5 +1,5 @@
-//! The page: state in a reducer, the scenario mirrored in the URL fragment, runs scheduled off
-//! the input event so that the browser paints "running" before the engine works.
+//! The page: state in a reducer, the scenario mirrored in the URL fragment, runs sent to the
+//! engine worker (`runner.rs`), and the layout of the controls, the targets and the charts.
 
 use super::runner::use_engine_runner;
 use super::{
