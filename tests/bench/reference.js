@@ -205,7 +205,8 @@
    * Hörmann's transformed rejection with squeeze, PTRS (1993), ~2 uniforms and exact in
    * distribution, what numpy does. (Knuth's method would still be fine up to a mean of ~30, but
    * the lapses and certifications of the high-tech stock have means of 29–40, and its cost grows
-   * with the mean; the cut at 10 is also where the engine switches.)
+   * with the mean.) The engine draws the same law differently, by inverting tables of the
+   * distribution function (src/engine/stream.rs); only the draws differ, not the model.
    */
   function poisson(rng, o, mean) {
     if (mean <= 0) return 0;

@@ -56,12 +56,27 @@ const FRESH_LOADS = QUICK ? 3 : 10;
 const VIEWPORT = { width: 1280, height: 800 };
 const TIMEOUT_MS = 30_000;
 
-// The JavaScript reference must give the engine's P(gdp) and P(income) for the default scenario
-// within this many standard errors of the difference. It uses other random numbers, so the
-// difference of the two estimates has a standard error of √(SE_engine² + SE_js²) ≈ 0.0048·√2.
-// The engine's numbers are read from the native binary on each run (they were 0.3671 and 0.3705
-// with the polar-method normals), so the check follows any change of the engine's streams.
+// The JavaScript reference must give the engine's P(target) of every target for the default
+// scenario within this many standard errors of the difference. It uses other random numbers, so
+// only statistical agreement is expected: the difference of the two estimates has a standard
+// error of √(SE_engine² + SE_js²) (≈ 0.005·√2 at 10,000 paths and p ≈ ½). The engine's numbers
+// are read from the native binary on each run (tests/common/default-scenario.tsv has them for
+// the current engine), so the check follows any change of the engine's streams.
 const AGREEMENT_SES = 4;
+// The plan's targets, in the engine's order (src/plan.rs, TargetId::ALL); `taijiang-sim` prints
+// a line for each, and the reference's referenceRun(…).targets has each.
+const TARGET_IDS = [
+  'gdp',
+  'income',
+  'income_sync',
+  'hightech',
+  'air',
+  'green_ratio',
+  'green_cover',
+  'preschool',
+  'culture_star',
+  'culture_trip',
+];
 
 const ENGINE_BUDGETS = { 10_000: 16, 100_000: 150 }; // ms, wasm, per run
 const WASM_OVER_NATIVE_MAX = 1.5;
@@ -275,12 +290,15 @@ async function benchEngine(browser, report) {
       ([p, h, seed]) => globalThis.referenceRun(p, h, seed),
       [engine.paths, engine.horizon, engine.seed],
     );
-    const agreement = ['gdp', 'income'].map((key) => {
-      const js = { probability: check[`p_${key}`], stderr: check[`se_${key}`] };
-      const { probability, stderr } = engine.targets[key];
-      const se = Math.hypot(stderr, js.stderr);
-      const ses = Math.abs(js.probability - probability) / se;
-      return { key, js, engine: engine.targets[key], se, ses, ok: ses <= AGREEMENT_SES };
+    // A target missing on either side is a disagreement (an old binary, or a reference that
+    // does not compute it), reported as such rather than skipped.
+    const agreement = TARGET_IDS.map((key) => {
+      const js = check.targets?.[key];
+      const native = engine.targets[key];
+      if (!js || !native) return { key, js, engine: native, se: NaN, ses: NaN, ok: false };
+      const se = Math.hypot(native.stderr, js.stderr);
+      const ses = Math.abs(js.probability - native.probability) / se;
+      return { key, js, engine: native, se, ses, ok: ses <= AGREEMENT_SES };
     });
 
     const rows = [];
@@ -345,13 +363,18 @@ async function benchEngine(browser, report) {
         ['target', 'JS ± SE', 'engine ± SE', 'SE of difference', 'difference in SEs', 'agrees'],
         agreement.map((a) => [
           a.key,
-          `${a.js.probability.toFixed(4)} ± ${a.js.stderr.toFixed(4)}`,
-          `${a.engine.probability.toFixed(4)} ± ${a.engine.stderr.toFixed(4)}`,
-          a.se.toFixed(4),
-          a.ses.toFixed(2),
+          a.js ? `${a.js.probability.toFixed(4)} ± ${a.js.stderr.toFixed(4)}` : 'missing',
+          a.engine ? `${a.engine.probability.toFixed(4)} ± ${a.engine.stderr.toFixed(4)}` : 'missing',
+          Number.isFinite(a.se) ? a.se.toFixed(4) : '–',
+          Number.isFinite(a.ses) ? a.ses.toFixed(2) : '–',
           a.ok ? 'yes' : '**NO**',
         ]),
       ),
+      '',
+      `- ${agreement.filter((a) => a.ok).length} of ${agreement.length} targets agree. The reference draws ` +
+        'its own random numbers (xoshiro128**, polar-method normals, its own Poisson sampler), so ' +
+        'only statistical agreement is expected: at 4 SEs a correct reference fails one of the ten ' +
+        'with a chance of about 0.06 %.',
       '',
     );
 
