@@ -26,28 +26,40 @@ use summary::Summariser;
 /// Runs the scenario's Monte Carlo and summarises it.
 pub fn run(scenario: &Scenario) -> Summary {
     let params = ModelParams::from_scenario(scenario);
-    let paths = scenario.paths();
-    let mut states: Vec<PathState> = (0..u64::from(paths))
-        .map(|index| PathState::new(scenario.seed(), index, &params))
+    let mut summariser = Summariser::new(scenario.paths(), scenario.seed(), &params);
+    let paths = 0..u64::from(scenario.paths());
+    simulate_years(scenario, &params, paths, |t, columns| {
+        summariser.add_year(t, columns)
+    });
+    summariser.finish()
+}
+
+/// Steps paths `paths` of the scenario year by year, from 2020 (t = 0) to the horizon, handing
+/// each year's values (one column per series, in path order) to `each_year`. Keeps only the
+/// paths' current states and one year of values.
+fn simulate_years(
+    scenario: &Scenario,
+    params: &ModelParams,
+    paths: Range<u64>,
+    mut each_year: impl FnMut(usize, &[Vec<f64>]),
+) {
+    let mut states: Vec<PathState> = paths
+        .map(|index| PathState::new(scenario.seed(), index, params))
         .collect();
     let mut columns = vec![Vec::with_capacity(states.len()); SeriesId::ALL.len()];
-    let mut summariser = Summariser::new(paths, scenario.seed(), &params);
     let mut lapse_tables = LapseTables::new(params.lapse_rate);
     for t in 0..=params.steps {
         if t > 0 {
             states
                 .iter_mut()
-                .for_each(|state| state.step(&params, &mut lapse_tables));
+                .for_each(|state| state.step(params, &mut lapse_tables));
         }
-        for column in columns.iter_mut() {
-            column.clear();
-        }
+        columns.iter_mut().for_each(Vec::clear);
         for state in &states {
             push_values(&mut columns, state, params.population[t]);
         }
-        summariser.add_year(t, &columns);
+        each_year(t, &columns);
     }
-    summariser.finish()
 }
 
 fn push_values(columns: &mut [Vec<f64>], state: &PathState, population: f64) {
@@ -65,27 +77,14 @@ pub struct ChunkSamples {
     pub columns: Vec<Vec<Vec<f64>>>,
 }
 
-/// Simulates paths `paths` of the scenario (stream `i` for path `i`, as in [`run`]).
+/// Simulates paths `paths` of the scenario (stream `i` for path `i`, as in [`run`]), keeping
+/// every year's values: a part of a run, to be summarised with the other parts.
 pub fn simulate_chunk(scenario: &Scenario, paths: Range<u64>) -> ChunkSamples {
     let params = ModelParams::from_scenario(scenario);
-    let mut states: Vec<PathState> = paths
-        .clone()
-        .map(|index| PathState::new(scenario.seed(), index, &params))
-        .collect();
     let mut columns = Vec::with_capacity(params.steps + 1);
-    let mut lapse_tables = LapseTables::new(params.lapse_rate);
-    for t in 0..=params.steps {
-        if t > 0 {
-            states
-                .iter_mut()
-                .for_each(|state| state.step(&params, &mut lapse_tables));
-        }
-        let mut year = vec![Vec::with_capacity(states.len()); SeriesId::ALL.len()];
-        for state in &states {
-            push_values(&mut year, state, params.population[t]);
-        }
-        columns.push(year);
-    }
+    simulate_years(scenario, &params, paths.clone(), |_, year| {
+        columns.push(year.to_vec())
+    });
     ChunkSamples { paths, columns }
 }
 
