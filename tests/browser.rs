@@ -37,6 +37,21 @@ async fn settle() {
     sleep(Duration::from_millis(5)).await;
 }
 
+/// Waits until `condition` holds, for up to 3 s (scroll events, for one, arrive a frame later).
+async fn eventually(condition: impl Fn() -> bool) -> bool {
+    eventually_within(3_000, condition).await
+}
+
+async fn eventually_within(milliseconds: u64, condition: impl Fn() -> bool) -> bool {
+    for _ in 0..milliseconds / 10 {
+        if condition() {
+            return true;
+        }
+        sleep(Duration::from_millis(10)).await;
+    }
+    condition()
+}
+
 #[wasm_bindgen_test]
 fn the_engine_gives_the_native_bits_in_the_browser() {
     let (scenario, issues) = Scenario::from_fragment(GOLDEN_SCENARIO);
@@ -125,17 +140,15 @@ async fn the_app_runs_the_default_scenario_and_draws_both_charts() {
     let root = fresh_root();
     let props = AppProps { in_thread: true };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    let mut ready = None;
-    for _ in 0..600 {
-        settle().await;
-        ready = root
-            .query_selector("#app[data-state=ready]")
-            .expect("valid");
-        if ready.is_some() {
-            break;
-        }
-    }
-    assert!(ready.is_some(), "the first run finishes");
+    // A debug build runs the default 10,000 paths on the page's thread: allow it time.
+    let ready = eventually_within(20_000, || {
+        root.query_selector("#app[data-state=ready]")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    assert!(ready, "the first run finishes");
     let rows = root.query_selector_all("[data-target]").expect("valid");
     assert_eq!(rows.length(), TargetId::ALL.len() as u32);
     // Every series has a chart; a chart is drawn (sized) once it is on screen.
@@ -146,10 +159,7 @@ async fn the_app_runs_the_default_scenario_and_draws_both_charts() {
             .expect("a chart per series")
             .unchecked_into();
         canvas.scroll_into_view();
-        settle().await;
-        assert!(
-            canvas.width() >= 200 && canvas.height() >= 200,
-            "{key}: drawn once in view"
-        );
+        let drawn = eventually(|| canvas.width() >= 200 && canvas.height() >= 200).await;
+        assert!(drawn, "{key}: drawn once in view");
     }
 }
