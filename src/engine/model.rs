@@ -103,10 +103,8 @@ pub struct ModelParams {
     pub hightech_start: f64,
     /// λ, the share of certified enterprises that lapse in a year.
     pub lapse_rate: f64,
-    /// Mean certifications in year t (index t − 1): the 13th-plan pace times R&D spending
-    /// relative to its baseline path.
-    pub certification_mean: Vec<f64>,
-    /// The Poisson tables of those means, shared by every path.
+    /// The Poisson tables of certifications in year t (index t − 1), shared by every path: the
+    /// mean is the 13th-plan pace times R&D spending relative to its baseline path.
     pub certifications: Vec<PoissonTable>,
     /// The shares, in the order of [`SeriesId::SHARES`].
     pub shares: [ShareParams; 6],
@@ -158,7 +156,6 @@ impl ModelParams {
                 .iter()
                 .map(|&mean| PoissonTable::new(mean))
                 .collect(),
-            certification_mean,
             shares: [
                 ShareParams::constant_drift(get(Param::Air0), 0.0, get(Param::AirVol), steps),
                 green(get(Param::Gr0)),
