@@ -1,7 +1,7 @@
 //! The selected target's 2025 distribution on a canvas.
 
 use super::canvas::{prepare, use_draw_on_screen};
-use crate::charts::{draw_histogram, histogram_for};
+use crate::charts::{draw_histogram, histogram_for, HistogramChart};
 use crate::engine::Summary;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
@@ -20,20 +20,25 @@ pub struct HistogramProps {
 pub fn histogram_canvas(props: &HistogramProps) -> Html {
     let container = use_node_ref();
     let canvas = use_node_ref();
+    // Built once per render: the label reads it, and it is what the canvas redraws on.
+    let chart = histogram_for(&props.summary, props.target, props.lang);
     {
         let (figure, canvas) = (container.clone(), canvas.clone());
-        use_draw_on_screen(&container, props.clone(), move |props: &HistogramProps| {
-            let chart = histogram_for(&props.summary, props.target, props.lang);
-            if let (Some(figure), Some(canvas), Some(chart)) =
-                (figure.cast::<HtmlElement>(), canvas.cast(), chart)
-            {
-                if let Some((area, style)) = prepare(&figure, canvas, 0.45, (200.0, 320.0)) {
-                    let _ = draw_histogram(&area, &chart, &style);
+        use_draw_on_screen(
+            &container,
+            chart.clone(),
+            move |chart: &Option<HistogramChart>| {
+                if let (Some(figure), Some(canvas), Some(chart)) =
+                    (figure.cast::<HtmlElement>(), canvas.cast(), chart)
+                {
+                    if let Some((area, style)) = prepare(&figure, canvas, 0.45, (200.0, 320.0)) {
+                        let _ = draw_histogram(&area, chart, &style);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
-    let label = histogram_for(&props.summary, props.target, props.lang)
+    let label = chart
         .map(|chart| match chart.threshold {
             Some(threshold) => format!("{}: {}, {}", chart.title, threshold.below, threshold.above),
             None => chart.title,
