@@ -5,6 +5,7 @@
 //! each year is summarised over all paths and then forgotten.
 
 mod model;
+pub mod split;
 mod stream;
 mod summary;
 
@@ -14,8 +15,9 @@ pub use model::{
 };
 pub use stream::{PathStream, PoissonTable, StreamId};
 pub use summary::{
-    cagr_percent, percentiles_by_selection, reaches, Histogram, SeriesSummary, Summary,
-    TargetResult, YearStats, HISTOGRAM_BINS, PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
+    cagr_percent, percentiles_by_selection, reaches, target_result, Histogram, SeriesSummariser,
+    SeriesSummary, Summary, TargetCount, TargetResult, TargetTally, YearStats, HISTOGRAM_BINS,
+    PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
 };
 
 use crate::plan::SeriesId;
@@ -43,22 +45,58 @@ fn simulate_years(
     paths: Range<u64>,
     mut each_year: impl FnMut(usize, &[Vec<f64>]),
 ) {
-    let mut states: Vec<PathState> = paths
-        .map(|index| PathState::new(scenario.seed(), index, params))
-        .collect();
-    let mut columns = vec![Vec::with_capacity(states.len()); SeriesId::ALL.len()];
-    let mut lapse_tables = LapseTables::new(params.lapse_rate);
-    for t in 0..=params.steps {
+    let mut stepper = YearStepper::new(scenario.seed(), params, paths);
+    while let Some(t) = stepper.next_year(params) {
+        each_year(t, stepper.columns());
+    }
+}
+
+/// A range of paths stepped one year at a time: only the paths' current states and one year of
+/// values are kept.
+struct YearStepper {
+    states: Vec<PathState>,
+    lapse_tables: LapseTables,
+    columns: Vec<Vec<f64>>,
+    /// The next step to produce.
+    next: usize,
+}
+
+impl YearStepper {
+    fn new(seed: u64, params: &ModelParams, paths: Range<u64>) -> YearStepper {
+        let states: Vec<PathState> = paths
+            .map(|index| PathState::new(seed, index, params))
+            .collect();
+        YearStepper {
+            columns: vec![Vec::with_capacity(states.len()); SeriesId::ALL.len()],
+            states,
+            lapse_tables: LapseTables::new(params.lapse_rate),
+            next: 0,
+        }
+    }
+
+    /// Produces the values of the next step (2020 first), or `None` after the horizon.
+    fn next_year(&mut self, params: &ModelParams) -> Option<usize> {
+        let t = self.next;
+        if t > params.steps {
+            return None;
+        }
         if t > 0 {
-            states
+            let lapse_tables = &mut self.lapse_tables;
+            self.states
                 .iter_mut()
-                .for_each(|state| state.step(params, &mut lapse_tables));
+                .for_each(|state| state.step(params, lapse_tables));
         }
-        columns.iter_mut().for_each(Vec::clear);
-        for state in &states {
-            push_values(&mut columns, state, params.population[t]);
+        self.columns.iter_mut().for_each(Vec::clear);
+        for state in &self.states {
+            push_values(&mut self.columns, state, params.population[t]);
         }
-        each_year(t, &columns);
+        self.next += 1;
+        Some(t)
+    }
+
+    /// The values of the step last produced, one column per series, in path order.
+    fn columns(&self) -> &[Vec<f64>] {
+        &self.columns
     }
 }
 

@@ -130,64 +130,89 @@ fn meets_level(rule: Rule, id: TargetId, value: f64) -> bool {
     }
 }
 
-/// Builds a [`Summary`] from each year's values over all paths, in path order.
-pub(crate) struct Summariser {
-    summary: Summary,
+/// The per-target counts of a set of paths: whole numbers, so the counts of disjoint sets of
+/// paths add up exactly, in any order, to those of their union.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetCount {
+    pub id: TargetId,
+    pub met: u32,
+    pub reached_in_2025: u32,
+}
+
+/// Builds one series' part of a [`Summary`] from its values over all paths, year by year.
+#[derive(Clone, Debug)]
+pub struct SeriesSummariser {
+    summary: SeriesSummary,
     steps: usize,
-    sync_tolerance: f64,
-    /// For each target held in every year 2021–2025: whether each path has held it so far.
-    held: Vec<(TargetId, Vec<bool>)>,
     scratch: Vec<u64>,
 }
 
-impl Summariser {
-    pub(crate) fn new(paths: u32, seed: u64, params: &ModelParams) -> Summariser {
-        let steps = params.steps;
-        let held = TargetId::ALL
-            .into_iter()
-            .filter(|id| matches!(id.rule(), Rule::HeldEveryYear { .. }))
-            .map(|id| (id, vec![true; paths as usize]))
-            .collect();
-        let series = SeriesId::ALL
-            .iter()
-            .map(|&id| SeriesSummary {
+impl SeriesSummariser {
+    pub fn new(id: SeriesId, paths: u32, steps: usize) -> SeriesSummariser {
+        SeriesSummariser {
+            summary: SeriesSummary {
                 id,
                 years: Vec::with_capacity(steps + 1),
                 histograms: Vec::new(),
-            })
-            .collect();
-        Summariser {
-            summary: Summary {
-                paths,
-                seed,
-                horizon_year: BASE_YEAR + steps as i32,
-                series,
-                targets: Vec::new(),
             },
             steps,
-            sync_tolerance: params.sync_tolerance,
-            held,
             scratch: Vec::with_capacity(paths as usize),
         }
     }
 
-    /// Takes the values of every series at step `t`, indexed by [`SeriesId::index`].
-    pub(crate) fn add_year(&mut self, t: usize, columns: &[Vec<f64>]) {
+    pub fn id(&self) -> SeriesId {
+        self.summary.id
+    }
+
+    /// Takes the series' values at step `t` over all paths, in path order.
+    pub fn add_year(&mut self, t: usize, values: &[f64]) {
         let year = BASE_YEAR + t as i32;
-        for (series, values) in self.summary.series.iter_mut().zip(columns) {
-            let mean = values.iter().sum::<f64>() / values.len() as f64;
-            self.scratch.clear();
-            self.scratch.extend(values.iter().map(|&v| order_key(v)));
-            let percentiles = percentiles_of_keys(&mut self.scratch, &PERCENTILES);
-            series.years.push(YearStats {
-                year,
-                mean,
-                percentiles,
-            });
-            if t == TARGET_STEP || t == self.steps {
-                series.histograms.push(histogram(year, values));
-            }
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        self.scratch.clear();
+        self.scratch.extend(values.iter().map(|&v| order_key(v)));
+        let percentiles = percentiles_of_keys(&mut self.scratch, &PERCENTILES);
+        self.summary.years.push(YearStats {
+            year,
+            mean,
+            percentiles,
+        });
+        if t == TARGET_STEP || t == self.steps {
+            self.summary.histograms.push(histogram(year, values));
         }
+    }
+
+    pub fn finish(self) -> SeriesSummary {
+        self.summary
+    }
+}
+
+/// Counts, over a set of paths, those that meet each target. Works path by path, so any set of
+/// paths can be tallied on its own.
+#[derive(Clone, Debug)]
+pub struct TargetTally {
+    sync_tolerance: f64,
+    /// For each target held in every year 2021–2025: whether each path has held it so far.
+    held: Vec<(TargetId, Vec<bool>)>,
+    counts: Vec<TargetCount>,
+}
+
+impl TargetTally {
+    pub fn new(paths: usize, params: &ModelParams) -> TargetTally {
+        let held = TargetId::ALL
+            .into_iter()
+            .filter(|id| matches!(id.rule(), Rule::HeldEveryYear { .. }))
+            .map(|id| (id, vec![true; paths]))
+            .collect();
+        TargetTally {
+            sync_tolerance: params.sync_tolerance,
+            held,
+            counts: Vec::new(),
+        }
+    }
+
+    /// Takes the values of every series at step `t` (indexed by [`SeriesId::index`]) over this
+    /// tally's paths, in path order.
+    pub fn add_year(&mut self, t: usize, columns: &[Vec<f64>]) {
         if (1..=TARGET_STEP).contains(&t) {
             for (id, held) in &mut self.held {
                 let threshold = id.threshold().unwrap_or(f64::INFINITY);
@@ -197,57 +222,120 @@ impl Summariser {
             }
         }
         if t == TARGET_STEP {
-            let n = columns[0].len();
-            for id in TargetId::ALL {
-                let values = &columns[id.series().index()];
-                let met = match id.rule() {
-                    Rule::HeldEveryYear { .. } => self
-                        .held
-                        .iter()
-                        .find(|(held_id, _)| *held_id == id)
-                        .map_or(0, |(_, flags)| flags.iter().filter(|&&flag| flag).count()),
-                    Rule::InStepWithGdp => {
-                        let gdp = &columns[SeriesId::Gdp.index()];
-                        let tolerance = self.sync_tolerance * (1.0 + THRESHOLD_RELATIVE_TOLERANCE);
-                        values
-                            .iter()
-                            .zip(gdp)
-                            .filter(|&(&income, &gdp)| {
-                                let income_growth = cagr_percent(
-                                    SeriesId::IncomeIndex.plan_base(),
-                                    income,
-                                    TARGET_STEP,
-                                );
-                                let gdp_growth =
-                                    cagr_percent(SeriesId::Gdp.plan_base(), gdp, TARGET_STEP);
-                                (income_growth - gdp_growth).abs() <= tolerance
-                            })
-                            .count()
-                    }
-                    rule => values.iter().filter(|&&v| meets_level(rule, id, v)).count(),
-                } as u32;
-                let reached_in_2025 = match id.rule() {
-                    Rule::InStepWithGdp => met,
-                    _ => values
-                        .iter()
-                        .filter(|&&v| meets_level(id.rule(), id, v))
-                        .count() as u32,
-                };
-                let probability = f64::from(met) / n as f64;
-                self.summary.targets.push(TargetResult {
-                    id,
-                    threshold: id.threshold(),
-                    met,
-                    reached_in_2025,
-                    probability,
-                    std_error: (probability * (1.0 - probability) / n as f64).sqrt(),
-                });
-            }
+            self.counts = TargetId::ALL
+                .into_iter()
+                .map(|id| self.count(id, columns))
+                .collect();
         }
     }
 
+    fn count(&self, id: TargetId, columns: &[Vec<f64>]) -> TargetCount {
+        let values = &columns[id.series().index()];
+        let met = match id.rule() {
+            Rule::HeldEveryYear { .. } => self
+                .held
+                .iter()
+                .find(|(held_id, _)| *held_id == id)
+                .map_or(0, |(_, flags)| flags.iter().filter(|&&flag| flag).count()),
+            Rule::InStepWithGdp => {
+                let gdp = &columns[SeriesId::Gdp.index()];
+                let tolerance = self.sync_tolerance * (1.0 + THRESHOLD_RELATIVE_TOLERANCE);
+                values
+                    .iter()
+                    .zip(gdp)
+                    .filter(|&(&income, &gdp)| {
+                        let income_growth =
+                            cagr_percent(SeriesId::IncomeIndex.plan_base(), income, TARGET_STEP);
+                        let gdp_growth = cagr_percent(SeriesId::Gdp.plan_base(), gdp, TARGET_STEP);
+                        (income_growth - gdp_growth).abs() <= tolerance
+                    })
+                    .count()
+            }
+            rule => values.iter().filter(|&&v| meets_level(rule, id, v)).count(),
+        } as u32;
+        let reached_in_2025 = match id.rule() {
+            Rule::InStepWithGdp => met,
+            _ => values
+                .iter()
+                .filter(|&&v| meets_level(id.rule(), id, v))
+                .count() as u32,
+        };
+        TargetCount {
+            id,
+            met,
+            reached_in_2025,
+        }
+    }
+
+    /// One count per target, in the order of [`TargetId::ALL`] (after step 5 has been added).
+    pub fn finish(self) -> Vec<TargetCount> {
+        self.counts
+    }
+}
+
+/// p̂ and its standard error from the counts over all `paths` paths.
+pub fn target_result(count: TargetCount, paths: u32) -> TargetResult {
+    let n = f64::from(paths);
+    let probability = f64::from(count.met) / n;
+    TargetResult {
+        id: count.id,
+        threshold: count.id.threshold(),
+        met: count.met,
+        reached_in_2025: count.reached_in_2025,
+        probability,
+        std_error: (probability * (1.0 - probability) / n).sqrt(),
+    }
+}
+
+/// Builds a [`Summary`] from each year's values over all paths, in path order.
+pub(crate) struct Summariser {
+    paths: u32,
+    seed: u64,
+    steps: usize,
+    series: Vec<SeriesSummariser>,
+    tally: TargetTally,
+}
+
+impl Summariser {
+    pub(crate) fn new(paths: u32, seed: u64, params: &ModelParams) -> Summariser {
+        let steps = params.steps;
+        Summariser {
+            paths,
+            seed,
+            steps,
+            series: SeriesId::ALL
+                .iter()
+                .map(|&id| SeriesSummariser::new(id, paths, steps))
+                .collect(),
+            tally: TargetTally::new(paths as usize, params),
+        }
+    }
+
+    /// Takes the values of every series at step `t`, indexed by [`SeriesId::index`].
+    pub(crate) fn add_year(&mut self, t: usize, columns: &[Vec<f64>]) {
+        for (series, values) in self.series.iter_mut().zip(columns) {
+            series.add_year(t, values);
+        }
+        self.tally.add_year(t, columns);
+    }
+
     pub(crate) fn finish(self) -> Summary {
-        self.summary
+        Summary {
+            paths: self.paths,
+            seed: self.seed,
+            horizon_year: BASE_YEAR + self.steps as i32,
+            series: self
+                .series
+                .into_iter()
+                .map(SeriesSummariser::finish)
+                .collect(),
+            targets: self
+                .tally
+                .finish()
+                .into_iter()
+                .map(|count| target_result(count, self.paths))
+                .collect(),
+        }
     }
 }
 

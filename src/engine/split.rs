@@ -1,0 +1,345 @@
+//! One run split over several workers, with the same [`Summary`], bit for bit, as [`super::run`].
+//!
+//! Part `k` of `K` simulates a contiguous range of paths (each path has its own streams, so
+//! where a path is simulated does not change its values). Each series has one owner, part
+//! `series % K`, which summarises it from the values of *all* paths in path order, with the same
+//! code as a single run: the means are summed in the same order and the percentiles selected
+//! from the same set, so no floating-point result depends on `K`. Each year every part sends
+//! every owner the values of the owner's series over the part's paths (a [`Slice`]). Target
+//! counts are whole numbers per path, tallied by the part that simulates the path, and add up
+//! exactly.
+//!
+//! Parts advance in lock step, one year at a time, so memory stays proportional to paths ×
+//! series. Nothing here knows about transport: a part takes messages and returns the messages it
+//! sends; the browser's workers carry them over message ports, the tests over a queue.
+
+use super::model::ModelParams;
+use super::summary::{target_result, SeriesSummariser, TargetCount, TargetTally};
+use super::{SeriesSummary, Summary, YearStepper};
+use crate::plan::{SeriesId, TargetId, BASE_YEAR};
+use crate::scenario::Scenario;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// At most one part per series: a part with no series to own would only simulate.
+pub const MAX_PARTS: u32 = SeriesId::ALL.len() as u32;
+
+/// The number of parts a run of `paths` paths is actually split into when `wanted` are asked
+/// for: at least one, at most one per series and one per path.
+pub fn effective_parts(paths: u32, wanted: u32) -> u32 {
+    wanted.clamp(1, MAX_PARTS.min(paths.max(1)))
+}
+
+/// The paths simulated by part `part` of `parts`: contiguous, in order, together all of them.
+pub fn part_paths(paths: u32, part: u32, parts: u32) -> Range<u64> {
+    let bound = |k: u32| u64::from(paths) * u64::from(k) / u64::from(parts);
+    bound(part)..bound(part + 1)
+}
+
+/// The series that part `part` of `parts` summarises, in ascending order.
+pub fn owned_series(part: u32, parts: u32) -> Vec<SeriesId> {
+    SeriesId::ALL
+        .into_iter()
+        .filter(|series| series.index() as u32 % parts == part)
+        .collect()
+}
+
+/// One year's values of the receiver's series over the sender's paths: series after series (in
+/// the receiver's ascending order), each in path order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Slice {
+    pub run: u64,
+    pub step: u32,
+    pub from: u32,
+    pub values: Vec<f64>,
+}
+
+/// What a part hands back at the end: the summaries of the series it owns and the target counts
+/// over its paths.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartSummary {
+    pub run: u64,
+    pub part: u32,
+    pub series: Vec<SeriesSummary>,
+    pub targets: Vec<TargetCount>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outgoing {
+    Slice { to: u32, slice: Slice },
+    Done(PartSummary),
+}
+
+/// Part `part` of a split run, from its start to its [`PartSummary`].
+pub struct PartRun {
+    run: u64,
+    part: u32,
+    parts: u32,
+    paths: u32,
+    params: ModelParams,
+    stepper: YearStepper,
+    tally: TargetTally,
+    owned: Vec<SeriesSummariser>,
+    /// The step whose slices are awaited.
+    step: usize,
+    /// Slices of the awaited step and the next, by sender (a faster part may be a step ahead).
+    inbox: BTreeMap<usize, Vec<Option<Vec<f64>>>>,
+    column: Vec<f64>,
+    finished: bool,
+}
+
+impl PartRun {
+    /// Starts part `part` of `parts` (as given by [`effective_parts`]) and returns it with the
+    /// messages it sends first; `None` if `part` or `parts` is out of range.
+    pub fn start(
+        run: u64,
+        scenario: &Scenario,
+        part: u32,
+        parts: u32,
+    ) -> Option<(PartRun, Vec<Outgoing>)> {
+        let paths = scenario.paths();
+        if parts != effective_parts(paths, parts) || part >= parts {
+            return None;
+        }
+        let params = ModelParams::from_scenario(scenario);
+        let own_paths = part_paths(paths, part, parts);
+        let mut part_run = PartRun {
+            run,
+            part,
+            parts,
+            paths,
+            stepper: YearStepper::new(scenario.seed(), &params, own_paths.clone()),
+            tally: TargetTally::new((own_paths.end - own_paths.start) as usize, &params),
+            owned: owned_series(part, parts)
+                .into_iter()
+                .map(|id| SeriesSummariser::new(id, paths, params.steps))
+                .collect(),
+            params,
+            step: 0,
+            inbox: BTreeMap::new(),
+            column: Vec::with_capacity(paths as usize),
+            finished: false,
+        };
+        let mut out = Vec::new();
+        part_run.produce_step(&mut out);
+        part_run.advance(&mut out);
+        Some((part_run, out))
+    }
+
+    pub fn run(&self) -> u64 {
+        self.run
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Takes a slice from another part; returns what that lets this part send. A slice that
+    /// does not belong here (another run, an unexpected step or sender, a wrong length, a
+    /// repeat) is ignored.
+    pub fn receive(&mut self, slice: Slice) -> Vec<Outgoing> {
+        let mut out = Vec::new();
+        let step = slice.step as usize;
+        let expected_len = self.owned.len() * self.part_len(slice.from);
+        let acceptable = !self.finished
+            && slice.run == self.run
+            && slice.from < self.parts
+            && slice.from != self.part
+            && (step == self.step || step == self.step + 1)
+            && step <= self.params.steps
+            && slice.values.len() == expected_len;
+        if !acceptable {
+            return out;
+        }
+        let parts = self.parts as usize;
+        let senders = self.inbox.entry(step).or_insert_with(|| vec![None; parts]);
+        let slot = &mut senders[slice.from as usize];
+        if slot.is_none() {
+            *slot = Some(slice.values);
+            self.advance(&mut out);
+        }
+        out
+    }
+
+    fn part_len(&self, part: u32) -> usize {
+        let range = part_paths(self.paths, part.min(self.parts - 1), self.parts);
+        (range.end - range.start) as usize
+    }
+
+    /// Simulates the next step of this part's paths, tallies it, and sends each owner its slice
+    /// (keeping its own).
+    fn produce_step(&mut self, out: &mut Vec<Outgoing>) {
+        let Some(t) = self.stepper.next_year(&self.params) else {
+            return;
+        };
+        let columns = self.stepper.columns();
+        self.tally.add_year(t, columns);
+        for to in 0..self.parts {
+            let values: Vec<f64> = owned_series(to, self.parts)
+                .into_iter()
+                .flat_map(|series| columns[series.index()].iter().copied())
+                .collect();
+            if to == self.part {
+                let parts = self.parts as usize;
+                self.inbox.entry(t).or_insert_with(|| vec![None; parts])[to as usize] =
+                    Some(values);
+            } else {
+                out.push(Outgoing::Slice {
+                    to,
+                    slice: Slice {
+                        run: self.run,
+                        step: t as u32,
+                        from: self.part,
+                        values,
+                    },
+                });
+            }
+        }
+    }
+
+    /// Summarises every step whose slices have all arrived, producing the next step after each.
+    fn advance(&mut self, out: &mut Vec<Outgoing>) {
+        while !self.finished {
+            let t = self.step;
+            let complete = self
+                .inbox
+                .get(&t)
+                .is_some_and(|senders| senders.iter().all(Option::is_some));
+            if !complete {
+                return;
+            }
+            let senders = self.inbox.remove(&t).unwrap_or_default();
+            let lengths: Vec<usize> = (0..self.parts).map(|k| self.part_len(k)).collect();
+            for (k, summariser) in self.owned.iter_mut().enumerate() {
+                self.column.clear();
+                for (values, &n) in senders.iter().zip(&lengths) {
+                    if let Some(values) = values {
+                        self.column.extend_from_slice(&values[k * n..(k + 1) * n]);
+                    }
+                }
+                summariser.add_year(t, &self.column);
+            }
+            if t == self.params.steps {
+                self.finished = true;
+                let tally = std::mem::replace(&mut self.tally, TargetTally::new(0, &self.params));
+                let owned = std::mem::take(&mut self.owned);
+                out.push(Outgoing::Done(PartSummary {
+                    run: self.run,
+                    part: self.part,
+                    series: owned.into_iter().map(SeriesSummariser::finish).collect(),
+                    targets: tally.finish(),
+                }));
+            } else {
+                self.step += 1;
+                self.produce_step(out);
+            }
+        }
+    }
+}
+
+/// A worker's side of split runs: starts each run it is given, and holds slices that arrive
+/// before their run has started here (another part may have started it first). Runs are
+/// numbered in increasing order; slices of older runs are dropped.
+#[derive(Default)]
+pub struct PartWorker {
+    current: Option<PartRun>,
+    early: Vec<Slice>,
+}
+
+impl PartWorker {
+    /// Slices held for a run not yet started: a part can be at most one step ahead of another,
+    /// so a few per peer; more can only come from a confused sender.
+    const EARLY_LIMIT: usize = 4 * MAX_PARTS as usize;
+
+    pub fn new() -> PartWorker {
+        PartWorker::default()
+    }
+
+    pub fn start(&mut self, run: u64, scenario: &Scenario, part: u32, parts: u32) -> Vec<Outgoing> {
+        let Some((part_run, mut out)) = PartRun::start(run, scenario, part, parts) else {
+            self.current = None;
+            return Vec::new();
+        };
+        let part_run = self.current.insert(part_run);
+        let early = std::mem::take(&mut self.early);
+        for slice in early {
+            if slice.run == run {
+                out.extend(part_run.receive(slice));
+            } else if slice.run > run {
+                self.early.push(slice);
+            }
+        }
+        out
+    }
+
+    pub fn receive(&mut self, slice: Slice) -> Vec<Outgoing> {
+        match &mut self.current {
+            Some(part_run) if part_run.run() == slice.run => part_run.receive(slice),
+            Some(part_run) if part_run.run() > slice.run => Vec::new(),
+            _ => {
+                if self.early.len() < Self::EARLY_LIMIT {
+                    self.early.push(slice);
+                }
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// Assembles the parts of a split run into its [`Summary`]: the series in their order, the
+/// target counts added up. `None` unless the parts are those of one run, each once, with every
+/// series exactly once and every target counted.
+pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
+    let paths = scenario.paths();
+    // Every part owns at least one series, so complete series mean every part is here, provided
+    // none is counted twice and all belong to one run.
+    let mut seen = vec![false; MAX_PARTS as usize];
+    for part in parts {
+        let index = part.part as usize;
+        if part.run != parts[0].run || index >= seen.len() || seen[index] {
+            return None;
+        }
+        seen[index] = true;
+    }
+    let mut series: Vec<Option<SeriesSummary>> = vec![None; SeriesId::ALL.len()];
+    for summary in parts.iter().flat_map(|part| &part.series) {
+        let slot = &mut series[summary.id.index()];
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(summary.clone());
+    }
+    let series: Vec<SeriesSummary> = series.into_iter().collect::<Option<_>>()?;
+    let mut counts: Vec<TargetCount> = TargetId::ALL
+        .into_iter()
+        .map(|id| TargetCount {
+            id,
+            met: 0,
+            reached_in_2025: 0,
+        })
+        .collect();
+    for part in parts {
+        if part.targets.len() != counts.len() {
+            return None;
+        }
+        for (total, count) in counts.iter_mut().zip(&part.targets) {
+            if count.id != total.id {
+                return None;
+            }
+            total.met += count.met;
+            total.reached_in_2025 += count.reached_in_2025;
+        }
+    }
+    let steps = series[0].years.len().checked_sub(1)?;
+    Some(Summary {
+        paths,
+        seed: scenario.seed(),
+        horizon_year: BASE_YEAR + steps as i32,
+        series,
+        targets: counts
+            .into_iter()
+            .map(|count| target_result(count, paths))
+            .collect(),
+    })
+}
