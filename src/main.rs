@@ -1,5 +1,6 @@
 //! In the browser, mounts the simulator. Natively, prints the targets' probabilities for a
-//! scenario given as a URL fragment: `cargo run --release -- '#gdp=6&inv=50'`; with
+//! scenario given as a URL fragment (`cargo run --release -- '#gdp=6&inv=50'`), and the summary's
+//! fingerprint; with
 //! `--bench PATHS HORIZON_YEAR REPEATS`, times whole runs for the browser benchmark's ratios.
 
 #[cfg(target_arch = "wasm32")]
@@ -42,6 +43,8 @@ fn main() {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "#{}", scenario.to_fragment());
+    // Every number of the summary, bit for bit: the page shows the same (data-fingerprint).
+    let _ = writeln!(out, "fingerprint\t{:016x}", summary.fingerprint());
     for result in &summary.targets {
         let line = writeln!(
             out,

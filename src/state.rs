@@ -55,7 +55,10 @@ pub struct RunResponse {
     pub revision: u64,
     pub precision: Precision,
     pub summary: Summary,
+    /// From the request leaving the page to the merged summary.
     pub engine_ms: f64,
+    /// Workers the run was split over (1 on the page's thread).
+    pub workers: u32,
 }
 
 /// The result on screen.
@@ -65,6 +68,7 @@ pub struct RunResult {
     pub precision: Precision,
     pub summary: Rc<Summary>,
     pub engine_ms: f64,
+    pub workers: u32,
 }
 
 /// A message shown above the page.
@@ -247,6 +251,7 @@ impl AppState {
                         precision: response.precision,
                         summary: Rc::new(response.summary.clone()),
                         engine_ms: response.engine_ms,
+                        workers: response.workers,
                     });
                 }
             }

@@ -1,14 +1,54 @@
-//! The engine behind a Web Worker: a [`RunRequest`] in, a [`RunResponse`] (a few kilobytes)
-//! out, so the page's thread never waits on a run.
+//! The engine behind a Web Worker. The page sends a part of a run (the scenario, bincode-encoded,
+//! and which part); the parts of one run exchange each year's values directly over message
+//! ports, with the buffers transferred, not copied; each part sends the page only its
+//! [`PartSummary`] (a few kilobytes), so the page's thread never waits on a run.
+//!
+//! Messages are plain objects with a `kind`:
+//! - page → worker: `connect {peer, port}`, `run {run, part, parts, scenario}`;
+//! - worker → page: `loaded {}` (once the handlers are in place), `done {run, part, summary,
+//!   engine_ms}`;
+//! - worker → worker: `slice {run, step, from, values}` (a `Float64Array`).
 
-use crate::engine;
-use crate::state::{RunRequest, RunResponse};
-use gloo::worker::{HandlerId, Worker, WorkerScope};
+use crate::engine::split::{Outgoing, PartSummary, PartWorker, Slice};
+use crate::scenario::Scenario;
+use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort};
 
-pub struct EngineWorker;
+/// Builds a message object from `(field, value)` pairs.
+pub fn message(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    let set = |key: &str, value: &JsValue| Reflect::set(&object, &key.into(), value).is_ok();
+    set("kind", &kind.into());
+    for (key, value) in fields {
+        set(key, value);
+    }
+    object.into()
+}
 
-/// Milliseconds from the worker's time origin, for the engine time reported with each result.
+/// A field of a message object (`undefined` when absent).
+pub fn field(message: &JsValue, key: &str) -> JsValue {
+    Reflect::get(message, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A whole-number field, `None` unless it is a non-negative integer.
+pub fn whole_field(message: &JsValue, key: &str) -> Option<u64> {
+    field(message, key)
+        .as_f64()
+        .filter(|value| value.fract() == 0.0 && *value >= 0.0 && *value < 2f64.powi(53))
+        .map(|value| value as u64)
+}
+
+pub fn field_bytes(message: &JsValue, key: &str) -> Option<Vec<u8>> {
+    field(message, key)
+        .dyn_into::<Uint8Array>()
+        .ok()
+        .map(|bytes| bytes.to_vec())
+}
+
+/// Milliseconds from the worker's time origin.
 fn now_ms() -> f64 {
     js_sys::global()
         .dyn_into::<web_sys::WorkerGlobalScope>()
@@ -17,28 +57,144 @@ fn now_ms() -> f64 {
         .map_or(0.0, |performance| performance.now())
 }
 
-impl Worker for EngineWorker {
-    type Message = ();
-    type Input = RunRequest;
-    type Output = RunResponse;
+#[derive(Default)]
+struct WorkerState {
+    parts: PartWorker,
+    /// The ports to the other workers, by part.
+    peers: Vec<Option<MessagePort>>,
+    /// When the current run started here.
+    started_ms: f64,
+}
 
-    fn create(_scope: &WorkerScope<Self>) -> Self {
-        EngineWorker
+thread_local! {
+    static STATE: RefCell<WorkerState> = RefCell::new(WorkerState::default());
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// Installs the handlers and tells the page the worker is ready.
+pub fn start() {
+    let on_page_message =
+        Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| on_page_message(event.data()));
+    scope().set_onmessage(Some(on_page_message.as_ref().unchecked_ref()));
+    on_page_message.forget();
+    // Cannot fail in a worker; if it did, the page would wait for the worker forever, so say so.
+    if scope().post_message(&message("loaded", &[])).is_err() {
+        web_sys::console::error_1(&"the engine worker could not reach the page".into());
+    }
+}
+
+fn on_page_message(data: JsValue) {
+    match field(&data, "kind").as_string().as_deref() {
+        Some("connect") => {
+            let (Some(peer), Ok(port)) = (
+                whole_field(&data, "peer"),
+                field(&data, "port").dyn_into::<MessagePort>(),
+            ) else {
+                return;
+            };
+            let on_slice = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
+                if let Some(slice) = decode_slice(&event.data()) {
+                    STATE.with_borrow_mut(|state| {
+                        let out = state.parts.receive(slice);
+                        state.send(out);
+                    });
+                }
+            });
+            port.set_onmessage(Some(on_slice.as_ref().unchecked_ref()));
+            on_slice.forget();
+            STATE.with_borrow_mut(|state| {
+                let index = peer as usize;
+                if index >= state.peers.len() {
+                    state.peers.resize(index + 1, None);
+                }
+                state.peers[index] = Some(port);
+            });
+        }
+        Some("run") => {
+            let (Some(run), Some(part), Some(parts), Some(bytes)) = (
+                whole_field(&data, "run"),
+                whole_field(&data, "part").and_then(|part| u32::try_from(part).ok()),
+                whole_field(&data, "parts").and_then(|parts| u32::try_from(parts).ok()),
+                field_bytes(&data, "scenario"),
+            ) else {
+                return;
+            };
+            let Ok(scenario) = bincode::deserialize::<Scenario>(&bytes) else {
+                return;
+            };
+            STATE.with_borrow_mut(|state| {
+                state.started_ms = now_ms();
+                let out = state.parts.start(run, &scenario, part, parts);
+                state.send(out);
+            });
+        }
+        _ => {}
+    }
+}
+
+impl WorkerState {
+    fn send(&self, out: Vec<Outgoing>) {
+        for outgoing in out {
+            match outgoing {
+                Outgoing::Slice { to, slice } => {
+                    if let Some(Some(port)) = self.peers.get(to as usize) {
+                        let values = Float64Array::from(slice.values.as_slice());
+                        let message = message(
+                            "slice",
+                            &[
+                                ("run", (slice.run as f64).into()),
+                                ("step", slice.step.into()),
+                                ("from", slice.from.into()),
+                                ("values", values.clone().into()),
+                            ],
+                        );
+                        let transfer = Array::of1(&values.buffer());
+                        if port
+                            .post_message_with_transferable(&message, &transfer)
+                            .is_err()
+                        {
+                            web_sys::console::error_1(&"a slice could not be sent".into());
+                        }
+                    }
+                }
+                Outgoing::Done(summary) => self.send_done(&summary),
+            }
+        }
     }
 
-    fn update(&mut self, _scope: &WorkerScope<Self>, _message: ()) {}
-
-    fn received(&mut self, scope: &WorkerScope<Self>, request: RunRequest, id: HandlerId) {
-        let started = now_ms();
-        let summary = engine::run(&request.scenario);
-        scope.respond(
-            id,
-            RunResponse {
-                revision: request.revision,
-                precision: request.precision,
-                summary,
-                engine_ms: now_ms() - started,
-            },
+    fn send_done(&self, summary: &PartSummary) {
+        let Ok(bytes) = bincode::serialize(summary) else {
+            return;
+        };
+        let message = message(
+            "done",
+            &[
+                ("run", (summary.run as f64).into()),
+                ("part", summary.part.into()),
+                ("summary", Uint8Array::from(bytes.as_slice()).into()),
+                ("engine_ms", (now_ms() - self.started_ms).into()),
+            ],
         );
+        if scope().post_message(&message).is_err() {
+            web_sys::console::error_1(&"a result could not be sent".into());
+        }
     }
+}
+
+fn decode_slice(data: &JsValue) -> Option<Slice> {
+    if field(data, "kind").as_string().as_deref() != Some("slice") {
+        return None;
+    }
+    Some(Slice {
+        run: whole_field(data, "run")?,
+        step: u32::try_from(whole_field(data, "step")?).ok()?,
+        from: u32::try_from(whole_field(data, "from")?).ok()?,
+        values: field(data, "values")
+            .dyn_into::<Float64Array>()
+            .ok()?
+            .to_vec(),
+    })
 }

@@ -275,10 +275,15 @@ fn the_default_scenario_gives_the_numbers_the_page_must_show() {
     use taijiang_sim::format::four_decimals;
     let summary = engine::run(&Scenario::default());
     let expected = include_str!("common/default-scenario.tsv");
-    let rows: Vec<&str> = expected
+    let mut rows: Vec<&str> = expected
         .lines()
         .filter(|line| !line.starts_with('#'))
         .collect();
+    let fingerprint = rows.remove(0);
+    assert_eq!(
+        fingerprint,
+        format!("fingerprint\t{:016x}\t-", summary.fingerprint())
+    );
     assert_eq!(rows.len(), TargetId::ALL.len());
     for row in rows {
         let fields: Vec<&str> = row.split('\t').collect();

@@ -1,6 +1,9 @@
 //! A run split over several workers gives the same summary, bit for bit, as one run, whatever the
 //! number of parts and the order in which their messages arrive.
 
+// Native only: the browser build proves the identity end to end (tests/e2e/parallel.test.mjs).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::{scenario, GOLDEN_FINGERPRINT, GOLDEN_SCENARIO};

@@ -28,6 +28,7 @@ fn finish(state: &mut AppState, request: &RunRequest) {
         precision: request.precision,
         summary: engine::run(&scenario),
         engine_ms: 1.0,
+        workers: 1,
     };
     *state = state.apply(Action::RunFinished(Rc::new(response)));
 }

@@ -2,8 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use gloo::worker::Registrable;
-    taijiang_sim::worker::EngineWorker::registrar().register();
+    taijiang_sim::worker::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -172,7 +172,9 @@ pub fn app(props: &AppProps) -> Html {
                     if let Some(summary) = summary {
                         <TargetsTable summary={summary.clone()} lang={lang} selected={state.selected_target}
                             on_select={on_select} on_show_sentence={on_show_sentence} />
-                        <p class="run-info" data-run-precision={precision.map(Precision::key)}>
+                        <p class="run-info" data-run-precision={precision.map(Precision::key)}
+                            data-workers={state.result.as_ref().map(|result| result.workers.to_string())}
+                            data-fingerprint={format!("{:016x}", summary.fingerprint())}>
                             { state.result.as_ref().map(|result| text::run_line(lang, result)) }
                         </p>
                         <div class="detail">

@@ -4,6 +4,7 @@ mod app;
 mod assumptions_panel;
 mod base_values;
 mod canvas;
+mod engine_pool;
 mod fan_chart;
 mod histogram_canvas;
 mod notices;

@@ -1,12 +1,11 @@
-//! Carries out the state's run requests on the engine worker.
+//! Carries out the state's run requests on the engine workers.
 
 use super::app::Store;
+use super::engine_pool::{EnginePool, DEFAULT_MAX_WORKERS};
 use crate::engine;
+use crate::engine::split::MAX_PARTS;
 use crate::state::{Action, RunRequest, RunResponse};
-use crate::worker::EngineWorker;
 use gloo::timers::callback::Timeout;
-use gloo::worker::Spawnable;
-use gloo::worker::WorkerBridge;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,7 +14,7 @@ const REST_MS: u32 = 150;
 
 /// Where runs happen.
 enum Engine {
-    Worker(WorkerBridge<EngineWorker>),
+    Workers(EnginePool),
     /// On the page's thread, one task later: for component tests, which have no worker script.
     InThread(UseReducerDispatcher<Store>),
 }
@@ -23,7 +22,7 @@ enum Engine {
 impl Engine {
     fn send(&self, request: RunRequest) {
         match self {
-            Engine::Worker(bridge) => bridge.send(request),
+            Engine::Workers(pool) => pool.send(request),
             Engine::InThread(dispatcher) => {
                 let dispatcher = dispatcher.clone();
                 Timeout::new(0, move || {
@@ -35,6 +34,7 @@ impl Engine {
                         precision: request.precision,
                         summary,
                         engine_ms: ended.zip(started).map_or(0.0, |(end, start)| end - start),
+                        workers: 1,
                     };
                     dispatcher.dispatch(Action::RunFinished(Rc::new(response)));
                 })
@@ -44,7 +44,28 @@ impl Engine {
     }
 }
 
-/// Spawns the worker once, sends it each request the state asks for, and turns a pause in
+/// How many workers to spawn: `?workers=N` in the page's address (1 to 10; for benchmarks and
+/// for comparing runs), otherwise one per core up to [`DEFAULT_MAX_WORKERS`]. The scenario
+/// lives in the fragment, so this never changes the numbers, only how fast they come.
+fn worker_count() -> u32 {
+    let window = gloo::utils::window();
+    let asked = window.location().search().ok().and_then(|search| {
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("workers="))
+            .and_then(|value| value.parse::<u32>().ok())
+    });
+    let cores = window.navigator().hardware_concurrency();
+    let default = if cores.is_finite() && cores >= 1.0 {
+        (cores as u32).min(DEFAULT_MAX_WORKERS)
+    } else {
+        1
+    };
+    asked.unwrap_or(default).clamp(1, MAX_PARTS)
+}
+
+/// Spawns the workers once, sends them each request the state asks for, and turns a pause in
 /// dragging into the full run.
 #[hook]
 pub fn use_engine_runner(store: &UseReducerHandle<Store>, in_thread: bool) {
@@ -54,13 +75,19 @@ pub fn use_engine_runner(store: &UseReducerHandle<Store>, in_thread: bool) {
             if in_thread {
                 return Engine::InThread(dispatcher);
             }
-            let bridge = EngineWorker::spawner()
-                .callback(move |response| {
-                    dispatcher.dispatch(Action::RunFinished(Rc::new(response)))
-                })
-                // Relative: the site works from any folder.
-                .spawn("./worker.js");
-            Engine::Worker(bridge)
+            let on_response = {
+                let dispatcher = dispatcher.clone();
+                move |response| dispatcher.dispatch(Action::RunFinished(Rc::new(response)))
+            };
+            // Relative: the site works from any folder.
+            match EnginePool::spawn("./worker.js", worker_count(), on_response) {
+                Ok(pool) => Engine::Workers(pool),
+                // A browser that cannot start workers still gets its numbers, a little slower.
+                Err(error) => {
+                    web_sys::console::warn_2(&"engine workers unavailable".into(), &error);
+                    Engine::InThread(dispatcher)
+                }
+            }
         })
     };
 

@@ -112,13 +112,20 @@ impl LikelihoodBand {
 pub fn run_line(lang: Lang, result: &RunResult) -> String {
     let paths = format::grouped(f64::from(result.summary.paths), 0);
     let ms = format!("{:.0}", result.engine_ms.max(1.0));
+    let workers = result.workers;
     match (lang, result.precision) {
         (Lang::Zh, Precision::Preview) => {
             format!("预览:{paths} 条路径({ms} 毫秒),松开滑块后计算完整结果")
         }
+        (Lang::Zh, Precision::Full) if workers > 1 => {
+            format!("完整结果:{paths} 条路径,{workers} 个线程并行计算,用时 {ms} 毫秒")
+        }
         (Lang::Zh, Precision::Full) => format!("完整结果:{paths} 条路径,计算用时 {ms} 毫秒"),
         (Lang::En, Precision::Preview) => {
             format!("Preview: {paths} paths ({ms} ms); the full run follows on release")
+        }
+        (Lang::En, Precision::Full) if workers > 1 => {
+            format!("Full run: {paths} paths on {workers} workers in parallel, computed in {ms} ms")
         }
         (Lang::En, Precision::Full) => format!("Full run: {paths} paths, computed in {ms} ms"),
     }

@@ -6,6 +6,8 @@
 //   [data-target="gdp"|"income"][data-probability][data-stderr]   4 decimals each
 //   <canvas data-chart="gdp"|"income">                    drawn at devicePixelRatio
 //   [data-notice][role="alert"]                           names bad keys of the URL fragment
+//   [data-fingerprint="16 hex digits"][data-workers="N"]  every number of the run on screen, and
+//                                                         the workers it was split over
 //   URL fragment  key=value&key=value…                   updated with history.replaceState
 
 import assert from 'node:assert/strict';
@@ -229,9 +231,12 @@ function probe() {
   const notices = [...document.querySelectorAll('[data-notice]')]
     .filter((el) => el.getClientRects().length > 0 && el.textContent.trim() !== '')
     .map((el) => ({ role: el.getAttribute('role'), text: el.textContent.trim() }));
+  const runInfo = document.querySelector('[data-fingerprint]');
   return {
     state: root ? root.getAttribute('data-state') : null,
     precision: root ? root.getAttribute('data-precision') : null,
+    fingerprint: runInfo ? runInfo.getAttribute('data-fingerprint') : null,
+    workers: runInfo ? Number(runInfo.getAttribute('data-workers')) : null,
     href: location.href,
     hash: location.hash,
     fragment,

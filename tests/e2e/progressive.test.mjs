@@ -16,12 +16,15 @@ const NATIVE_DEFAULT = Object.fromEntries(
     .map((line) => line.split('\t'))
     .map(([key, probability, stderr]) => [key, { probability, stderr }]),
 );
+const NATIVE_FINGERPRINT = NATIVE_DEFAULT.fingerprint.probability;
+delete NATIVE_DEFAULT.fingerprint;
 
 appTest('the page shows exactly the numbers of the native engine', getBrowser, async (h) => {
   const page = await h.open(await h.serve('/'));
   const snap = await snapshot(page);
   assert.equal(Object.keys(NATIVE_DEFAULT).length, 10, 'every target of indicators.md');
   assert.deepEqual(snap.targets, NATIVE_DEFAULT);
+  assert.equal(snap.fingerprint, NATIVE_FINGERPRINT, 'every number of the summary, bit for bit');
   assert.equal(snap.precision, 'full');
 });
 

@@ -1,0 +1,57 @@
+// Runs split over several workers: the same numbers, bit for bit, as one worker.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, appTest, useBrowser, snapshot } from './helpers.mjs';
+
+const getBrowser = useBrowser();
+
+// The native engine's fingerprint of GOLDEN_SCENARIO (tests/common/mod.rs), e.g. 0xf875_55c3_….
+const COMMON = readFileSync(join(REPO_ROOT, 'tests/common/mod.rs'), 'utf8');
+const GOLDEN_SCENARIO = COMMON.match(/GOLDEN_SCENARIO: &str = "(#[^"]+)"/)[1];
+const GOLDEN_FINGERPRINT = COMMON.match(/GOLDEN_FINGERPRINT: u64 = 0x([0-9a-f_]+);/)[1].replaceAll('_', '');
+
+// Enough paths for the pool to split the run (SPLIT_MIN_PATHS is 5,000), over 15 years.
+const BIG_RUN = '#paths=20000&horizon=2035&vol=2.5&shock_p=20&inv=40';
+
+appTest('one worker and two, three or four give the same run, bit for bit', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  const runs = [];
+  for (const workers of [1, 2, 3, 4]) {
+    const page = await h.open(`${url}?workers=${workers}${BIG_RUN}`);
+    const snap = await snapshot(page);
+    assert.equal(snap.workers, workers, `the run was split over ${workers} worker(s)`);
+    assert.match(snap.fingerprint, /^[0-9a-f]{16}$/);
+    assert.equal(Object.keys(snap.targets).length, 10);
+    runs.push({ workers, fingerprint: snap.fingerprint, numbers: snap.numbers });
+    await page.close();
+  }
+  for (const run of runs.slice(1)) {
+    assert.equal(run.fingerprint, runs[0].fingerprint, `${run.workers} workers`);
+    assert.deepEqual(run.numbers, runs[0].numbers, `${run.workers} workers`);
+  }
+});
+
+appTest('by default full runs use every core (up to four); small runs stay on one worker', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  const page = await h.open(url);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const snap = await snapshot(page);
+  assert.equal(snap.workers, Math.max(1, Math.min(cores, 4)));
+
+  const small = await h.open(`${url}${GOLDEN_SCENARIO}`);
+  const golden = await snapshot(small);
+  assert.equal(golden.workers, 1, '2,000 paths are not worth splitting');
+  assert.equal(golden.fingerprint, GOLDEN_FINGERPRINT, 'the native engine, bit for bit');
+});
+
+appTest('a worker count that makes no sense falls back to one that does', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  const zero = await snapshot(await h.open(`${url}?workers=0`));
+  assert.equal(zero.workers, 1, 'at least one worker');
+  const junk = await h.open(`${url}?workers=lots`);
+  const cores = await junk.evaluate(() => navigator.hardwareConcurrency);
+  assert.equal((await snapshot(junk)).workers, Math.max(1, Math.min(cores, 4)), 'the default');
+  assert.equal((await snapshot(junk)).fingerprint, zero.fingerprint, 'the same numbers either way');
+});
