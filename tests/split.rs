@@ -10,7 +10,7 @@ use common::{scenario, GOLDEN_FINGERPRINT, GOLDEN_SCENARIO};
 use proptest::prelude::*;
 use taijiang_sim::engine::split::{
     effective_parts, merge, owned_series, part_paths, Outgoing, PartRun, PartSummary, PartWorker,
-    Slice, MAX_PARTS,
+    Slice, MAX_PARTS, RUN_AHEAD,
 };
 use taijiang_sim::engine::{self, Summary};
 use taijiang_sim::plan::SeriesId;
@@ -157,7 +157,7 @@ fn a_slice_that_does_not_belong_is_ignored() {
             ..from_part_one(5)
         },
         Slice {
-            step: 2,
+            step: 6,
             ..from_part_one(5)
         },
         Slice {
@@ -189,8 +189,8 @@ fn slices_that_arrive_before_their_run_are_kept_and_old_ones_dropped() {
     let out = worker.start(5, &s, 0, 2);
     assert_eq!(
         out.len(),
-        2,
-        "the slices of 2020 and, with the early slice used, 2021"
+        RUN_AHEAD + 1,
+        "the slices of the years it runs ahead and, with the early slice used, one more"
     );
     assert!(
         worker.receive(from_part_one(4)).is_empty(),

@@ -9,8 +9,9 @@
 //! counts are whole numbers per path, tallied by the part that simulates the path, and add up
 //! exactly.
 //!
-//! Parts advance in lock step, one year at a time, so memory stays proportional to paths ×
-//! series. Nothing here knows about transport: a part takes messages and returns the messages it
+//! A part runs at most [`RUN_AHEAD`] years ahead of the last year it has summarised: enough to
+//! keep simulating while the slices of earlier years are in flight between workers, and few
+//! enough that memory stays proportional to paths × series, not to years. Nothing here knows about transport: a part takes messages and returns the messages it
 //! sends; the browser's workers carry them over message ports, the tests over a queue.
 
 use super::model::ModelParams;
@@ -24,6 +25,10 @@ use std::ops::Range;
 
 /// At most one part per series: a part with no series to own would only simulate.
 pub const MAX_PARTS: u32 = SeriesId::ALL.len() as u32;
+
+/// Years a part simulates (and sends) before it must have summarised the first of them. With
+/// one, parts would wait for each other's messages every year (see docs/BENCHMARKS.md).
+pub const RUN_AHEAD: usize = 4;
 
 /// The number of parts a run of `paths` paths is actually split into when `wanted` are asked
 /// for: at least one, at most one per series and one per path.
@@ -83,7 +88,10 @@ pub struct PartRun {
     owned: Vec<SeriesSummariser>,
     /// The step whose slices are awaited.
     step: usize,
-    /// Slices of the awaited step and the next, by sender (a faster part may be a step ahead).
+    /// Steps simulated so far.
+    produced: usize,
+    /// Slices of the awaited step and of later ones, by sender (parts run ahead, see
+    /// [`RUN_AHEAD`]).
     inbox: BTreeMap<usize, Vec<Option<Vec<f64>>>>,
     column: Vec<f64>,
     finished: bool,
@@ -117,12 +125,13 @@ impl PartRun {
                 .collect(),
             params,
             step: 0,
+            produced: 0,
             inbox: BTreeMap::new(),
             column: Vec::with_capacity(paths as usize),
             finished: false,
         };
         let mut out = Vec::new();
-        part_run.produce_step(&mut out);
+        part_run.run_ahead(&mut out);
         part_run.advance(&mut out);
         Some((part_run, out))
     }
@@ -146,7 +155,8 @@ impl PartRun {
             && slice.run == self.run
             && slice.from < self.parts
             && slice.from != self.part
-            && (step == self.step || step == self.step + 1)
+            // A peer is at most two windows ahead: it summarised only what this part sent.
+            && (self.step..=self.step + 2 * RUN_AHEAD).contains(&step)
             && step <= self.params.steps
             && slice.values.len() == expected_len;
         if !acceptable {
@@ -167,12 +177,22 @@ impl PartRun {
         (range.end - range.start) as usize
     }
 
+    /// Simulates steps up to [`RUN_AHEAD`] past the awaited one.
+    fn run_ahead(&mut self, out: &mut Vec<Outgoing>) {
+        while self.produced < self.step + RUN_AHEAD {
+            if !self.produce_step(out) {
+                return;
+            }
+        }
+    }
+
     /// Simulates the next step of this part's paths, tallies it, and sends each owner its slice
-    /// (keeping its own).
-    fn produce_step(&mut self, out: &mut Vec<Outgoing>) {
+    /// (keeping its own); false after the horizon.
+    fn produce_step(&mut self, out: &mut Vec<Outgoing>) -> bool {
         let Some(t) = self.stepper.next_year(&self.params) else {
-            return;
+            return false;
         };
+        self.produced = t + 1;
         let columns = self.stepper.columns();
         self.tally.add_year(t, columns);
         for to in 0..self.parts {
@@ -196,9 +216,10 @@ impl PartRun {
                 });
             }
         }
+        true
     }
 
-    /// Summarises every step whose slices have all arrived, producing the next step after each.
+    /// Summarises every step whose slices have all arrived, simulating further ahead after each.
     fn advance(&mut self, out: &mut Vec<Outgoing>) {
         while !self.finished {
             let t = self.step;
@@ -232,7 +253,7 @@ impl PartRun {
                 }));
             } else {
                 self.step += 1;
-                self.produce_step(out);
+                self.run_ahead(out);
             }
         }
     }
@@ -248,9 +269,9 @@ pub struct PartWorker {
 }
 
 impl PartWorker {
-    /// Slices held for a run not yet started: a part can be at most one step ahead of another,
-    /// so a few per peer; more can only come from a confused sender.
-    const EARLY_LIMIT: usize = 4 * MAX_PARTS as usize;
+    /// Slices held for a run not yet started: at most [`RUN_AHEAD`] from each peer; more can
+    /// only come from a confused sender.
+    const EARLY_LIMIT: usize = RUN_AHEAD * MAX_PARTS as usize;
 
     pub fn new() -> PartWorker {
         PartWorker::default()

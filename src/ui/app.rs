@@ -174,6 +174,7 @@ pub fn app(props: &AppProps) -> Html {
                             on_select={on_select} on_show_sentence={on_show_sentence} />
                         <p class="run-info" data-run-precision={precision.map(Precision::key)}
                             data-workers={state.result.as_ref().map(|result| result.workers.to_string())}
+                            data-engine-ms={state.result.as_ref().map(|result| format!("{:.2}", result.engine_ms))}
                             data-fingerprint={format!("{:016x}", summary.fingerprint())}>
                             { state.result.as_ref().map(|result| text::run_line(lang, result)) }
                         </p>

@@ -17,8 +17,9 @@ use web_sys::{Blob, BlobPropertyBag, MessageChannel, MessageEvent, Url, Worker};
 /// machines a district office has, and each costs a copy of the engine's memory.
 pub const DEFAULT_MAX_WORKERS: u32 = 4;
 
-/// Runs with fewer paths go to one worker: below this the exchange between workers (15 message
-/// round trips a run) costs about as much as the work it shares out (see docs/BENCHMARKS.md).
+/// By default, runs with fewer paths go to one worker: below this the exchange between workers
+/// (a message round trip a year) costs about as much as the work it shares out (see
+/// docs/BENCHMARKS.md).
 pub const SPLIT_MIN_PATHS: u32 = 5_000;
 
 type OnResponse = Rc<dyn Fn(RunResponse)>;
@@ -33,6 +34,7 @@ struct CurrentRun {
 
 struct Pool {
     workers: Vec<Worker>,
+    split_min_paths: u32,
     loaded: usize,
     next_run: u64,
     current: Option<CurrentRun>,
@@ -65,10 +67,12 @@ fn spawn_worker(script: &str) -> Result<Worker, JsValue> {
 }
 
 impl EnginePool {
-    /// Spawns `workers` workers running `script`; each finished run goes to `on_response`.
+    /// Spawns `workers` workers running `script`, which split runs of `split_min_paths` paths or
+    /// more between them; each finished run goes to `on_response`.
     pub fn spawn(
         script: &str,
         workers: u32,
+        split_min_paths: u32,
         on_response: impl Fn(RunResponse) + 'static,
     ) -> Result<EnginePool, JsValue> {
         let spawned = (0..workers.max(1))
@@ -76,6 +80,7 @@ impl EnginePool {
             .collect::<Result<Vec<_>, _>>()?;
         let pool = Rc::new(RefCell::new(Pool {
             workers: spawned,
+            split_min_paths,
             loaded: 0,
             next_run: 1,
             current: None,
@@ -162,7 +167,7 @@ impl Pool {
 
     fn start(&mut self, request: RunRequest) {
         let paths = request.scenario.paths();
-        let wanted = if paths >= SPLIT_MIN_PATHS {
+        let wanted = if paths >= self.split_min_paths {
             self.workers.len() as u32
         } else {
             1

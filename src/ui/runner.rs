@@ -1,7 +1,7 @@
 //! Carries out the state's run requests on the engine workers.
 
 use super::app::Store;
-use super::engine_pool::{EnginePool, DEFAULT_MAX_WORKERS};
+use super::engine_pool::{EnginePool, DEFAULT_MAX_WORKERS, SPLIT_MIN_PATHS};
 use crate::engine;
 use crate::engine::split::MAX_PARTS;
 use crate::state::{Action, RunRequest, RunResponse};
@@ -44,10 +44,12 @@ impl Engine {
     }
 }
 
-/// How many workers to spawn: `?workers=N` in the page's address (1 to 10; for benchmarks and
-/// for comparing runs), otherwise one per core up to [`DEFAULT_MAX_WORKERS`]. The scenario
-/// lives in the fragment, so this never changes the numbers, only how fast they come.
-fn worker_count() -> u32 {
+/// How many workers to spawn, and from how many paths a run is split: `?workers=N` in the page's
+/// address (1 to 10) splits every run N ways, for benchmarks and comparisons; otherwise one
+/// worker per core up to [`DEFAULT_MAX_WORKERS`], splitting runs of [`SPLIT_MIN_PATHS`] or more.
+/// The scenario lives in the fragment, so this never changes the numbers, only how fast they
+/// come. A value that is not a number is ignored.
+fn worker_count() -> (u32, u32) {
     let window = gloo::utils::window();
     let asked = window.location().search().ok().and_then(|search| {
         search
@@ -62,7 +64,10 @@ fn worker_count() -> u32 {
     } else {
         1
     };
-    asked.unwrap_or(default).clamp(1, MAX_PARTS)
+    match asked {
+        Some(asked) => (asked.clamp(1, MAX_PARTS), 0),
+        None => (default.clamp(1, MAX_PARTS), SPLIT_MIN_PATHS),
+    }
 }
 
 /// Spawns the workers once, sends them each request the state asks for, and turns a pause in
@@ -80,7 +85,8 @@ pub fn use_engine_runner(store: &UseReducerHandle<Store>, in_thread: bool) {
                 move |response| dispatcher.dispatch(Action::RunFinished(Rc::new(response)))
             };
             // Relative: the site works from any folder.
-            match EnginePool::spawn("./worker.js", worker_count(), on_response) {
+            let (workers, split_min_paths) = worker_count();
+            match EnginePool::spawn("./worker.js", workers, split_min_paths, on_response) {
                 Ok(pool) => Engine::Workers(pool),
                 // A browser that cannot start workers still gets its numbers, a little slower.
                 Err(error) => {

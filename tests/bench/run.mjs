@@ -572,6 +572,102 @@ async function firstDraw(browser, report) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 5. Split runs: one worker against several, in the app
+
+const SPLIT_SIZES = QUICK
+  ? [
+      { paths: 1_000, repeats: 2 },
+      { paths: 10_000, repeats: 2 },
+      { paths: 100_000, repeats: 1 },
+    ]
+  : [
+      { paths: 1_000, repeats: 20 },
+      { paths: 10_000, repeats: 20 },
+      { paths: 100_000, repeats: 6 },
+    ];
+
+/** The run on screen: its engine time (request out → merged summary), fingerprint and workers. */
+function readRun() {
+  const info = document.querySelector('[data-fingerprint]');
+  return {
+    engineMs: Number(info?.getAttribute('data-engine-ms')),
+    fingerprint: info?.getAttribute('data-fingerprint'),
+    workers: Number(info?.getAttribute('data-workers')),
+  };
+}
+
+async function splitRuns(browser, report) {
+  const site = await serve(DIST, '/');
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const cores = cpus().length;
+  const counts = [...new Set([1, 2, Math.min(cores, 4)])];
+  const rows = [];
+  let identical = true;
+  try {
+    for (const { paths, repeats } of SPLIT_SIZES) {
+      process.stderr.write(`split runs: ${int(paths)} paths on ${counts.join(', ')} workers …\n`);
+      const fragment = (seed) => `#paths=${paths}&horizon=${HORIZON_YEAR}&seed=${seed}`;
+      const pages = [];
+      for (const workers of counts) {
+        const page = await context.newPage();
+        const problems = watch(page);
+        await page.goto(`${site.url}?workers=${workers}${fragment(1)}`);
+        await waitInPage(page, problems, `${workers} workers ready`, showsScenario, { key: 'seed', want: 1, precision: 'full' });
+        pages.push({ workers, page, problems, ms: [], fingerprints: [] });
+      }
+      // The worker counts take turns run by run, so a noisy moment hits them alike.
+      for (let i = 0; i < WARMUP + repeats; i += 1) {
+        const seed = 100 + i;
+        for (const entry of pages) {
+          await entry.page.evaluate((hash) => { location.hash = hash; }, fragment(seed));
+          await waitInPage(entry.page, entry.problems, `seed ${seed} on ${entry.workers} workers`, showsScenario, {
+            key: 'seed',
+            want: seed,
+            precision: 'full',
+          });
+          const shown = await entry.page.evaluate(readRun);
+          if (shown.workers !== entry.workers) throw new Error(`asked for ${entry.workers} workers, the run used ${shown.workers}`);
+          entry.fingerprints.push(shown.fingerprint);
+          if (i >= WARMUP) entry.ms.push(shown.engineMs);
+        }
+      }
+      const one = stats(pages[0].ms);
+      for (const entry of pages) {
+        const same = entry.fingerprints.every((f, i) => f === pages[0].fingerprints[i]);
+        identical &&= same;
+        const s = stats(entry.ms);
+        rows.push([
+          int(paths),
+          String(entry.workers),
+          String(s.n),
+          ms(s.median),
+          ms(s.p95),
+          times(one.median / s.median),
+          same ? 'yes' : '**no**',
+        ]);
+      }
+      await Promise.all(pages.map(({ page }) => page.close()));
+    }
+  } finally {
+    await context.close();
+    await site.close();
+  }
+  report.push('## 5. Split runs: one worker against several', '');
+  report.push(
+    table(['paths', 'workers', 'runs', 'median', 'p95', 'speed-up (medians)', 'same bits as 1 worker'], rows),
+    '',
+    `- The app at \`?workers=N#paths=P&horizon=${HORIZON_YEAR}&seed=S\`: \`?workers=N\` splits every run N ways. ` +
+      'Each run is a new seed set through the fragment; the time is the app\'s own `data-engine-ms`, from the ' +
+      'request leaving the page to the merged summary (the yearly exchange between workers included).',
+    `- The counts take turns run by run; ${WARMUP} warm-up runs each are not counted. ` +
+      '"Same bits" compares the summary fingerprints of every run, seed by seed.',
+    `- This machine has ${cores} logical CPUs; the page's own thread shares them.`,
+    '',
+  );
+  if (!identical) throw new Error('a split run differs from the one-worker run');
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main
 
 function missingPrerequisites() {
@@ -600,6 +696,7 @@ async function main() {
       ['2. The app', (r) => benchApp(browser, r)],
       ['3. Transfer size', (r) => transferSize(r)],
       ['4. First chart', (r) => firstDraw(browser, r)],
+      ['5. Split runs', (r) => splitRuns(browser, r)],
     ];
     // A section that fails is reported as such; the others still run.
     for (const [name, step] of steps) {
