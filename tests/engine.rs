@@ -328,5 +328,31 @@ mod percentile_properties {
                 prop_assert_eq!(got.to_bits(), by_sorting(&values, q).to_bits());
             }
         }
+
+        /// Ties, signed zeros, a far outlier and bell-shaped clusters: values crowding a few
+        /// buckets of the counting pass, or none, as paths' values do.
+        #[test]
+        fn selection_equals_sorting_on_crowded_values(
+            base in proptest::collection::vec(
+                prop_oneof![
+                    (-20i32..20).prop_map(f64::from),
+                    Just(0.0),
+                    Just(-0.0),
+                    (0.0f64..1.0).prop_map(|u| 800.0 + 40.0 * (u - 0.5) * (u - 0.5)),
+                ],
+                1..3000,
+            ),
+            outlier in prop_oneof![Just(None), (-1e12f64..1e12).prop_map(Some)],
+            quantile in 0.0f64..=1.0,
+        ) {
+            let mut values = base;
+            values.extend(outlier);
+            let mut quantiles = [0.0, 0.05, quantile, 0.5, 0.95, 1.0];
+            quantiles.sort_by(f64::total_cmp);
+            let got = percentiles_by_selection(&values, &quantiles);
+            for (got, q) in got.iter().zip(quantiles) {
+                prop_assert_eq!(got.to_bits(), by_sorting(&values, q).to_bits());
+            }
+        }
     }
 }

@@ -121,7 +121,7 @@ impl PartRun {
             tally: TargetTally::new((own_paths.end - own_paths.start) as usize, &params),
             owned: owned_series(part, parts)
                 .into_iter()
-                .map(|id| SeriesSummariser::new(id, paths, params.steps))
+                .map(|id| SeriesSummariser::new(id, params.steps))
                 .collect(),
             params,
             step: 0,
