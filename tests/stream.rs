@@ -1,5 +1,5 @@
-//! The random streams: the normal sampler's distribution, bin by bin including both tails, and
-//! the independence of path streams.
+//! The random streams: the normal sampler's distribution, bin by bin including both tails, the
+//! independence of path streams, and the Poisson inversion.
 // Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -121,5 +121,40 @@ fn poisson_draws_have_the_poisson_mean_and_variance() {
             (sample_variance - mean).abs() < 4.0 * variance_se,
             "λ = {mean}: variance {sample_variance}"
         );
+    }
+}
+
+mod poisson_inversion {
+    use proptest::prelude::*;
+    use taijiang_sim::engine::PoissonTable;
+
+    /// The inversion by binary search over the whole table: the guide table must agree with it.
+    fn by_binary_search(table: &PoissonTable, u: f64) -> u64 {
+        let (first, cdf) = table.distribution();
+        first + cdf.partition_point(|&c| c <= u).min(cdf.len() - 1) as u64
+    }
+
+    proptest! {
+        #[test]
+        fn the_guide_table_inverts_like_a_binary_search(
+            mean in prop_oneof![Just(0.0), 0.0f64..2.0, 2.0f64..60.0, 60.0f64..2000.0],
+            u in 0.0f64..1.0,
+            slot in 0u32..4096,
+        ) {
+            let table = PoissonTable::new(mean);
+            prop_assert_eq!(table.invert(u), by_binary_search(&table, u));
+            // The guide's own boundaries j/m, where a rounded slot would go wrong.
+            let (_, cdf) = table.distribution();
+            let slots = cdf.len().next_power_of_two();
+            let boundary = f64::from(slot % slots as u32) / slots as f64;
+            prop_assert_eq!(table.invert(boundary), by_binary_search(&table, boundary));
+            let below = f64::from_bits(boundary.to_bits().saturating_sub(1)).max(0.0);
+            prop_assert_eq!(table.invert(below), by_binary_search(&table, below));
+            // And the values of the distribution function themselves.
+            let at = cdf[slot as usize % cdf.len()];
+            if at < 1.0 {
+                prop_assert_eq!(table.invert(at), by_binary_search(&table, at));
+            }
+        }
     }
 }

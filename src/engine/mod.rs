@@ -80,15 +80,19 @@ impl YearStepper {
         if t > params.steps {
             return None;
         }
-        if t > 0 {
-            let lapse_tables = &mut self.lapse_tables;
-            self.states
-                .iter_mut()
-                .for_each(|state| state.step(params, lapse_tables));
+        let population = params.population[t];
+        let lapse_tables = &mut self.lapse_tables;
+        for column in &mut self.columns {
+            column.resize(self.states.len(), 0.0);
         }
-        self.columns.iter_mut().for_each(Vec::clear);
-        for state in &self.states {
-            push_values(&mut self.columns, state, params.population[t]);
+        // One pass: each path is stepped and read while its state is in the cache.
+        for (i, state) in self.states.iter_mut().enumerate() {
+            if t > 0 {
+                state.step(params, lapse_tables);
+            }
+            for (column, value) in self.columns.iter_mut().zip(state.values(population)) {
+                column[i] = value;
+            }
         }
         self.next += 1;
         Some(t)
@@ -97,12 +101,6 @@ impl YearStepper {
     /// The values of the step last produced, one column per series, in path order.
     fn columns(&self) -> &[Vec<f64>] {
         &self.columns
-    }
-}
-
-fn push_values(columns: &mut [Vec<f64>], state: &PathState, population: f64) {
-    for series in SeriesId::ALL {
-        columns[series.index()].push(state.value(series, population));
     }
 }
 

@@ -229,21 +229,22 @@ impl PathState {
         }
     }
 
-    /// The value of `series` in the current year.
-    pub fn value(&self, series: SeriesId, population: f64) -> f64 {
-        match series {
-            SeriesId::Gdp => self.gdp,
-            SeriesId::IncomeIndex => self.income,
-            SeriesId::GdpPerCapita => self.gdp / population,
-            SeriesId::HighTech => self.hightech,
-            share => {
-                let index = SeriesId::SHARES
-                    .iter()
-                    .position(|&s| s == share)
-                    .unwrap_or(0);
-                logistic(self.share_logits[index])
-            }
-        }
+    /// The values of every series in the current year, in the order of [`SeriesId::ALL`].
+    pub fn values(&self, population: f64) -> [f64; SeriesId::ALL.len()] {
+        let [air, green_ratio, green_cover, preschool, culture_star, culture_trip] =
+            self.share_logits.map(logistic);
+        [
+            self.gdp,
+            self.income,
+            self.gdp / population,
+            self.hightech,
+            air,
+            green_ratio,
+            green_cover,
+            preschool,
+            culture_star,
+            culture_trip,
+        ]
     }
 
     /// Advances the path by one year. The core stream draws ε_t, ε^h_t, then the uniform behind

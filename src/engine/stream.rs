@@ -121,23 +121,43 @@ impl PathStream {
     }
 
     /// A standard normal number. One draw in about 99 % of calls: the low 8 bits pick a layer,
-    /// the top 53 a point across it; the wedge and the tail beyond r draw more.
+    /// the top 53 a point across it; the wedge and the tail beyond r draw more. Only that first
+    /// test is inlined where normals are drawn; the rest is out of line.
+    #[inline]
     pub fn normal(&mut self) -> f64 {
+        let (layer, across, x) = self.ziggurat_point();
+        if x.abs() < self.tables.x[layer + 1] {
+            return x;
+        }
+        self.normal_outside_box(layer, across, x)
+    }
+
+    /// A layer, the point across it in [−1, 1) and the candidate x.
+    #[inline]
+    fn ziggurat_point(&mut self) -> (usize, f64, f64) {
+        let bits = self.rng.next_u64();
+        let layer = (bits & 0xff) as usize;
+        let across = 2.0 * ((bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)) - 1.0;
+        (layer, across, across * self.tables.x[layer])
+    }
+
+    /// The rest of the ziggurat, for a candidate outside its layer's box: the tail, the wedge,
+    /// or a new candidate.
+    #[cold]
+    #[inline(never)]
+    fn normal_outside_box(&mut self, mut layer: usize, mut across: f64, mut x: f64) -> f64 {
         let tables = self.tables;
         loop {
-            let bits = self.rng.next_u64();
-            let layer = (bits & 0xff) as usize;
-            let across = 2.0 * ((bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)) - 1.0;
-            let x = across * tables.x[layer];
-            if x.abs() < tables.x[layer + 1] {
-                return x;
-            }
             if layer == 0 {
                 return self.normal_tail(across < 0.0);
             }
             let height =
                 tables.f[layer + 1] + (tables.f[layer] - tables.f[layer + 1]) * self.uniform();
             if height < density(x) {
+                return x;
+            }
+            (layer, across, x) = self.ziggurat_point();
+            if x.abs() < tables.x[layer + 1] {
                 return x;
             }
         }
@@ -158,11 +178,10 @@ impl PathStream {
         }
     }
 
-    /// A Poisson number by inversion of `table`: one uniform, one binary search.
+    /// A Poisson number by inversion of `table`: one uniform, then the first count whose
+    /// distribution function passes it, searched from where the guide table says it can start.
     pub fn poisson(&mut self, table: &PoissonTable) -> u64 {
-        let u = self.uniform();
-        let index = table.cdf.partition_point(|&c| c <= u);
-        table.first + index.min(table.cdf.len() - 1) as u64
+        table.invert(self.uniform())
     }
 
     /// True with probability `p` (p in [0, 1]). Always consumes one draw, so that the stream's
@@ -182,15 +201,16 @@ pub struct PoissonTable {
     first: u64,
     /// P(X ≤ first + i).
     cdf: Vec<f64>,
+    /// For each j of 0 … m − 1 (m a power of two), the first i with P(X ≤ first + i) > j/m: a
+    /// uniform u in [j/m, (j+1)/m) inverts to that count or a little above (Chen & Asau's
+    /// guide table), so a draw takes a step or two instead of a binary search.
+    guide: Vec<u32>,
 }
 
 impl PoissonTable {
     pub fn new(mean: f64) -> PoissonTable {
         if mean <= 0.0 {
-            return PoissonTable {
-                first: 0,
-                cdf: vec![1.0],
-            };
+            return PoissonTable::with_cdf(0, vec![1.0]);
         }
         let reach = 12.0 * mean.sqrt() + 12.0;
         let first = (mean - reach).floor().max(0.0) as u64;
@@ -215,6 +235,39 @@ impl PoissonTable {
                 Some(*total)
             })
             .collect();
-        PoissonTable { first, cdf }
+        PoissonTable::with_cdf(first, cdf)
+    }
+
+    /// The smallest count whose distribution function exceeds `u` (in [0, 1)), or the table's
+    /// last count if none does.
+    pub fn invert(&self, u: f64) -> u64 {
+        // Exact: the guide has a power-of-two length, so this product is not rounded.
+        let slot = ((u * self.guide.len() as f64) as usize).min(self.guide.len() - 1);
+        let mut index = self.guide[slot] as usize;
+        while index < self.cdf.len() && self.cdf[index] <= u {
+            index += 1;
+        }
+        self.first + index.min(self.cdf.len() - 1) as u64
+    }
+
+    /// The smallest count in the table and P(X ≤ that count + i) for each i.
+    pub fn distribution(&self) -> (u64, &[f64]) {
+        (self.first, &self.cdf)
+    }
+
+    fn with_cdf(first: u64, cdf: Vec<f64>) -> PoissonTable {
+        let slots = cdf.len().next_power_of_two();
+        // The slots' floors j/m only grow, so one sweep along the table finds every first i.
+        let mut first_above = 0;
+        let guide = (0..slots)
+            .map(|j| {
+                let floor = j as f64 / slots as f64;
+                while first_above < cdf.len() && cdf[first_above] <= floor {
+                    first_above += 1;
+                }
+                first_above as u32
+            })
+            .collect();
+        PoissonTable { first, cdf, guide }
     }
 }

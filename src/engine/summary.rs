@@ -362,9 +362,10 @@ pub fn percentiles_by_selection<const N: usize>(values: &[f64], quantiles: &[f64
     percentiles(values, quantiles, &mut SelectionScratch::default())
 }
 
-/// Buckets of the one-pass count in [`percentiles`]: a few values each near the percentiles for
-/// the run sizes of the app, and the counts stay in the L1 cache.
-const SELECTION_BUCKETS: usize = 4096;
+/// At most this many buckets in the one-pass count of [`percentiles`] (about one for every two
+/// values, so that few values share a bucket near the percentiles): the counts stay in the L1
+/// cache.
+const MAX_SELECTION_BUCKETS: usize = 4096;
 /// Values sampled (evenly spaced, so deterministically) to place the buckets.
 const SELECTION_SAMPLE: usize = 128;
 
@@ -433,14 +434,15 @@ fn by_buckets<const N: usize>(
         });
     let margin = 0.25 * (high - low);
     let start = low - margin;
-    let scale = SELECTION_BUCKETS as f64 / (high + margin - start);
+    let buckets = (n / 2).next_power_of_two().min(MAX_SELECTION_BUCKETS);
+    let scale = buckets as f64 / (high + margin - start);
     if !start.is_finite() || !scale.is_finite() || scale <= 0.0 {
         return None;
     }
-    let top = (SELECTION_BUCKETS - 1) as f64;
+    let top = (buckets - 1) as f64;
     scratch.buckets.clear();
     scratch.counts.clear();
-    scratch.counts.resize(SELECTION_BUCKETS + 1, 0);
+    scratch.counts.resize(buckets + 1, 0);
     for &v in values {
         // `as` saturates below 0 and the clamp above: one bucket for each end.
         let bucket = ((v - start) * scale).min(top) as u16;
@@ -472,7 +474,7 @@ fn by_buckets<const N: usize>(
         return None;
     }
     scratch.wanted.clear();
-    scratch.wanted.resize(SELECTION_BUCKETS, false);
+    scratch.wanted.resize(buckets, false);
     for &b in &wanted {
         scratch.wanted[b] = true;
     }
