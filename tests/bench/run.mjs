@@ -443,9 +443,16 @@ async function benchApp(browser, report) {
     const amplitude = Math.max(5, Math.min(60, Math.floor(box.width / 2) - 12));
     await page.mouse.move(x0, y);
     await page.mouse.down();
-    for (let i = 0, dx = 0, dir = -1; i < DRAG_STEPS; i += 1) {
+    let dx = 0;
+    for (let i = 0, dir = -1; i < DRAG_STEPS; i += 1) {
       if (Math.abs(dx + dir) > amplitude) dir = -dir;
       dx += dir;
+      await page.mouse.move(x0 + dx, y);
+    }
+    // End the drag away from where it started, so that the release changes the value and the
+    // browser fires the change event that asks for the full run.
+    for (let i = 0; i < 8; i += 1) {
+      dx += dx >= 0 ? 1 : -1;
       await page.mouse.move(x0 + dx, y);
     }
     // Still holding: wait until the last position's scenario is drawn (a preview) to read its
