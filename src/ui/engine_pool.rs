@@ -3,6 +3,7 @@
 //!
 //! The page does no engine work: merging places ten series summaries and adds ten counts.
 
+use crate::engine;
 use crate::engine::split::{self, effective_parts, PartSummary};
 use crate::state::{RunRequest, RunResponse};
 use crate::worker::{field, field_bytes, message, whole_field};
@@ -11,7 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, MessageChannel, MessageEvent, Url, Worker};
+use web_sys::{Blob, BlobPropertyBag, Event, MessageChannel, MessageEvent, Url, Worker};
 
 /// Workers spawned unless the link asks for another number: more than four rarely pays on the
 /// machines a district office has, and each costs a copy of the engine's memory.
@@ -22,7 +23,7 @@ pub const DEFAULT_MAX_WORKERS: u32 = 4;
 /// docs/BENCHMARKS.md).
 pub const SPLIT_MIN_PATHS: u32 = 5_000;
 
-type OnResponse = Rc<dyn Fn(RunResponse)>;
+pub type OnResponse = Rc<dyn Fn(RunResponse)>;
 
 struct CurrentRun {
     run: u64,
@@ -40,6 +41,9 @@ struct Pool {
     current: Option<CurrentRun>,
     /// The latest request made while the workers were loading or busy.
     waiting: Option<RunRequest>,
+    /// A worker failed (its script or module did not load, or it stopped): every run from then
+    /// on is done on the page's thread.
+    broken: bool,
     on_response: OnResponse,
 }
 
@@ -59,7 +63,11 @@ fn spawn_worker(script: &str) -> Result<Worker, JsValue> {
     let base = gloo::utils::window().location().href()?;
     let script_url = Url::new_with_base(script, &base)?.href();
     let wasm_url = script_url.replace(".js", "_bg.wasm");
-    let loader = format!(r#"importScripts("{script_url}");wasm_bindgen("{wasm_url}");"#);
+    // A module that fails to load is rethrown from a task of its own, so that it reaches the
+    // page as the worker's `error` event, like a script that fails to load.
+    let loader = format!(
+        r#"importScripts("{script_url}");wasm_bindgen("{wasm_url}").catch(function(e){{setTimeout(function(){{throw e;}});}});"#
+    );
     let options = BlobPropertyBag::new();
     options.set_type("application/javascript");
     let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&loader.into()), &options)?;
@@ -85,6 +93,7 @@ impl EnginePool {
             next_run: 1,
             current: None,
             waiting: None,
+            broken: false,
             on_response: Rc::new(on_response),
         }));
         for (index, worker) in pool.borrow().workers.iter().enumerate() {
@@ -96,6 +105,15 @@ impl EnginePool {
             });
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             on_message.forget();
+            let weak = Rc::downgrade(&pool);
+            let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
+                event.prevent_default();
+                if let Some(pool) = weak.upgrade() {
+                    Pool::on_error(&pool);
+                }
+            });
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            on_error.forget();
         }
         Ok(EnginePool { pool })
     }
@@ -103,7 +121,9 @@ impl EnginePool {
     /// Runs `request` as soon as the workers are free; a request still waiting is replaced.
     pub fn send(&self, request: RunRequest) {
         let mut pool = self.pool.borrow_mut();
-        if pool.loaded < pool.workers.len() || pool.current.is_some() {
+        if pool.broken {
+            run_on_page(request, pool.on_response.clone());
+        } else if pool.loaded < pool.workers.len() || pool.current.is_some() {
             pool.waiting = Some(request);
         } else {
             pool.start(request);
@@ -111,7 +131,44 @@ impl EnginePool {
     }
 }
 
+/// Runs `request` on the page's thread, one task later: slower, and the page waits while it
+/// runs, but the numbers are the same.
+pub fn run_on_page(request: RunRequest, on_response: OnResponse) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let started = now_ms();
+        let summary = engine::run(&request.scenario);
+        on_response(RunResponse {
+            revision: request.revision,
+            precision: request.precision,
+            summary,
+            engine_ms: now_ms() - started,
+            workers: 0,
+        });
+    })
+    .forget();
+}
+
 impl Pool {
+    /// A worker failed: stop them all and finish the run in hand on the page's thread.
+    fn on_error(pool: &Rc<RefCell<Pool>>) {
+        let mut pool = pool.borrow_mut();
+        if pool.broken {
+            return;
+        }
+        pool.broken = true;
+        web_sys::console::warn_1(
+            &"an engine worker failed; runs continue on the page's thread".into(),
+        );
+        pool.workers.iter().for_each(Worker::terminate);
+        let latest = pool
+            .waiting
+            .take()
+            .or_else(|| pool.current.take().map(|current| current.request));
+        if let Some(request) = latest {
+            run_on_page(request, pool.on_response.clone());
+        }
+    }
+
     fn on_message(pool: &Rc<RefCell<Pool>>, worker: usize, data: &JsValue) {
         let response = {
             let mut pool = pool.borrow_mut();

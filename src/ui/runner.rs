@@ -1,10 +1,9 @@
 //! Carries out the state's run requests on the engine workers.
 
 use super::app::Store;
-use super::engine_pool::{EnginePool, DEFAULT_MAX_WORKERS, SPLIT_MIN_PATHS};
-use crate::engine;
+use super::engine_pool::{run_on_page, EnginePool, DEFAULT_MAX_WORKERS, SPLIT_MIN_PATHS};
 use crate::engine::split::MAX_PARTS;
-use crate::state::{Action, RunRequest, RunResponse};
+use crate::state::{Action, RunRequest};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -25,20 +24,12 @@ impl Engine {
             Engine::Workers(pool) => pool.send(request),
             Engine::InThread(dispatcher) => {
                 let dispatcher = dispatcher.clone();
-                Timeout::new(0, move || {
-                    let started = gloo::utils::window().performance().map(|p| p.now());
-                    let summary = engine::run(&request.scenario);
-                    let ended = gloo::utils::window().performance().map(|p| p.now());
-                    let response = RunResponse {
-                        revision: request.revision,
-                        precision: request.precision,
-                        summary,
-                        engine_ms: ended.zip(started).map_or(0.0, |(end, start)| end - start),
-                        workers: 1,
-                    };
-                    dispatcher.dispatch(Action::RunFinished(Rc::new(response)));
-                })
-                .forget();
+                run_on_page(
+                    request,
+                    Rc::new(move |response| {
+                        dispatcher.dispatch(Action::RunFinished(Rc::new(response)))
+                    }),
+                );
             }
         }
     }

@@ -133,9 +133,10 @@ export class Harness {
 
   /**
    * Opens `url` in a NEW browser context (nothing shared with other pages) and waits until the
-   * app is ready. Options: deviceScaleFactor, viewport, waitForReady (default true).
+   * app is ready. Options: deviceScaleFactor, viewport, waitForReady (default true), and
+   * beforeLoad, an async function given the page before it navigates (to route requests).
    */
-  async open(url, { deviceScaleFactor = 1, viewport = DEFAULT_VIEWPORT, waitForReady = true } = {}) {
+  async open(url, { deviceScaleFactor = 1, viewport = DEFAULT_VIEWPORT, waitForReady = true, beforeLoad } = {}) {
     const context = await this.browser.newContext({ deviceScaleFactor, viewport });
     this.contexts.push(context);
     const page = await context.newPage();
@@ -155,6 +156,7 @@ export class Harness {
       if (res.status() >= 400) log.failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
     });
 
+    if (beforeLoad) await beforeLoad(page);
     await page.goto(url);
     if (waitForReady) await waitReady(page);
     return page;

@@ -12,6 +12,12 @@ const COMMON = readFileSync(join(REPO_ROOT, 'tests/common/mod.rs'), 'utf8');
 const GOLDEN_SCENARIO = COMMON.match(/GOLDEN_SCENARIO: &str = "(#[^"]+)"/)[1];
 const GOLDEN_FINGERPRINT = COMMON.match(/GOLDEN_FINGERPRINT: u64 = 0x([0-9a-f_]+);/)[1].replaceAll('_', '');
 
+// The native engine's fingerprint of the default scenario (tests/common/default-scenario.tsv).
+const DEFAULT_FINGERPRINT = readFileSync(join(REPO_ROOT, 'tests/common/default-scenario.tsv'), 'utf8')
+  .split('\n')
+  .find((line) => line.startsWith('fingerprint\t'))
+  .split('\t')[1];
+
 // Enough paths for the pool to split the run (SPLIT_MIN_PATHS is 5,000), over 15 years.
 const BIG_RUN = '#paths=20000&horizon=2035&vol=2.5&shock_p=20&inv=40';
 
@@ -54,4 +60,16 @@ appTest('a worker count that makes no sense falls back to one that does', getBro
   const cores = await junk.evaluate(() => navigator.hardwareConcurrency);
   assert.equal((await snapshot(junk)).workers, Math.max(1, Math.min(cores, 4)), 'the default');
   assert.equal((await snapshot(junk)).fingerprint, zero.fingerprint, 'the same numbers either way');
+});
+
+appTest('if the workers cannot start, the page computes the same numbers itself', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  const page = await h.open(url, {
+    // The workers' module cannot be fetched (a proxy that blocks .wasm for workers, a broken copy).
+    beforeLoad: (p) => p.route('**/worker_bg.wasm', (route) => route.abort()),
+  });
+  const snap = await snapshot(page);
+  assert.equal(snap.workers, 0, 'computed on the page\'s thread');
+  assert.equal(snap.fingerprint, DEFAULT_FINGERPRINT, 'the native engine, bit for bit');
+  assert.equal(snap.precision, 'full');
 });
