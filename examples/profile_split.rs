@@ -42,6 +42,14 @@ fn main() {
         }
         std::hint::black_box(acc);
     });
+    time("150k x 8 normals", 5, &|| {
+        let mut s = PathStream::for_stream(1, 2, StreamId::Core);
+        let mut acc = 0.0;
+        for _ in 0..n * 8 {
+            acc += s.normal();
+        }
+        std::hint::black_box(acc);
+    });
     time("150k x 6 logistic", 5, &|| {
         let mut acc = 0.0;
         for i in 0..n * 6 {
