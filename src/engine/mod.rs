@@ -98,6 +98,11 @@ impl YearStepper {
         Some(t)
     }
 
+    /// The number of paths stepped.
+    fn len(&self) -> usize {
+        self.states.len()
+    }
+
     /// The values of the step last produced, one column per series, in path order.
     fn columns(&self) -> &[Vec<f64>] {
         &self.columns

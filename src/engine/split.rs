@@ -94,6 +94,8 @@ pub struct PartRun {
     /// [`RUN_AHEAD`]).
     inbox: BTreeMap<usize, Vec<Option<Vec<f64>>>>,
     column: Vec<f64>,
+    /// Buffers of summarised slices, for the next own slices.
+    spare: Vec<Vec<f64>>,
     finished: bool,
 }
 
@@ -128,6 +130,7 @@ impl PartRun {
             produced: 0,
             inbox: BTreeMap::new(),
             column: Vec::with_capacity(paths as usize),
+            spare: Vec::new(),
             finished: false,
         };
         let mut out = Vec::new();
@@ -195,11 +198,29 @@ impl PartRun {
         self.produced = t + 1;
         let columns = self.stepper.columns();
         self.tally.add_year(t, columns);
+        if self.parts == 1 {
+            // Alone, the part summarises straight from its columns, as `run` does.
+            for summariser in &mut self.owned {
+                summariser.add_year(t, &columns[summariser.id().index()]);
+            }
+            self.step = t + 1;
+            if t == self.params.steps {
+                self.finish(out);
+            }
+            return true;
+        }
         for to in 0..self.parts {
-            let values: Vec<f64> = owned_series(to, self.parts)
-                .into_iter()
-                .flat_map(|series| columns[series.index()].iter().copied())
-                .collect();
+            let owned = owned_series(to, self.parts);
+            // The own slice reuses a buffer; the others leave with their messages.
+            let mut values = match to == self.part {
+                true => self.spare.pop().unwrap_or_default(),
+                false => Vec::new(),
+            };
+            values.clear();
+            values.reserve(owned.len() * self.stepper.len());
+            for series in owned {
+                values.extend_from_slice(&columns[series.index()]);
+            }
             if to == self.part {
                 let parts = self.parts as usize;
                 self.inbox.entry(t).or_insert_with(|| vec![None; parts])[to as usize] =
@@ -217,6 +238,19 @@ impl PartRun {
             }
         }
         true
+    }
+
+    /// Hands back the part's summary.
+    fn finish(&mut self, out: &mut Vec<Outgoing>) {
+        self.finished = true;
+        let tally = std::mem::replace(&mut self.tally, TargetTally::new(0, &self.params));
+        let owned = std::mem::take(&mut self.owned);
+        out.push(Outgoing::Done(PartSummary {
+            run: self.run,
+            part: self.part,
+            series: owned.into_iter().map(SeriesSummariser::finish).collect(),
+            targets: tally.finish(),
+        }));
     }
 
     /// Summarises every step whose slices have all arrived, simulating further ahead after each.
@@ -241,16 +275,11 @@ impl PartRun {
                 }
                 summariser.add_year(t, &self.column);
             }
+            // Received buffers are as good as own ones for the slices to come.
+            self.spare.extend(senders.into_iter().flatten());
+            self.spare.truncate(2 * self.parts as usize);
             if t == self.params.steps {
-                self.finished = true;
-                let tally = std::mem::replace(&mut self.tally, TargetTally::new(0, &self.params));
-                let owned = std::mem::take(&mut self.owned);
-                out.push(Outgoing::Done(PartSummary {
-                    run: self.run,
-                    part: self.part,
-                    series: owned.into_iter().map(SeriesSummariser::finish).collect(),
-                    targets: tally.finish(),
-                }));
+                self.finish(out);
             } else {
                 self.step += 1;
                 self.run_ahead(out);
