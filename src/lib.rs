@@ -5,6 +5,8 @@
 //! - [`scenario`]: the sliders and assumptions a user sets, their validation and the URL codec;
 //! - [`engine`]: the pure Monte Carlo engine (no browser APIs, cannot fail on validated input);
 //! - [`charts`]: drawing functions generic over plotters' `DrawingBackend`;
+//! - [`state`] and [`pool`]: the page's state and its side of the engine workers, free of any
+//!   browser API;
 //! - `ui` (wasm32 only): thin Yew components over a reducer.
 
 pub mod bench;
@@ -13,6 +15,7 @@ pub mod engine;
 pub mod format;
 pub mod i18n;
 pub mod plan;
+pub mod pool;
 pub mod scenario;
 pub mod state;
 

@@ -1,10 +1,14 @@
-//! The page's side of the engine workers: spawns them, connects every pair with a message
-//! channel, hands each run's parts out and merges the parts' summaries into the run's summary.
+//! The page's side of the engine workers, as browser calls: spawns them, connects every pair
+//! with a message channel, and carries out what [`PoolState`] decides (which run goes where,
+//! merging the parts, falling back to the page's thread).
 //!
-//! The page does no engine work: merging places ten series summaries and adds ten counts.
+//! The page does no engine work while the workers are well: merging places ten series summaries
+//! and adds ten pairs of counts.
 
 use crate::engine;
-use crate::engine::split::{self, effective_parts, PartSummary};
+use crate::engine::split::PartSummary;
+use crate::pool::{Command, PoolState};
+use crate::scenario::Scenario;
 use crate::state::{RunRequest, RunResponse};
 use crate::worker::{field, field_bytes, message, whole_field};
 use js_sys::{Array, Uint8Array};
@@ -19,31 +23,14 @@ use web_sys::{Blob, BlobPropertyBag, Event, MessageChannel, MessageEvent, Url, W
 pub const DEFAULT_MAX_WORKERS: u32 = 4;
 
 /// By default, runs with fewer paths go to one worker: below this the exchange between workers
-/// (a message round trip a year) costs about as much as the work it shares out (see
-/// docs/BENCHMARKS.md).
+/// costs about as much as the work it shares out (see docs/BENCHMARKS.md).
 pub const SPLIT_MIN_PATHS: u32 = 5_000;
 
 pub type OnResponse = Rc<dyn Fn(RunResponse)>;
 
-struct CurrentRun {
-    run: u64,
-    request: RunRequest,
-    parts: u32,
-    received: Vec<PartSummary>,
-    started_ms: f64,
-}
-
 struct Pool {
     workers: Vec<Worker>,
-    split_min_paths: u32,
-    loaded: usize,
-    next_run: u64,
-    current: Option<CurrentRun>,
-    /// The latest request made while the workers were loading or busy.
-    waiting: Option<RunRequest>,
-    /// A worker failed (its script or module did not load, or it stopped): every run from then
-    /// on is done on the page's thread.
-    broken: bool,
+    state: PoolState,
     on_response: OnResponse,
 }
 
@@ -87,20 +74,15 @@ impl EnginePool {
             .map(|_| spawn_worker(script))
             .collect::<Result<Vec<_>, _>>()?;
         let pool = Rc::new(RefCell::new(Pool {
+            state: PoolState::new(spawned.len() as u32, split_min_paths),
             workers: spawned,
-            split_min_paths,
-            loaded: 0,
-            next_run: 1,
-            current: None,
-            waiting: None,
-            broken: false,
             on_response: Rc::new(on_response),
         }));
         for (index, worker) in pool.borrow().workers.iter().enumerate() {
             let weak = Rc::downgrade(&pool);
             let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
                 if let Some(pool) = weak.upgrade() {
-                    Pool::on_message(&pool, index, &event.data());
+                    Pool::on_message(&pool, index as u32, &event.data());
                 }
             });
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -109,7 +91,8 @@ impl EnginePool {
             let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
                 event.prevent_default();
                 if let Some(pool) = weak.upgrade() {
-                    Pool::on_error(&pool);
+                    let commands = pool.borrow_mut().state.failed();
+                    Pool::carry_out(&pool, commands);
                 }
             });
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -120,14 +103,8 @@ impl EnginePool {
 
     /// Runs `request` as soon as the workers are free; a request still waiting is replaced.
     pub fn send(&self, request: RunRequest) {
-        let mut pool = self.pool.borrow_mut();
-        if pool.broken {
-            run_on_page(request, pool.on_response.clone());
-        } else if pool.loaded < pool.workers.len() || pool.current.is_some() {
-            pool.waiting = Some(request);
-        } else {
-            pool.start(request);
-        }
+        let commands = self.pool.borrow_mut().state.send(request, now_ms());
+        Pool::carry_out(&self.pool, commands);
     }
 }
 
@@ -149,46 +126,50 @@ pub fn run_on_page(request: RunRequest, on_response: OnResponse) {
 }
 
 impl Pool {
-    /// A worker failed: stop them all and finish the run in hand on the page's thread.
-    fn on_error(pool: &Rc<RefCell<Pool>>) {
-        let mut pool = pool.borrow_mut();
-        if pool.broken {
-            return;
-        }
-        pool.broken = true;
-        web_sys::console::warn_1(
-            &"an engine worker failed; runs continue on the page's thread".into(),
-        );
-        pool.workers.iter().for_each(Worker::terminate);
-        let latest = pool
-            .waiting
-            .take()
-            .or_else(|| pool.current.take().map(|current| current.request));
-        if let Some(request) = latest {
-            run_on_page(request, pool.on_response.clone());
-        }
-    }
-
-    fn on_message(pool: &Rc<RefCell<Pool>>, worker: usize, data: &JsValue) {
-        let response = {
+    fn on_message(pool: &Rc<RefCell<Pool>>, worker: u32, data: &JsValue) {
+        let commands = {
             let mut pool = pool.borrow_mut();
             match field(data, "kind").as_string().as_deref() {
-                Some("loaded") => {
-                    pool.loaded += 1;
-                    if pool.loaded == pool.workers.len() {
-                        pool.connect();
-                        if let Some(request) = pool.waiting.take() {
-                            pool.start(request);
+                Some("loaded") => pool.state.loaded(now_ms()),
+                Some("done") => {
+                    let summary = field_bytes(data, "summary")
+                        .and_then(|bytes| bincode::deserialize::<PartSummary>(&bytes).ok());
+                    match (summary, whole_field(data, "run")) {
+                        (Some(summary), Some(run)) if summary.run == run => {
+                            pool.state.done(worker, summary, now_ms())
                         }
+                        _ => vec![Command::Warn("an engine worker sent an unreadable result")],
                     }
-                    None
                 }
-                Some("done") => pool.on_done(worker, data),
-                _ => None,
+                _ => Vec::new(),
             }
         };
-        // Outside the borrow: the callback may send the next request straight away.
-        if let Some((on_response, response)) = response {
+        Pool::carry_out(pool, commands);
+    }
+
+    /// Carries out `commands` in order. The response goes out last and outside the borrow: the
+    /// state may send the next request straight away.
+    fn carry_out(pool: &Rc<RefCell<Pool>>, commands: Vec<Command>) {
+        let mut responses = Vec::new();
+        {
+            let pool = pool.borrow();
+            for command in commands {
+                match command {
+                    Command::Connect => pool.connect(),
+                    Command::Start {
+                        run,
+                        parts,
+                        scenario,
+                    } => pool.start(run, parts, &scenario),
+                    Command::StopWorkers => pool.workers.iter().for_each(Worker::terminate),
+                    Command::RunOnPage(request) => run_on_page(request, pool.on_response.clone()),
+                    Command::Respond(response) => responses.push(response),
+                    Command::Warn(text) => web_sys::console::warn_1(&text.into()),
+                }
+            }
+        }
+        let on_response = pool.borrow().on_response.clone();
+        for response in responses {
             on_response(response);
         }
     }
@@ -222,20 +203,8 @@ impl Pool {
         }
     }
 
-    fn start(&mut self, request: RunRequest) {
-        let paths = request.scenario.paths();
-        let wanted = if paths >= self.split_min_paths {
-            self.workers.len() as u32
-        } else {
-            1
-        };
-        self.start_parts(request, effective_parts(paths, wanted));
-    }
-
-    fn start_parts(&mut self, request: RunRequest, parts: u32) {
-        let run = self.next_run;
-        self.next_run += 1;
-        let Ok(scenario) = bincode::serialize(&request.scenario) else {
+    fn start(&self, run: u64, parts: u32, scenario: &Scenario) {
+        let Ok(scenario) = bincode::serialize(scenario) else {
             return;
         };
         let scenario = Uint8Array::from(scenario.as_slice());
@@ -253,45 +222,5 @@ impl Pool {
                 web_sys::console::error_1(&"could not start an engine worker".into());
             }
         }
-        self.current = Some(CurrentRun {
-            run,
-            request,
-            parts,
-            received: Vec::with_capacity(parts as usize),
-            started_ms: now_ms(),
-        });
-    }
-
-    /// Takes a part's summary; once all parts are in, merges them and starts any waiting request.
-    fn on_done(&mut self, worker: usize, data: &JsValue) -> Option<(OnResponse, RunResponse)> {
-        let run = whole_field(data, "run")?;
-        let current = self.current.as_mut().filter(|current| current.run == run)?;
-        let summary = field_bytes(data, "summary")
-            .and_then(|bytes| bincode::deserialize::<PartSummary>(&bytes).ok())
-            .filter(|summary| summary.run == run && summary.part as usize == worker)?;
-        current.received.push(summary);
-        if current.received.len() < current.parts as usize {
-            return None;
-        }
-        let current = self.current.take()?;
-        let merged = split::merge(&current.request.scenario, &current.received);
-        let response = merged.map(|summary| RunResponse {
-            revision: current.request.revision,
-            precision: current.request.precision,
-            summary,
-            engine_ms: now_ms() - current.started_ms,
-            workers: current.parts,
-        });
-        match self.waiting.take() {
-            Some(request) => self.start(request),
-            // Parts that do not merge cannot come from these workers; run again in one part
-            // rather than leave the page waiting.
-            None if response.is_none() && current.parts > 1 => self.start_parts(current.request, 1),
-            None if response.is_none() => web_sys::console::error_1(
-                &"the engine workers returned parts that do not merge".into(),
-            ),
-            None => {}
-        }
-        response.map(|response| (self.on_response.clone(), response))
     }
 }

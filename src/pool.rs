@@ -1,0 +1,184 @@
+//! The page's side of the engine workers, free of browser APIs so that it is tested natively:
+//! when requests go to the workers, over how many parts a run is split, how the parts' summaries
+//! become the run's, and what happens when a worker fails. `ui::engine_pool` carries out the
+//! [`Command`]s.
+
+use crate::engine::split::{self, effective_parts, PartSummary};
+use crate::scenario::Scenario;
+use crate::state::{RunRequest, RunResponse};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Give every pair of workers a channel of their own (once, when all have loaded).
+    Connect,
+    /// Send part k of `parts` of run `run` to worker k, for each k < `parts`.
+    Start {
+        run: u64,
+        parts: u32,
+        scenario: Scenario,
+    },
+    /// Stop every worker: one has failed.
+    StopWorkers,
+    /// Run this request on the page's thread.
+    RunOnPage(RunRequest),
+    /// A finished run, for the state.
+    Respond(RunResponse),
+    /// Something the console should say.
+    Warn(&'static str),
+}
+
+#[derive(Clone, Debug)]
+struct CurrentRun {
+    run: u64,
+    request: RunRequest,
+    parts: u32,
+    received: Vec<PartSummary>,
+    started_ms: f64,
+}
+
+/// The workers' state as the page sees it. At most one run is with the workers at a time; a
+/// request made meanwhile waits, and a newer one replaces it.
+#[derive(Clone, Debug)]
+pub struct PoolState {
+    workers: u32,
+    split_min_paths: u32,
+    loaded: u32,
+    next_run: u64,
+    current: Option<CurrentRun>,
+    waiting: Option<RunRequest>,
+    /// A worker failed: every run from then on is done on the page's thread.
+    broken: bool,
+}
+
+impl PoolState {
+    /// `workers` workers (at least one), splitting runs of `split_min_paths` paths or more.
+    pub fn new(workers: u32, split_min_paths: u32) -> PoolState {
+        PoolState {
+            workers: workers.max(1),
+            split_min_paths,
+            loaded: 0,
+            next_run: 1,
+            current: None,
+            waiting: None,
+            broken: false,
+        }
+    }
+
+    /// The state asks for a run.
+    pub fn send(&mut self, request: RunRequest, now_ms: f64) -> Vec<Command> {
+        if self.broken {
+            vec![Command::RunOnPage(request)]
+        } else if self.loaded < self.workers || self.current.is_some() {
+            self.waiting = Some(request);
+            Vec::new()
+        } else {
+            vec![self.start(request, now_ms)]
+        }
+    }
+
+    /// A worker has loaded.
+    pub fn loaded(&mut self, now_ms: f64) -> Vec<Command> {
+        self.loaded += 1;
+        if self.loaded != self.workers || self.broken {
+            return Vec::new();
+        }
+        let mut commands = vec![Command::Connect];
+        if let Some(request) = self.waiting.take() {
+            commands.push(self.start(request, now_ms));
+        }
+        commands
+    }
+
+    /// Worker `worker` has finished its part. Parts of another run, from the wrong worker, or
+    /// already received are ignored.
+    pub fn done(&mut self, worker: u32, summary: PartSummary, now_ms: f64) -> Vec<Command> {
+        let Some(current) = self.current.as_mut() else {
+            return Vec::new();
+        };
+        let fits = summary.run == current.run
+            && summary.part == worker
+            && worker < current.parts
+            && !current.received.iter().any(|part| part.part == worker);
+        if !fits {
+            return Vec::new();
+        }
+        current.received.push(summary);
+        if current.received.len() < current.parts as usize {
+            return Vec::new();
+        }
+        let Some(current) = self.current.take() else {
+            return Vec::new();
+        };
+        let mut commands = Vec::new();
+        match split::merge(&current.request.scenario, &current.received) {
+            Some(summary) => commands.push(Command::Respond(RunResponse {
+                revision: current.request.revision,
+                precision: current.request.precision,
+                summary,
+                engine_ms: now_ms - current.started_ms,
+                workers: current.parts,
+            })),
+            // Parts that do not merge cannot come from these workers; rather than leave the page
+            // waiting, run again in one part (unless a newer request makes that moot).
+            None => {
+                commands.push(Command::Warn(
+                    "the engine workers returned parts that do not merge",
+                ));
+                if self.waiting.is_none() && current.parts > 1 {
+                    commands.push(self.start_parts(current.request, 1, now_ms));
+                }
+            }
+        }
+        if let Some(request) = self.waiting.take() {
+            commands.push(self.start(request, now_ms));
+        }
+        commands
+    }
+
+    /// A worker failed (its script or module did not load, or it stopped): stop them all and
+    /// finish the latest request on the page's thread.
+    pub fn failed(&mut self) -> Vec<Command> {
+        if self.broken {
+            return Vec::new();
+        }
+        self.broken = true;
+        let mut commands = vec![
+            Command::Warn("an engine worker failed; runs continue on the page's thread"),
+            Command::StopWorkers,
+        ];
+        let latest = self
+            .waiting
+            .take()
+            .or_else(|| self.current.take().map(|current| current.request));
+        commands.extend(latest.map(Command::RunOnPage));
+        commands
+    }
+
+    fn start(&mut self, request: RunRequest, now_ms: f64) -> Command {
+        let paths = request.scenario.paths();
+        let wanted = if paths >= self.split_min_paths {
+            self.workers
+        } else {
+            1
+        };
+        self.start_parts(request, effective_parts(paths, wanted), now_ms)
+    }
+
+    fn start_parts(&mut self, request: RunRequest, parts: u32, now_ms: f64) -> Command {
+        let run = self.next_run;
+        self.next_run += 1;
+        let scenario = request.scenario.clone();
+        self.current = Some(CurrentRun {
+            run,
+            request,
+            parts,
+            received: Vec::with_capacity(parts as usize),
+            started_ms: now_ms,
+        });
+        Command::Start {
+            run,
+            parts,
+            scenario,
+        }
+    }
+}

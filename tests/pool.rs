@@ -1,0 +1,227 @@
+//! The page's side of the engine workers: when runs start, how they are split, how parts become a
+//! run's summary, and the fallback to the page's thread. The parts come from real
+//! `PartWorker`s, so a response's summary is checked against `engine::run`.
+
+// Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::scenario;
+use taijiang_sim::engine::split::{Outgoing, PartSummary, PartWorker};
+use taijiang_sim::engine::{self};
+use taijiang_sim::pool::{Command, PoolState};
+use taijiang_sim::scenario::{Param, Scenario};
+use taijiang_sim::state::{Precision, RunRequest, RunResponse};
+
+const SPLIT_MIN_PATHS: u32 = 5_000;
+
+fn request(revision: u64, paths: u32) -> RunRequest {
+    RunRequest {
+        revision,
+        precision: Precision::Full,
+        scenario: scenario(&[(Param::Paths, f64::from(paths))]),
+    }
+}
+
+/// The part summaries of run `run` split into `parts`, as the workers would send them.
+fn parts_of(run: u64, parts: u32, scenario: &Scenario) -> Vec<PartSummary> {
+    let mut workers: Vec<PartWorker> = (0..parts).map(|_| PartWorker::new()).collect();
+    let mut queue = Vec::new();
+    let mut done = Vec::new();
+    for part in 0..parts {
+        queue.extend(
+            workers[part as usize]
+                .start(run, scenario, part, parts)
+                .into_iter()
+                .map(|o| (part, o)),
+        );
+    }
+    while let Some((_, outgoing)) = queue.pop() {
+        match outgoing {
+            Outgoing::Slice { to, slice } => queue.extend(
+                workers[to as usize]
+                    .receive(slice)
+                    .into_iter()
+                    .map(|o| (to, o)),
+            ),
+            Outgoing::Done(summary) => done.push(summary),
+        }
+    }
+    done.sort_by_key(|summary| summary.part);
+    done
+}
+
+fn started(commands: &[Command]) -> Vec<(u64, u32)> {
+    commands
+        .iter()
+        .filter_map(|command| match command {
+            Command::Start { run, parts, .. } => Some((*run, *parts)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn responses(commands: Vec<Command>) -> Vec<RunResponse> {
+    commands
+        .into_iter()
+        .filter_map(|command| match command {
+            Command::Respond(response) => Some(response),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A pool of `workers` workers, all loaded.
+fn loaded_pool(workers: u32) -> PoolState {
+    let mut pool = PoolState::new(workers, SPLIT_MIN_PATHS);
+    for _ in 0..workers {
+        pool.loaded(0.0);
+    }
+    pool
+}
+
+#[test]
+fn requests_wait_for_every_worker_and_only_the_latest_runs() {
+    let mut pool = PoolState::new(2, SPLIT_MIN_PATHS);
+    assert!(pool.send(request(1, 10_000), 0.0).is_empty());
+    assert!(pool.send(request(2, 10_000), 0.0).is_empty());
+    assert!(pool.loaded(0.0).is_empty(), "one of two workers");
+    let commands = pool.loaded(5.0);
+    assert_eq!(commands.first(), Some(&Command::Connect), "pairs first");
+    assert_eq!(started(&commands), [(1, 2)], "one run, the latest request");
+    let Some(Command::Start { scenario, .. }) = commands.last() else {
+        panic!("a start");
+    };
+    assert_eq!(*scenario, request(2, 10_000).scenario);
+}
+
+#[test]
+fn big_runs_are_split_and_small_ones_are_not() {
+    let mut pool = loaded_pool(3);
+    assert_eq!(started(&pool.send(request(1, 10_000), 0.0)), [(1, 3)]);
+    let mut pool = loaded_pool(3);
+    assert_eq!(started(&pool.send(request(1, 1_000), 0.0)), [(1, 1)]);
+    let mut pool = PoolState::new(4, 0);
+    (0..4).for_each(|_| drop(pool.loaded(0.0)));
+    assert_eq!(
+        started(&pool.send(request(1, 1_000), 0.0)),
+        [(1, 4)],
+        "a threshold of 0 splits every run"
+    );
+}
+
+#[test]
+fn the_parts_make_the_run_and_the_waiting_request_follows() {
+    let mut pool = loaded_pool(2);
+    let first = request(7, 6_000);
+    assert_eq!(started(&pool.send(first.clone(), 10.0)), [(1, 2)]);
+    assert!(
+        pool.send(request(8, 6_000), 11.0).is_empty(),
+        "waits for the run"
+    );
+    let latest = request(9, 6_000);
+    assert!(
+        pool.send(latest, 12.0).is_empty(),
+        "replaces the waiting one"
+    );
+    let mut parts = parts_of(1, 2, &first.scenario);
+    let last = parts.pop().expect("two parts");
+    assert!(pool.done(0, parts.remove(0), 20.0).is_empty(), "half a run");
+    let commands = pool.done(1, last, 42.5);
+    assert_eq!(started(&commands), [(2, 2)], "the latest request, next");
+    let responses = responses(commands);
+    assert_eq!(responses.len(), 1);
+    let response = &responses[0];
+    assert_eq!(response.revision, 7);
+    assert_eq!(response.precision, Precision::Full);
+    assert_eq!(response.workers, 2);
+    assert_eq!(response.engine_ms, 32.5, "from the start to the last part");
+    assert_eq!(
+        response.summary,
+        engine::run(&first.scenario),
+        "bit for bit"
+    );
+}
+
+#[test]
+fn parts_of_another_run_or_from_the_wrong_worker_are_ignored() {
+    let mut pool = loaded_pool(2);
+    let first = request(1, 6_000);
+    pool.send(first.clone(), 0.0);
+    let parts = parts_of(1, 2, &first.scenario);
+    let stale = parts_of(0, 2, &first.scenario);
+    assert!(
+        pool.done(0, stale[0].clone(), 1.0).is_empty(),
+        "another run"
+    );
+    assert!(
+        pool.done(1, parts[0].clone(), 1.0).is_empty(),
+        "part 0 from worker 1"
+    );
+    assert!(pool.done(0, parts[0].clone(), 1.0).is_empty());
+    assert!(
+        pool.done(0, parts[0].clone(), 1.0).is_empty(),
+        "a repeat does not complete the run"
+    );
+    assert_eq!(
+        responses(pool.done(1, parts[1].clone(), 2.0)).len(),
+        1,
+        "the right parts do"
+    );
+    assert!(
+        pool.done(1, parts[1].clone(), 3.0).is_empty(),
+        "nothing is in flight any more"
+    );
+}
+
+#[test]
+fn parts_that_do_not_merge_are_run_again_in_one_part() {
+    let mut pool = loaded_pool(2);
+    let first = request(1, 6_000);
+    pool.send(first.clone(), 0.0);
+    let mut parts = parts_of(1, 2, &first.scenario);
+    parts[1].series.clear();
+    pool.done(0, parts[0].clone(), 1.0);
+    let commands = pool.done(1, parts[1].clone(), 2.0);
+    assert!(commands.iter().any(|c| matches!(c, Command::Warn(_))));
+    assert_eq!(started(&commands), [(2, 1)]);
+    assert!(
+        responses(commands).is_empty(),
+        "no response from broken parts"
+    );
+    let again = parts_of(2, 1, &first.scenario);
+    let responses = responses(pool.done(0, again[0].clone(), 3.0));
+    assert_eq!(responses[0].summary, engine::run(&first.scenario));
+    assert_eq!(responses[0].workers, 1);
+}
+
+#[test]
+fn a_failed_worker_sends_the_run_in_hand_and_every_later_one_to_the_page() {
+    let mut pool = loaded_pool(2);
+    pool.send(request(1, 6_000), 0.0);
+    pool.send(request(2, 6_000), 0.0);
+    let commands = pool.failed();
+    assert!(commands.contains(&Command::StopWorkers));
+    assert!(
+        commands.contains(&Command::RunOnPage(request(2, 6_000))),
+        "the latest request"
+    );
+    assert!(pool.failed().is_empty(), "once");
+    assert_eq!(
+        pool.send(request(3, 6_000), 0.0),
+        [Command::RunOnPage(request(3, 6_000))]
+    );
+    let mut loading = PoolState::new(2, SPLIT_MIN_PATHS);
+    loading.send(request(1, 1_000), 0.0);
+    assert!(
+        loading
+            .failed()
+            .contains(&Command::RunOnPage(request(1, 1_000))),
+        "a worker that never loaded"
+    );
+    assert!(
+        loading.loaded(0.0).is_empty() && loading.loaded(0.0).is_empty(),
+        "a late load changes nothing"
+    );
+}
