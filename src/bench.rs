@@ -24,3 +24,51 @@ pub fn time_runs(scenario: &Scenario, repeats: u32, now_ms: impl Fn() -> f64) ->
         })
         .collect()
 }
+
+/// The phases of a 10k-path, 15-year run timed apart, in this order: the whole run; its
+/// 1.2 M normal draws; its 0.9 M logistic functions; its 0.3 M Poisson draws; its 160
+/// percentile sets of 10k values. Natively (`taijiang-sim --phases`) and in wasm
+/// (`bench_phases`), to see where the wasm/native ratio comes from.
+pub const PHASES: [&str; 5] = [
+    "whole run",
+    "1.2 M normals",
+    "0.9 M logistic",
+    "0.3 M Poisson",
+    "160 percentile sets",
+];
+
+pub fn time_phases(now_ms: impl Fn() -> f64) -> Vec<f64> {
+    use engine::{PathStream, PoissonTable, StreamId};
+    let Some(scenario) = scenario(10_000, 2035) else {
+        return Vec::new();
+    };
+    let time = |f: &dyn Fn() -> f64| {
+        let start = now_ms();
+        std::hint::black_box(f());
+        now_ms() - start
+    };
+    let values = engine::simulate_chunk(&scenario, 0..10_000).columns[15][0].clone();
+    vec![
+        time(&|| engine::run(&scenario).targets[0].probability),
+        time(&|| {
+            let mut stream = PathStream::for_stream(1, 2, StreamId::Shares);
+            (0..1_200_000).map(|_| stream.normal()).sum()
+        }),
+        time(&|| {
+            (0..900_000)
+                .map(|i| engine::logistic(f64::from(i) * 1e-5 - 4.5))
+                .sum()
+        }),
+        time(&|| {
+            let mut stream = PathStream::for_stream(1, 2, StreamId::Counts);
+            let table = PoissonTable::new(37.8);
+            (0..300_000).map(|_| stream.poisson(&table) as f64).sum()
+        }),
+        time(&|| {
+            let mut scratch = engine::SelectionScratch::default();
+            (0..160)
+                .map(|_| engine::percentiles(&values, &engine::PERCENTILES, &mut scratch)[2])
+                .sum()
+        }),
+    ]
+}

@@ -33,6 +33,14 @@ fn main() {
         );
         return;
     }
+    if args.first().map(String::as_str) == Some("--phases") {
+        let clock = std::time::Instant::now();
+        let ms = bench::time_phases(|| clock.elapsed().as_secs_f64() * 1000.0);
+        for (name, ms) in bench::PHASES.iter().zip(ms) {
+            println!("{name}\t{ms:.2} ms");
+        }
+        return;
+    }
     let fragment = args.first().cloned().unwrap_or_default();
     let (scenario, issues) = Scenario::from_fragment(&fragment);
     for issue in &issues {

@@ -16,6 +16,15 @@ mod exports {
             .map(|scenario| bench::time_runs(&scenario, repeats, || performance.now()))
             .unwrap_or_default()
     }
+
+    /// Milliseconds of each phase of `bench::PHASES`, timed apart.
+    #[wasm_bindgen]
+    pub fn bench_phases() -> Vec<f64> {
+        let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+            return Vec::new();
+        };
+        bench::time_phases(|| performance.now())
+    }
 }
 
 fn main() {}

@@ -15,9 +15,9 @@ pub use model::{
 };
 pub use stream::{PathStream, PoissonTable, StreamId};
 pub use summary::{
-    cagr_percent, percentiles_by_selection, reaches, target_result, Histogram, SeriesSummariser,
-    SeriesSummary, Summary, TargetCount, TargetResult, TargetTally, YearStats, HISTOGRAM_BINS,
-    PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
+    cagr_percent, percentiles, percentiles_by_selection, reaches, target_result, Histogram,
+    SelectionScratch, SeriesSummariser, SeriesSummary, Summary, TargetCount, TargetResult,
+    TargetTally, YearStats, HISTOGRAM_BINS, PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
 };
 
 use crate::plan::SeriesId;

@@ -371,7 +371,7 @@ const SELECTION_SAMPLE: usize = 128;
 
 /// Buffers reused from one set of values to the next.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct SelectionScratch {
+pub struct SelectionScratch {
     buckets: Vec<u16>,
     counts: Vec<u32>,
     /// Whether each bucket holds a wanted order statistic.
@@ -388,7 +388,7 @@ pub(crate) struct SelectionScratch {
 /// are sorted. When the values crowd into those buckets (ties, one far outlier), divide-and-
 /// conquer selection over order keys takes over. Either way the result is the exact order
 /// statistics of the total order of `f64`, so both give the same bits.
-pub(crate) fn percentiles<const N: usize>(
+pub fn percentiles<const N: usize>(
     values: &[f64],
     quantiles: &[f64; N],
     scratch: &mut SelectionScratch,
@@ -430,7 +430,7 @@ fn by_buckets<const N: usize>(
     let (low, high) = (0..SELECTION_SAMPLE)
         .map(|i| values[i * stride])
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(v), hi.max(v))
+            (if v < lo { v } else { lo }, if v > hi { v } else { hi })
         });
     let margin = 0.25 * (high - low);
     let start = low - margin;
@@ -444,8 +444,10 @@ fn by_buckets<const N: usize>(
     scratch.counts.clear();
     scratch.counts.resize(buckets + 1, 0);
     for &v in values {
-        // `as` saturates below 0 and the clamp above: one bucket for each end.
-        let bucket = ((v - start) * scale).min(top) as u16;
+        // `as` saturates below 0 and the comparison above: one bucket for each end. (Not
+        // `f64::min`, which wasm has no instruction for with Rust's meaning.)
+        let x = (v - start) * scale;
+        let bucket = if x < top { x as u16 } else { top as u16 };
         scratch.buckets.push(bucket);
         scratch.counts[bucket as usize] += 1;
     }
