@@ -20,6 +20,27 @@ const GREEN_RATIO_CEILING: f64 = 0.99;
 /// (logistic(30) = 1 − 9.4·10⁻¹⁴); only extreme drifts over many years come near it.
 pub const LOGIT_BOUND: f64 = 30.0;
 
+/// `value.max(floor)` for the model's numbers (never NaN), by a comparison: wasm has no
+/// instruction for `f64::max` with Rust's meaning, and these run on every path-year.
+fn at_least(value: f64, floor: f64) -> f64 {
+    if value > floor {
+        value
+    } else {
+        floor
+    }
+}
+
+/// `value.clamp(low, high)` for the model's numbers, by comparisons (see [`at_least`]).
+fn within(value: f64, low: f64, high: f64) -> f64 {
+    if value < low {
+        low
+    } else if value > high {
+        high
+    } else {
+        value
+    }
+}
+
 pub fn logit(share: f64) -> f64 {
     libm::log(share / (1.0 - share))
 }
@@ -259,18 +280,20 @@ impl PathState {
         self.shock = params.persistence * self.shock + params.shock_sd * epsilon;
         let jump = if downturn { -params.downturn_size } else { 0.0 };
         let investment_effect = 100.0 * params.extra_investment / (params.icor * self.gdp);
-        let growth =
-            (params.trend_growth + investment_effect + self.shock + jump).max(GROWTH_FLOOR);
+        let growth = at_least(
+            params.trend_growth + investment_effect + self.shock + jump,
+            GROWTH_FLOOR,
+        );
         self.gdp *= 1.0 + growth / 100.0;
 
         let income_growth = params.income_trend
             + params.income_sensitivity * (growth - params.trend_growth)
             + params.income_shock_sd * income_epsilon;
-        self.income *= 1.0 + income_growth.max(GROWTH_FLOOR) / 100.0;
+        self.income *= 1.0 + at_least(income_growth, GROWTH_FLOOR) / 100.0;
 
         for (logit, share) in self.share_logits.iter_mut().zip(&params.shares) {
             let next = *logit + share.drift[self.year] + share.noise * self.share_stream.normal();
-            *logit = next.clamp(-LOGIT_BOUND, LOGIT_BOUND);
+            *logit = within(next, -LOGIT_BOUND, LOGIT_BOUND);
         }
 
         let stock = self.hightech as u64;
