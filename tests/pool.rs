@@ -7,11 +7,10 @@
 
 mod common;
 
-use common::scenario;
-use taijiang_sim::engine::split::{Outgoing, PartSummary, PartWorker};
+use common::{scenario, split_parts};
 use taijiang_sim::engine::{self};
 use taijiang_sim::pool::{Command, PoolState};
-use taijiang_sim::scenario::{Param, Scenario};
+use taijiang_sim::scenario::Param;
 use taijiang_sim::state::{Precision, RunRequest, RunResponse};
 
 const SPLIT_MIN_PATHS: u32 = 5_000;
@@ -22,34 +21,6 @@ fn request(revision: u64, paths: u32) -> RunRequest {
         precision: Precision::Full,
         scenario: scenario(&[(Param::Paths, f64::from(paths))]),
     }
-}
-
-/// The part summaries of run `run` split into `parts`, as the workers would send them.
-fn parts_of(run: u64, parts: u32, scenario: &Scenario) -> Vec<PartSummary> {
-    let mut workers: Vec<PartWorker> = (0..parts).map(|_| PartWorker::new()).collect();
-    let mut queue = Vec::new();
-    let mut done = Vec::new();
-    for part in 0..parts {
-        queue.extend(
-            workers[part as usize]
-                .start(run, scenario, part, parts)
-                .into_iter()
-                .map(|o| (part, o)),
-        );
-    }
-    while let Some((_, outgoing)) = queue.pop() {
-        match outgoing {
-            Outgoing::Slice { to, slice } => queue.extend(
-                workers[to as usize]
-                    .receive(slice)
-                    .into_iter()
-                    .map(|o| (to, o)),
-            ),
-            Outgoing::Done(summary) => done.push(summary),
-        }
-    }
-    done.sort_by_key(|summary| summary.part);
-    done
 }
 
 fn started(commands: &[Command]) -> Vec<(u64, u32)> {
@@ -125,7 +96,7 @@ fn the_parts_make_the_run_and_the_waiting_request_follows() {
         pool.send(latest, 12.0).is_empty(),
         "replaces the waiting one"
     );
-    let mut parts = parts_of(1, 2, &first.scenario);
+    let mut parts = split_parts(&first.scenario, 2, 1);
     let last = parts.pop().expect("two parts");
     assert!(pool.done(0, parts.remove(0), 20.0).is_empty(), "half a run");
     let commands = pool.done(1, last, 42.5);
@@ -149,8 +120,8 @@ fn parts_of_another_run_or_from_the_wrong_worker_are_ignored() {
     let mut pool = loaded_pool(2);
     let first = request(1, 6_000);
     pool.send(first.clone(), 0.0);
-    let parts = parts_of(1, 2, &first.scenario);
-    let stale = parts_of(0, 2, &first.scenario);
+    let parts = split_parts(&first.scenario, 2, 1);
+    let stale = split_parts(&first.scenario, 2, 0);
     assert!(
         pool.done(0, stale[0].clone(), 1.0).is_empty(),
         "another run"
@@ -180,7 +151,7 @@ fn parts_that_do_not_merge_are_run_again_in_one_part() {
     let mut pool = loaded_pool(2);
     let first = request(1, 6_000);
     pool.send(first.clone(), 0.0);
-    let mut parts = parts_of(1, 2, &first.scenario);
+    let mut parts = split_parts(&first.scenario, 2, 1);
     parts[1].series.clear();
     pool.done(0, parts[0].clone(), 1.0);
     let commands = pool.done(1, parts[1].clone(), 2.0);
@@ -190,7 +161,7 @@ fn parts_that_do_not_merge_are_run_again_in_one_part() {
         responses(commands).is_empty(),
         "no response from broken parts"
     );
-    let again = parts_of(2, 1, &first.scenario);
+    let again = split_parts(&first.scenario, 1, 2);
     let responses = responses(pool.done(0, again[0].clone(), 3.0));
     assert_eq!(responses[0].summary, engine::run(&first.scenario));
     assert_eq!(responses[0].workers, 1);

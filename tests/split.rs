@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{scenario, GOLDEN_FINGERPRINT, GOLDEN_SCENARIO};
+use common::{scenario, split_parts, GOLDEN_FINGERPRINT, GOLDEN_SCENARIO};
 use proptest::prelude::*;
 use taijiang_sim::engine::split::{
     effective_parts, merge, owned_series, part_paths, Outgoing, PartRun, PartSummary, PartWorker,
@@ -230,28 +230,4 @@ fn merge_refuses_parts_that_do_not_make_a_run() {
     let mut mixed = done.clone();
     mixed[1].run = 8;
     assert_eq!(merge(&s, &mixed), None, "parts of two runs");
-}
-
-/// The part summaries of a split run, delivered in order.
-fn split_parts(scenario: &Scenario, parts: u32, run: u64) -> Vec<PartSummary> {
-    let mut workers: Vec<PartWorker> = (0..parts).map(|_| PartWorker::new()).collect();
-    let mut queue: Vec<(u32, Slice)> = Vec::new();
-    let mut done = Vec::new();
-    let mut route = |out: Vec<Outgoing>, queue: &mut Vec<(u32, Slice)>| {
-        for outgoing in out {
-            match outgoing {
-                Outgoing::Slice { to, slice } => queue.push((to, slice)),
-                Outgoing::Done(summary) => done.push(summary),
-            }
-        }
-    };
-    for part in 0..parts {
-        let out = workers[part as usize].start(run, scenario, part, parts);
-        route(out, &mut queue);
-    }
-    while let Some((to, slice)) = queue.pop() {
-        let out = workers[to as usize].receive(slice);
-        route(out, &mut queue);
-    }
-    done
 }

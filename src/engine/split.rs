@@ -81,7 +81,8 @@ pub struct PartRun {
     run: u64,
     part: u32,
     parts: u32,
-    paths: u32,
+    /// The number of paths of each part.
+    part_lens: Vec<usize>,
     params: ModelParams,
     stepper: YearStepper,
     tally: TargetTally,
@@ -118,7 +119,12 @@ impl PartRun {
             run,
             part,
             parts,
-            paths,
+            part_lens: (0..parts)
+                .map(|k| {
+                    let range = part_paths(paths, k, parts);
+                    (range.end - range.start) as usize
+                })
+                .collect(),
             stepper: YearStepper::new(scenario.seed(), &params, own_paths.clone()),
             tally: TargetTally::new((own_paths.end - own_paths.start) as usize, &params),
             owned: owned_series(part, parts)
@@ -153,7 +159,6 @@ impl PartRun {
     pub fn receive(&mut self, slice: Slice) -> Vec<Outgoing> {
         let mut out = Vec::new();
         let step = slice.step as usize;
-        let expected_len = self.owned.len() * self.part_len(slice.from);
         let acceptable = !self.finished
             && slice.run == self.run
             && slice.from < self.parts
@@ -161,7 +166,7 @@ impl PartRun {
             // A peer is at most two windows ahead: it summarised only what this part sent.
             && (self.step..=self.step + 2 * RUN_AHEAD).contains(&step)
             && step <= self.params.steps
-            && slice.values.len() == expected_len;
+            && slice.values.len() == self.owned.len() * self.part_lens[slice.from as usize];
         if !acceptable {
             return out;
         }
@@ -173,11 +178,6 @@ impl PartRun {
             self.advance(&mut out);
         }
         out
-    }
-
-    fn part_len(&self, part: u32) -> usize {
-        let range = part_paths(self.paths, part.min(self.parts - 1), self.parts);
-        (range.end - range.start) as usize
     }
 
     /// Simulates steps up to [`RUN_AHEAD`] past the awaited one.
@@ -265,10 +265,9 @@ impl PartRun {
                 return;
             }
             let senders = self.inbox.remove(&t).unwrap_or_default();
-            let lengths: Vec<usize> = (0..self.parts).map(|k| self.part_len(k)).collect();
             for (k, summariser) in self.owned.iter_mut().enumerate() {
                 self.column.clear();
-                for (values, &n) in senders.iter().zip(&lengths) {
+                for (values, &n) in senders.iter().zip(&self.part_lens) {
                     if let Some(values) = values {
                         self.column.extend_from_slice(&values[k * n..(k + 1) * n]);
                     }

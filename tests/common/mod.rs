@@ -14,6 +14,7 @@ pub use native::*;
 /// Helpers of the native test files.
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use taijiang_sim::engine::split::{Outgoing, PartSummary, PartWorker};
     use taijiang_sim::scenario::{Param, Scenario};
 
     /// The default scenario with `settings` applied.
@@ -23,5 +24,31 @@ mod native {
             .fold(Scenario::default(), |s, &(param, value)| {
                 s.with(param, value).expect("test settings are valid")
             })
+    }
+
+    /// The part summaries of run `run` of `scenario` split into `parts`, as workers would send
+    /// them, in part order (messages delivered last in, first out).
+    pub fn split_parts(scenario: &Scenario, parts: u32, run: u64) -> Vec<PartSummary> {
+        let mut workers: Vec<PartWorker> = (0..parts).map(|_| PartWorker::new()).collect();
+        let mut queue = Vec::new();
+        let mut done = Vec::new();
+        let mut route = |out: Vec<Outgoing>, queue: &mut Vec<_>| {
+            for outgoing in out {
+                match outgoing {
+                    Outgoing::Slice { to, slice } => queue.push((to, slice)),
+                    Outgoing::Done(summary) => done.push(summary),
+                }
+            }
+        };
+        for part in 0..parts {
+            let out = workers[part as usize].start(run, scenario, part, parts);
+            route(out, &mut queue);
+        }
+        while let Some((to, slice)) = queue.pop() {
+            let out = workers[to as usize].receive(slice);
+            route(out, &mut queue);
+        }
+        done.sort_by_key(|summary: &PartSummary| summary.part);
+        done
     }
 }
