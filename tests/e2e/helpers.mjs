@@ -11,7 +11,7 @@
 //   URL fragment  key=value&key=value…                   updated with history.replaceState
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,26 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the native engine computed (tests/common/default-scenario.tsv, asserted natively by
+// tests/engine.rs): the page must show the same, to the last bit.
+
+/**
+ * The default scenario's numbers: { targets: { id: { probability, stderr } }, fingerprint }, as
+ * the page writes them (4 decimals; the fingerprint in 16 hex digits).
+ */
+export function nativeDefault() {
+  const rows = readFileSync(join(REPO_ROOT, 'tests/common/default-scenario.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => line.split('\t'));
+  const targets = Object.fromEntries(
+    rows.filter(([key]) => key !== 'fingerprint').map(([key, probability, stderr]) => [key, { probability, stderr }]),
+  );
+  const fingerprint = rows.find(([key]) => key === 'fingerprint')[1];
+  return { targets, fingerprint };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Setup

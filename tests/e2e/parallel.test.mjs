@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, appTest, useBrowser, snapshot } from './helpers.mjs';
+import { REPO_ROOT, appTest, nativeDefault, useBrowser, snapshot } from './helpers.mjs';
 
 const getBrowser = useBrowser();
 
@@ -12,11 +12,8 @@ const COMMON = readFileSync(join(REPO_ROOT, 'tests/common/mod.rs'), 'utf8');
 const GOLDEN_SCENARIO = COMMON.match(/GOLDEN_SCENARIO: &str = "(#[^"]+)"/)[1];
 const GOLDEN_FINGERPRINT = COMMON.match(/GOLDEN_FINGERPRINT: u64 = 0x([0-9a-f_]+);/)[1].replaceAll('_', '');
 
-// The native engine's fingerprint of the default scenario (tests/common/default-scenario.tsv).
-const DEFAULT_FINGERPRINT = readFileSync(join(REPO_ROOT, 'tests/common/default-scenario.tsv'), 'utf8')
-  .split('\n')
-  .find((line) => line.startsWith('fingerprint\t'))
-  .split('\t')[1];
+// The native engine's fingerprint of the default scenario.
+const DEFAULT_FINGERPRINT = nativeDefault().fingerprint;
 
 // Enough paths for the pool to split the run (SPLIT_MIN_PATHS is 5,000), over 15 years.
 const BIG_RUN = '#paths=20000&horizon=2035&vol=2.5&shock_p=20&inv=40';

@@ -1,23 +1,13 @@
 // Progressive runs in the worker, and the page's numbers against the native engine's.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT, appTest, useBrowser, snapshot, waitReady } from './helpers.mjs';
+import { appTest, nativeDefault, useBrowser, snapshot, waitReady } from './helpers.mjs';
 
 const getBrowser = useBrowser();
 
-// The native engine's numbers for the default scenario (tests/common/default-scenario.tsv,
-// asserted natively by tests/engine.rs): the browser's worker must give them to the last digit.
-const NATIVE_DEFAULT = Object.fromEntries(
-  readFileSync(join(REPO_ROOT, 'tests/common/default-scenario.tsv'), 'utf8')
-    .split('\n')
-    .filter((line) => line && !line.startsWith('#'))
-    .map((line) => line.split('\t'))
-    .map(([key, probability, stderr]) => [key, { probability, stderr }]),
-);
-const NATIVE_FINGERPRINT = NATIVE_DEFAULT.fingerprint.probability;
-delete NATIVE_DEFAULT.fingerprint;
+// The native engine's numbers for the default scenario: the browser's workers must give them to
+// the last digit.
+const { targets: NATIVE_DEFAULT, fingerprint: NATIVE_FINGERPRINT } = nativeDefault();
 
 appTest('the page shows exactly the numbers of the native engine', getBrowser, async (h) => {
   const page = await h.open(await h.serve('/'));
