@@ -98,6 +98,11 @@ impl YearStepper {
         Some(t)
     }
 
+    /// The number of steps produced so far.
+    fn produced(&self) -> usize {
+        self.next
+    }
+
     /// The number of paths stepped.
     fn len(&self) -> usize {
         self.states.len()

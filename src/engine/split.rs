@@ -89,8 +89,6 @@ pub struct PartRun {
     owned: Vec<SeriesSummariser>,
     /// The step whose slices are awaited.
     step: usize,
-    /// Steps simulated so far.
-    produced: usize,
     /// Slices of the awaited step and of later ones, by sender (parts run ahead, see
     /// [`RUN_AHEAD`]).
     inbox: BTreeMap<usize, Vec<Option<Vec<f64>>>>,
@@ -133,7 +131,6 @@ impl PartRun {
                 .collect(),
             params,
             step: 0,
-            produced: 0,
             inbox: BTreeMap::new(),
             column: Vec::with_capacity(paths as usize),
             spare: Vec::new(),
@@ -182,7 +179,7 @@ impl PartRun {
 
     /// Simulates steps up to [`RUN_AHEAD`] past the awaited one.
     fn run_ahead(&mut self, out: &mut Vec<Outgoing>) {
-        while self.produced < self.step + RUN_AHEAD {
+        while self.stepper.produced() < self.step + RUN_AHEAD {
             if !self.produce_step(out) {
                 return;
             }
@@ -195,7 +192,6 @@ impl PartRun {
         let Some(t) = self.stepper.next_year(&self.params) else {
             return false;
         };
-        self.produced = t + 1;
         let columns = self.stepper.columns();
         self.tally.add_year(t, columns);
         if self.parts == 1 {
