@@ -40,15 +40,4 @@ impl Lang {
             Lang::En => en,
         }
     }
-
-    /// Reads `lang=…` from a URL fragment; Chinese when absent or unknown.
-    pub fn from_fragment(fragment: &str) -> Lang {
-        fragment
-            .trim_start_matches('#')
-            .split('&')
-            .filter_map(|part| part.split_once('='))
-            .find(|(key, _)| *key == "lang")
-            .and_then(|(_, value)| Lang::from_code(value))
-            .unwrap_or_default()
-    }
 }

@@ -2,7 +2,8 @@
 //!
 //! The crate is layered so that everything but the user interface runs natively:
 //! - [`plan`]: the plan's own numbers, each with its provenance;
-//! - [`scenario`]: the sliders and assumptions a user sets, their validation and the URL codec;
+//! - [`scenario`]: the sliders and assumptions a user sets and their validation; [`preset`]:
+//!   named starting points; [`link`]: the one reader and writer of links;
 //! - [`engine`]: the pure Monte Carlo engine (no browser APIs, cannot fail on validated input);
 //! - [`charts`]: drawing functions generic over plotters' `DrawingBackend`;
 //! - [`state`] and [`pool`]: the page's state and its side of the engine workers, free of any
@@ -14,8 +15,11 @@ pub mod charts;
 pub mod engine;
 pub mod format;
 pub mod i18n;
+pub mod link;
+pub mod notices;
 pub mod plan;
 pub mod pool;
+pub mod preset;
 pub mod scenario;
 pub mod state;
 

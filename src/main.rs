@@ -1,6 +1,7 @@
 //! In the browser, mounts the simulator. Natively, prints the targets' probabilities for a
-//! scenario given as a URL fragment (`cargo run --release -- '#gdp=6&inv=50'`), and the summary's
-//! fingerprint; with
+//! scenario given as a link's fragment (`cargo run --release -- '#gdp=6&inv=50'`,
+//! `'#preset=downturn'`), and the summary's fingerprint; with `--compare '#A' '#B'`, both
+//! scenarios' probabilities and the paired difference with its standard error; with
 //! `--bench PATHS HORIZON_YEAR REPEATS`, times whole runs for the browser benchmark's ratios.
 
 #[cfg(target_arch = "wasm32")]
@@ -10,7 +11,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use taijiang_sim::{bench, engine, format, scenario::Scenario};
+    use taijiang_sim::bench;
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--bench") {
         let number = |i: usize| args.get(i).and_then(|a| a.parse::<i64>().ok());
@@ -41,16 +42,39 @@ fn main() {
         }
         return;
     }
-    let fragment = args.first().cloned().unwrap_or_default();
-    let (scenario, issues) = Scenario::from_fragment(&fragment);
+    if args.first().map(String::as_str) == Some("--compare") {
+        let (Some(a), Some(b)) = (args.get(1), args.get(2)) else {
+            eprintln!("usage: taijiang-sim --compare '#<link of A>' '#<link of B>'");
+            std::process::exit(2);
+        };
+        compare(a, b);
+        return;
+    }
+    print_run(&args.first().cloned().unwrap_or_default());
+}
+
+/// The scenario of a link (its pinned A is ignored here), with what could not be used said on
+/// standard error.
+#[cfg(not(target_arch = "wasm32"))]
+fn scenario_of(fragment: &str) -> taijiang_sim::link::Link {
+    let (link, issues) = taijiang_sim::link::parse(fragment);
     for issue in &issues {
         eprintln!("ignored: {issue}");
     }
-    let summary = engine::run(&scenario);
-    // A closed pipe (`| head`) ends the output quietly instead of panicking.
+    link
+}
+
+/// Prints a scenario's probabilities, as the page shows them (`data-probability`, …).
+#[cfg(not(target_arch = "wasm32"))]
+fn print_run(fragment: &str) {
     use std::io::Write;
+    use taijiang_sim::{engine, format, link};
+    let mut parsed = scenario_of(fragment);
+    parsed.pinned = None;
+    let summary = engine::run(&parsed.current.scenario);
+    // A closed pipe (`| head`) ends the output quietly instead of panicking.
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "#{}", scenario.to_fragment());
+    let _ = writeln!(out, "#{}", link::write(&parsed));
     // Every number of the summary, bit for bit: the page shows the same (data-fingerprint).
     let _ = writeln!(out, "fingerprint\t{:016x}", summary.fingerprint());
     for result in &summary.targets {
@@ -60,6 +84,39 @@ fn main() {
             result.id.key(),
             format::four_decimals(result.probability),
             format::four_decimals(result.std_error)
+        );
+        if line.is_err() {
+            return;
+        }
+    }
+}
+
+/// Prints A's and B's probabilities and the paired difference, as the page's compare view
+/// (`data-probability-a`, `data-probability-b`, `data-delta`, `data-delta-stderr`).
+#[cfg(not(target_arch = "wasm32"))]
+fn compare(a: &str, b: &str) {
+    use std::io::Write;
+    use taijiang_sim::engine::{self, compare::Pairing};
+    use taijiang_sim::format;
+    let a = engine::run(&scenario_of(a).current.scenario);
+    let b = engine::run(&scenario_of(b).current.scenario);
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "fingerprint_a\t{:016x}", a.fingerprint());
+    let _ = writeln!(out, "fingerprint_b\t{:016x}", b.fingerprint());
+    for d in engine::compare::differences(&a, &b) {
+        let pairing = match d.pairing {
+            Pairing::Paired { paths } => format!("paired over {paths} paths"),
+            Pairing::Independent => "independent (different seeds)".to_string(),
+        };
+        let line = writeln!(
+            out,
+            "{}\tprobability_a={}\tprobability_b={}\tdelta={}\tdelta_stderr={}\t{:?}\t{pairing}",
+            d.id.key(),
+            format::four_decimals(d.probability_a),
+            format::four_decimals(d.probability_b),
+            format::four_decimals(d.delta),
+            format::four_decimals(d.std_error),
+            d.change(),
         );
         if line.is_err() {
             return;

@@ -112,8 +112,7 @@ impl PoolState {
         let mut commands = Vec::new();
         match split::merge(&current.request.scenario, &current.received) {
             Some(summary) => commands.push(Command::Respond(RunResponse {
-                revision: current.request.revision,
-                precision: current.request.precision,
+                key: current.request.key,
                 summary,
                 engine_ms: now_ms - current.started_ms,
                 workers: current.parts,

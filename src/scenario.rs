@@ -1,13 +1,12 @@
 //! What a user sets: the drivers of `model.md` (the sliders), the assumption-level parameters,
-//! their validation, and the URL-fragment codec that makes a scenario shareable as a link.
+//! and their validation (`link` writes and reads them as links).
 //!
 //! A [`Scenario`] is always valid: every way to build one (defaults, [`Scenario::with`],
-//! [`Scenario::from_fragment`]) checks each value against its [`ParamSpec`]. The engine relies on
+//! `link::parse`) checks each value against its [`ParamSpec`]. The engine relies on
 //! that and so cannot fail.
 
 use crate::plan::Provenance;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// A parameter of the scenario, as it appears in the URL and in the UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -311,38 +310,6 @@ impl Default for Scenario {
     }
 }
 
-/// Something in a link that could not be used; the UI names it in a notice.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FragmentIssue {
-    UnknownKey(String),
-    InvalidValue {
-        key: &'static str,
-        text: String,
-        error: ValueError,
-    },
-    Malformed(String),
-}
-
-impl fmt::Display for FragmentIssue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FragmentIssue::UnknownKey(key) => write!(f, "unknown key “{key}”"),
-            FragmentIssue::InvalidValue { key, text, error } => {
-                write!(f, "{key}=“{text}”: ")?;
-                match error {
-                    ValueError::NotANumber => write!(f, "not a number"),
-                    ValueError::NotWhole => write!(f, "not a whole number"),
-                    ValueError::OutOfRange { min, max } => write!(f, "outside {min} … {max}"),
-                }
-            }
-            FragmentIssue::Malformed(part) => write!(f, "“{part}” is not key=value"),
-        }
-    }
-}
-
-/// Keys the UI owns (not part of the model), accepted in a fragment without a notice.
-pub const UI_KEYS: [&str; 1] = ["lang"];
-
 impl Scenario {
     pub fn get(&self, param: Param) -> f64 {
         self.values[param as usize]
@@ -367,74 +334,10 @@ impl Scenario {
     pub fn horizon_year(&self) -> i32 {
         self.get(Param::Horizon) as i32
     }
-
-    /// Reads a URL fragment (with or without the leading `#`). Every key of `PARAMS` that is
-    /// present and valid is taken; everything else falls back to its default and is reported.
-    pub fn from_fragment(fragment: &str) -> (Scenario, Vec<FragmentIssue>) {
-        let mut scenario = Scenario::default();
-        let mut issues = Vec::new();
-        let body = fragment.strip_prefix('#').unwrap_or(fragment);
-        for part in body.split('&').filter(|part| !part.is_empty()) {
-            let Some((raw_key, raw_value)) = part.split_once('=') else {
-                issues.push(FragmentIssue::Malformed(percent_decode(part)));
-                continue;
-            };
-            let key = percent_decode(raw_key);
-            let text = percent_decode(raw_value);
-            if UI_KEYS.contains(&key.as_str()) {
-                continue;
-            }
-            let Some(param) = Param::from_key(&key) else {
-                issues.push(FragmentIssue::UnknownKey(key));
-                continue;
-            };
-            let spec = param.spec();
-            match spec.parse(&text) {
-                Ok(value) => scenario.values[param as usize] = value,
-                Err(error) => issues.push(FragmentIssue::InvalidValue {
-                    key: spec.key,
-                    text,
-                    error,
-                }),
-            }
-        }
-        (scenario, issues)
-    }
-
-    /// Writes every parameter, defaults included, so that a link keeps its numbers even if a
-    /// later version changes a default.
-    pub fn to_fragment(&self) -> String {
-        PARAMS
-            .iter()
-            .map(|spec| format!("{}={}", spec.key, format_value(self.get(spec.param))))
-            .collect::<Vec<_>>()
-            .join("&")
-    }
 }
 
 /// The shortest text that parses back to exactly the same `f64` (Rust's `Display` guarantees
 /// the round trip).
 pub fn format_value(value: f64) -> String {
     format!("{value}")
-}
-
-/// Decodes `%XX` escapes (a link may have been through a mail client); invalid escapes are kept
-/// as written, and invalid UTF-8 is replaced, so decoding never fails.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(byte);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

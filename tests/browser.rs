@@ -54,7 +54,8 @@ async fn eventually_within(milliseconds: u64, condition: impl Fn() -> bool) -> b
 
 #[wasm_bindgen_test]
 fn the_engine_gives_the_native_bits_in_the_browser() {
-    let (scenario, issues) = Scenario::from_fragment(GOLDEN_SCENARIO);
+    let (link, issues) = taijiang_sim::link::parse(GOLDEN_SCENARIO);
+    let scenario = link.current.scenario;
     assert!(issues.is_empty());
     assert_eq!(engine::run(&scenario).fingerprint(), GOLDEN_FINGERPRINT);
 }

@@ -259,7 +259,8 @@ fn percentiles_by_selection_match_sorting() {
 
 #[test]
 fn the_golden_scenario_gives_the_golden_fingerprint() {
-    let (scenario, issues) = Scenario::from_fragment(GOLDEN_SCENARIO);
+    let (link, issues) = taijiang_sim::link::parse(GOLDEN_SCENARIO);
+    let scenario = link.current.scenario;
     assert!(issues.is_empty());
     let fingerprint = engine::run(&scenario).fingerprint();
     assert_eq!(

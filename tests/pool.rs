@@ -11,14 +11,17 @@ use common::{scenario, split_parts};
 use taijiang_sim::engine::{self};
 use taijiang_sim::pool::{Command, PoolState};
 use taijiang_sim::scenario::Param;
-use taijiang_sim::state::{Precision, RunRequest, RunResponse};
+use taijiang_sim::state::{Precision, RunKey, RunRequest, RunResponse, RunRole};
 
 const SPLIT_MIN_PATHS: u32 = 5_000;
 
 fn request(revision: u64, paths: u32) -> RunRequest {
     RunRequest {
-        revision,
-        precision: Precision::Full,
+        key: RunKey {
+            role: RunRole::Current,
+            revision,
+            precision: Precision::Full,
+        },
         scenario: scenario(&[(Param::Paths, f64::from(paths))]),
     }
 }
@@ -104,8 +107,8 @@ fn the_parts_make_the_run_and_the_waiting_request_follows() {
     let responses = responses(commands);
     assert_eq!(responses.len(), 1);
     let response = &responses[0];
-    assert_eq!(response.revision, 7);
-    assert_eq!(response.precision, Precision::Full);
+    assert_eq!(response.key.revision, 7);
+    assert_eq!(response.key.precision, Precision::Full);
     assert_eq!(response.workers, 2);
     assert_eq!(response.engine_ms, 32.5, "from the start to the last part");
     assert_eq!(

@@ -51,7 +51,7 @@ fn run_split(scenario: &Scenario, parts: u32, run: u64, order: u64) -> Option<Su
 }
 
 fn golden() -> Scenario {
-    Scenario::from_fragment(GOLDEN_SCENARIO).0
+    taijiang_sim::link::parse(GOLDEN_SCENARIO).0.current.scenario
 }
 
 #[test]
@@ -216,6 +216,7 @@ fn merge_refuses_parts_that_do_not_make_a_run() {
             part,
             series: Vec::new(),
             targets: Vec::new(),
+            outcomes: Default::default(),
         })
         .collect();
     assert_eq!(merge(&s, &parts), None, "no series at all");

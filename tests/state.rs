@@ -8,14 +8,14 @@ use taijiang_sim::engine;
 use taijiang_sim::i18n::Lang;
 use taijiang_sim::scenario::{Param, Scenario};
 use taijiang_sim::state::{
-    Action, AppState, Gesture, Notice, Precision, RunRequest, RunResponse, ScenarioSource,
+    Action, AppState, Gesture, Notice, Precision, RunRequest, RunResponse, RunRole, ScenarioSource,
     PREVIEW_PATHS,
 };
 
 /// Starts the state's next request and returns it.
 fn start(state: &mut AppState) -> RunRequest {
     let request = state.next_request().expect("a run is wanted");
-    *state = state.apply(Action::RunStarted(request.revision, request.precision));
+    *state = state.apply(Action::RunStarted(request.key));
     assert_eq!(state.next_request(), None, "one run in flight at a time");
     request
 }
@@ -24,8 +24,7 @@ fn start(state: &mut AppState) -> RunRequest {
 fn finish(state: &mut AppState, request: &RunRequest) {
     let scenario = request.scenario.with(Param::Paths, 100.0).expect("valid");
     let response = RunResponse {
-        revision: request.revision,
-        precision: request.precision,
+        key: request.key,
         summary: engine::run(&scenario),
         engine_ms: 1.0,
         workers: 1,
@@ -38,11 +37,16 @@ fn the_first_run_is_the_full_scenario_and_makes_the_page_ready() {
     let mut state = AppState::from_fragment("#gdp=6");
     assert!(!state.is_ready());
     let request = start(&mut state);
-    assert_eq!(request.precision, Precision::Full);
+    assert_eq!(request.key.precision, Precision::Full);
     assert_eq!(request.scenario, state.scenario);
     finish(&mut state, &request);
     assert!(state.is_ready());
+    let baseline = start(&mut state);
+    assert_eq!(baseline.key.role, RunRole::Baseline);
+    assert_eq!(baseline.scenario, Scenario::default(), "the plan's own scenario");
+    finish(&mut state, &baseline);
     assert_eq!(state.next_request(), None, "nothing more to run");
+    assert!(state.differences.is_some(), "compared with the plan");
 }
 
 #[test]
@@ -69,7 +73,7 @@ fn dragging_coalesces_to_the_latest_scenario_and_drops_stale_results() {
         7.1,
         "straight to the latest scenario"
     );
-    assert_eq!(latest.precision, Precision::Preview);
+    assert_eq!(latest.key.precision, Precision::Preview);
     assert_eq!(latest.scenario.paths(), PREVIEW_PATHS);
     finish(&mut state, &latest);
     assert!(state.is_ready());
@@ -85,7 +89,7 @@ fn dragging_coalesces_to_the_latest_scenario_and_drops_stale_results() {
     state = state.apply(Action::Rested(state.revision));
     let full = start(&mut state);
     assert_eq!(
-        (full.precision, full.scenario.paths()),
+        (full.key.precision, full.scenario.paths()),
         (Precision::Full, 10_000)
     );
     finish(&mut state, &full);
@@ -105,9 +109,9 @@ fn releasing_the_slider_asks_for_the_full_run() {
     state = state.apply(Action::SetParam(Param::Inv, 50.0, Gesture::Settled));
     finish(&mut state, &preview);
     let full = start(&mut state);
-    assert_eq!(full.precision, Precision::Full);
+    assert_eq!(full.key.precision, Precision::Full);
     assert_eq!(
-        full.revision, preview.revision,
+        full.key.revision, preview.key.revision,
         "same scenario, now in full"
     );
 }
@@ -125,7 +129,7 @@ fn a_rest_for_an_older_revision_does_not_end_dragging() {
 fn small_runs_skip_the_preview() {
     let mut state = AppState::from_fragment(&format!("#paths={PREVIEW_PATHS}"));
     state = state.apply(Action::SetParam(Param::Gdp, 7.0, Gesture::Moving));
-    assert_eq!(start(&mut state).precision, Precision::Full);
+    assert_eq!(start(&mut state).key.precision, Precision::Full);
 }
 
 #[test]

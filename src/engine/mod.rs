@@ -4,7 +4,9 @@
 //! Memory grows with paths × series, not with years: every path keeps only its current state,
 //! each year is summarised over all paths and then forgotten.
 
+pub mod compare;
 mod model;
+mod outcomes;
 pub mod split;
 mod stream;
 mod summary;
@@ -13,6 +15,7 @@ pub use model::{
     logistic, logit, LapseTables, ModelParams, PathState, ShareParams, CERTIFICATIONS_PER_YEAR,
     GROWTH_FLOOR, RD_BASELINE_GROWTH,
 };
+pub use outcomes::Outcomes;
 pub use stream::{PathStream, PoissonTable, StreamId};
 pub use summary::{
     cagr_percent, percentiles, percentiles_by_selection, reaches, target_result, Histogram,

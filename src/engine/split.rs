@@ -15,6 +15,7 @@
 //! sends; the browser's workers carry them over message ports, the tests over a queue.
 
 use super::model::ModelParams;
+use super::outcomes::Outcomes;
 use super::summary::{target_result, SeriesSummariser, TargetCount, TargetTally};
 use super::{SeriesSummary, Summary, YearStepper};
 use crate::plan::{SeriesId, TargetId, BASE_YEAR};
@@ -68,6 +69,8 @@ pub struct PartSummary {
     pub part: u32,
     pub series: Vec<SeriesSummary>,
     pub targets: Vec<TargetCount>,
+    /// Which targets each of the part's paths met, in path order.
+    pub outcomes: Outcomes,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -241,11 +244,13 @@ impl PartRun {
         self.finished = true;
         let tally = std::mem::replace(&mut self.tally, TargetTally::new(0, &self.params));
         let owned = std::mem::take(&mut self.owned);
+        let (targets, outcomes) = tally.finish();
         out.push(Outgoing::Done(PartSummary {
             run: self.run,
             part: self.part,
             series: owned.into_iter().map(SeriesSummariser::finish).collect(),
-            targets: tally.finish(),
+            targets,
+            outcomes,
         }));
     }
 
@@ -376,6 +381,19 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
             total.reached_in_2025 += count.reached_in_2025;
         }
     }
+    // Parts hold contiguous ranges of paths in part order: their outcomes concatenate.
+    let mut ordered: Vec<&PartSummary> = parts.iter().collect();
+    ordered.sort_by_key(|part| part.part);
+    let mut outcomes = Outcomes::new(TargetId::ALL.len(), 0);
+    for part in ordered {
+        if !part.outcomes.is_consistent(TargetId::ALL.len()) {
+            return None;
+        }
+        outcomes.append(&part.outcomes)?;
+    }
+    if outcomes.paths() != paths {
+        return None;
+    }
     let steps = series[0].years.len().checked_sub(1)?;
     Some(Summary {
         paths,
@@ -386,5 +404,6 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
             .into_iter()
             .map(|count| target_result(count, paths))
             .collect(),
+        outcomes,
     })
 }

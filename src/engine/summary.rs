@@ -1,6 +1,7 @@
 //! The small, serialisable result of a run, and the year-by-year summariser that builds it.
 
 use super::model::ModelParams;
+use super::outcomes::Outcomes;
 use crate::plan::{Rule, SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +21,8 @@ pub struct Summary {
     pub horizon_year: i32,
     pub series: Vec<SeriesSummary>,
     pub targets: Vec<TargetResult>,
+    /// Which targets each path met, for paired comparisons of two runs with the same seed.
+    pub outcomes: Outcomes,
 }
 
 impl Summary {
@@ -56,6 +59,9 @@ impl Summary {
         for target in &self.targets {
             eat(u64::from(target.met));
             eat(target.probability.to_bits());
+        }
+        for target in 0..self.outcomes.targets() {
+            self.outcomes.words(target).iter().for_each(|&w| eat(w));
         }
         hash
     }
@@ -192,6 +198,7 @@ pub struct TargetTally {
     /// For each target held in every year 2021–2025: whether each path has held it so far.
     held: Vec<(TargetId, Vec<bool>)>,
     counts: Vec<TargetCount>,
+    outcomes: Outcomes,
 }
 
 impl TargetTally {
@@ -205,6 +212,7 @@ impl TargetTally {
             sync_tolerance: params.sync_tolerance,
             held,
             counts: Vec::new(),
+            outcomes: Outcomes::default(),
         }
     }
 
@@ -220,37 +228,57 @@ impl TargetTally {
             }
         }
         if t == TARGET_STEP {
+            let paths = columns[0].len();
+            let mut outcomes = Outcomes::new(TargetId::ALL.len(), paths as u32);
             self.counts = TargetId::ALL
                 .into_iter()
-                .map(|id| self.count(id, columns))
+                .enumerate()
+                .map(|(k, id)| {
+                    for (path, met) in self.met_flags(id, columns).enumerate() {
+                        if met {
+                            outcomes.set_met(k, path);
+                        }
+                    }
+                    self.count(id, columns, outcomes.count(k))
+                })
                 .collect();
+            self.outcomes = outcomes;
         }
     }
 
-    fn count(&self, id: TargetId, columns: &[Vec<f64>]) -> TargetCount {
+    /// Whether each path meets target `id`, in path order.
+    fn met_flags<'a>(
+        &'a self,
+        id: TargetId,
+        columns: &'a [Vec<f64>],
+    ) -> Box<dyn Iterator<Item = bool> + 'a> {
         let values = &columns[id.series().index()];
-        let met = match id.rule() {
-            Rule::HeldEveryYear { .. } => self
-                .held
-                .iter()
-                .find(|(held_id, _)| *held_id == id)
-                .map_or(0, |(_, flags)| flags.iter().filter(|&&flag| flag).count()),
+        match id.rule() {
+            Rule::HeldEveryYear { .. } => {
+                let flags = self
+                    .held
+                    .iter()
+                    .find(|(held_id, _)| *held_id == id)
+                    .map(|(_, flags)| flags.as_slice())
+                    .unwrap_or_default();
+                Box::new(flags.iter().copied())
+            }
             Rule::InStepWithGdp => {
                 let gdp = &columns[SeriesId::Gdp.index()];
                 let tolerance = self.sync_tolerance * (1.0 + THRESHOLD_RELATIVE_TOLERANCE);
-                values
-                    .iter()
-                    .zip(gdp)
-                    .filter(|&(&income, &gdp)| {
-                        let income_growth =
-                            cagr_percent(SeriesId::IncomeIndex.plan_base(), income, TARGET_STEP);
-                        let gdp_growth = cagr_percent(SeriesId::Gdp.plan_base(), gdp, TARGET_STEP);
-                        (income_growth - gdp_growth).abs() <= tolerance
-                    })
-                    .count()
+                Box::new(values.iter().zip(gdp).map(move |(&income, &gdp)| {
+                    let income_growth =
+                        cagr_percent(SeriesId::IncomeIndex.plan_base(), income, TARGET_STEP);
+                    let gdp_growth = cagr_percent(SeriesId::Gdp.plan_base(), gdp, TARGET_STEP);
+                    (income_growth - gdp_growth).abs() <= tolerance
+                }))
             }
-            rule => values.iter().filter(|&&v| meets_level(rule, id, v)).count(),
-        } as u32;
+            rule => Box::new(values.iter().map(move |&v| meets_level(rule, id, v))),
+        }
+    }
+
+    fn count(&self, id: TargetId, columns: &[Vec<f64>], met: u32) -> TargetCount {
+        let values = &columns[id.series().index()];
         let reached_in_2025 = match id.rule() {
             Rule::InStepWithGdp => met,
             _ => values
@@ -265,9 +293,10 @@ impl TargetTally {
         }
     }
 
-    /// One count per target, in the order of [`TargetId::ALL`] (after step 5 has been added).
-    pub fn finish(self) -> Vec<TargetCount> {
-        self.counts
+    /// One count per target, in the order of [`TargetId::ALL`], and which paths met which
+    /// target (after step 5 has been added).
+    pub fn finish(self) -> (Vec<TargetCount>, Outcomes) {
+        (self.counts, self.outcomes)
     }
 }
 
@@ -318,6 +347,7 @@ impl Summariser {
     }
 
     pub(crate) fn finish(self) -> Summary {
+        let (counts, outcomes) = self.tally.finish();
         Summary {
             paths: self.paths,
             seed: self.seed,
@@ -327,12 +357,11 @@ impl Summariser {
                 .into_iter()
                 .map(SeriesSummariser::finish)
                 .collect(),
-            targets: self
-                .tally
-                .finish()
+            targets: counts
                 .into_iter()
                 .map(|count| target_result(count, self.paths))
                 .collect(),
+            outcomes,
         }
     }
 }

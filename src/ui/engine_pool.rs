@@ -115,8 +115,7 @@ pub fn run_on_page(request: RunRequest, on_response: OnResponse) {
         let started = now_ms();
         let summary = engine::run(&request.scenario);
         on_response(RunResponse {
-            revision: request.revision,
-            precision: request.precision,
+            key: request.key,
             summary,
             engine_ms: now_ms() - started,
             workers: 0,

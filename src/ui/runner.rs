@@ -93,7 +93,7 @@ pub fn use_engine_runner(store: &UseReducerHandle<Store>, in_thread: bool) {
         let dispatcher = store.dispatcher();
         use_effect_with(request, move |request| {
             if let Some(request) = request {
-                dispatcher.dispatch(Action::RunStarted(request.revision, request.precision));
+                dispatcher.dispatch(Action::RunStarted(request.key));
                 engine.send(request.clone());
             }
         });

@@ -1,0 +1,316 @@
+//! The one reader and writer of links: everything a URL fragment can hold (the scenario's keys,
+//! the pinned scenario A under `a.`, `preset`, `lang`, `target`, the model version `v` and the
+//! checksum `ck`). The page, the CLI and the tests all go through [`parse`] and [`write`].
+//!
+//! A written link holds only what differs from the defaults of its model version, starts with
+//! `v=` and ends with `ck=`, a checksum of everything before it: a link cut off in transit (a
+//! chat app that breaks it at a line end) lacks its checksum or fails it, and the notice says
+//! so. Links without `v` (written by hand, or by an older build, which wrote every key) are read
+//! as they are. A key given twice takes its last value, and the notice names the value used.
+//!
+//! Percent-decoding and `+` for space follow `application/x-www-form-urlencoded`
+//! (`form_urlencoded`), and invalid UTF-8 is replaced, so reading never fails.
+
+use crate::i18n::Lang;
+use crate::plan::TargetId;
+use crate::preset::PresetId;
+use crate::scenario::{format_value, Param, Scenario, ValueError, PARAMS};
+use std::fmt;
+
+/// The model version this build computes; written as `v=` into every link.
+pub const MODEL_VERSION: u32 = 1;
+/// The prefix of the pinned scenario A's keys (`a.gdp=6`); `a=<preset>` alone pins A.
+pub const A_PREFIX: &str = "a.";
+/// `a=` names A's preset, or this when A follows no preset.
+pub const CUSTOM: &str = "custom";
+/// The most notices one link can give: a 10 kB fragment of junk must not fill the screen.
+pub const MAX_ISSUES: usize = 12;
+
+/// A scenario with the preset it started from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Labelled {
+    pub scenario: Scenario,
+    /// The preset chosen, if any; `Some(Plan)` and `None` both mean the defaults.
+    pub preset: Option<PresetId>,
+}
+
+impl Labelled {
+    pub fn plain(scenario: Scenario) -> Labelled {
+        Labelled {
+            scenario,
+            preset: None,
+        }
+    }
+
+    /// Whether the scenario has been changed since its preset was chosen.
+    pub fn is_modified(&self) -> bool {
+        let preset = self.preset.unwrap_or(PresetId::Plan);
+        self.scenario != preset.scenario()
+    }
+}
+
+/// Everything a link holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    /// The scenario on screen (B when A is pinned).
+    pub current: Labelled,
+    /// The pinned scenario A, if any.
+    pub pinned: Option<Labelled>,
+    pub lang: Lang,
+    /// The target the reader was looking at.
+    pub target: TargetId,
+}
+
+impl Default for Link {
+    fn default() -> Self {
+        Link {
+            current: Labelled::plain(Scenario::default()),
+            pinned: None,
+            lang: Lang::Zh,
+            target: TargetId::Gdp,
+        }
+    }
+}
+
+/// Something in a link that could not be used as written; the UI names it in a notice.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkIssue {
+    UnknownKey(String),
+    InvalidValue {
+        key: String,
+        text: String,
+        error: ValueError,
+    },
+    /// A preset, target or language that does not exist.
+    UnknownName { key: String, text: String },
+    /// A key given more than once: the last value is used.
+    Duplicate { key: String, used: String },
+    /// `v=` with a later model version than this build's.
+    NewerVersion(String),
+    /// The link was written with a checksum, which is missing: it was probably cut off.
+    ChecksumMissing,
+    /// The checksum does not match: the link was cut off or altered.
+    ChecksumMismatch,
+    /// More issues than [`MAX_ISSUES`]; this many more were not listed.
+    More(usize),
+}
+
+impl fmt::Display for LinkIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkIssue::UnknownKey(key) => write!(f, "unknown key “{key}”"),
+            LinkIssue::InvalidValue { key, text, error } => {
+                write!(f, "{key}=“{text}”: ")?;
+                match error {
+                    ValueError::NotANumber => write!(f, "not a number"),
+                    ValueError::NotWhole => write!(f, "not a whole number"),
+                    ValueError::OutOfRange { min, max } => write!(f, "outside {min} … {max}"),
+                }
+            }
+            LinkIssue::UnknownName { key, text } => write!(f, "{key}=“{text}”: unknown"),
+            LinkIssue::Duplicate { key, used } => {
+                write!(f, "{key} given more than once; “{used}” used")
+            }
+            LinkIssue::NewerVersion(v) => write!(f, "made by a newer model version ({v})"),
+            LinkIssue::ChecksumMissing => write!(f, "the link seems cut off (no checksum)"),
+            LinkIssue::ChecksumMismatch => write!(f, "the link was cut off or altered"),
+            LinkIssue::More(n) => write!(f, "{n} more"),
+        }
+    }
+}
+
+/// The checksum of a link's pairs (decoded, in order, `ck` excluded): 6 hex digits of a 32-bit
+/// FNV-1a hash. Computed on decoded text, so re-encoding by a mail client does not break it.
+pub fn checksum<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut hash = 0x811c_9dc5_u32;
+    let mut eat = |bytes: &[u8]| {
+        for &byte in bytes {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+    };
+    for (i, (key, value)) in pairs.into_iter().enumerate() {
+        if i > 0 {
+            eat(b"&");
+        }
+        eat(key.as_bytes());
+        eat(b"=");
+        eat(value.as_bytes());
+    }
+    format!("{:06x}", hash & 0x00ff_ffff)
+}
+
+/// The decoded `key=value` pairs of a fragment (with or without its `#`), in order.
+pub fn pairs(fragment: &str) -> Vec<(String, String)> {
+    let body = fragment.strip_prefix('#').unwrap_or(fragment);
+    form_urlencoded::parse(body.as_bytes())
+        .map(|(key, value)| (key.into_owned(), value.into_owned()))
+        .collect()
+}
+
+/// Reads a link. Never fails: what cannot be used keeps its default and is reported.
+pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
+    let all = pairs(fragment);
+    let mut issues = Vec::new();
+
+    // The checksum covers every pair before it.
+    let checksum_at = all.iter().rposition(|(key, _)| key == "ck");
+    let versioned = all.iter().any(|(key, _)| key == "v");
+    match checksum_at {
+        Some(at) => {
+            let expected = checksum(all[..at].iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            if all[at].1 != expected || at + 1 != all.len() {
+                issues.push(LinkIssue::ChecksumMismatch);
+            }
+        }
+        None if versioned => issues.push(LinkIssue::ChecksumMissing),
+        None => {}
+    }
+
+    // The last value of each key wins.
+    let mut last: Vec<(&str, &str)> = Vec::new();
+    for (key, value) in &all {
+        match last.iter_mut().find(|(k, _)| k == key) {
+            Some(slot) => slot.1 = value,
+            None => last.push((key, value)),
+        }
+    }
+    for (key, used) in &last {
+        if all.iter().filter(|(k, _)| k == key).count() > 1 && *key != "ck" {
+            issues.push(LinkIssue::Duplicate {
+                key: key.to_string(),
+                used: used.to_string(),
+            });
+        }
+    }
+    let value_of = |key: &str| last.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+
+    let mut link = Link::default();
+    if let Some(text) = value_of("v") {
+        match text.trim().parse::<u32>() {
+            Ok(v) if v > MODEL_VERSION => issues.push(LinkIssue::NewerVersion(text.to_string())),
+            Ok(_) => {}
+            Err(_) => issues.push(unknown_name("v", text)),
+        }
+    }
+    if let Some(text) = value_of("lang") {
+        match Lang::from_code(text) {
+            Some(lang) => link.lang = lang,
+            None => issues.push(unknown_name("lang", text)),
+        }
+    }
+    if let Some(text) = value_of("target") {
+        match TargetId::from_key(text) {
+            Some(id) => link.target = id,
+            None => issues.push(unknown_name("target", text)),
+        }
+    }
+    link.current.preset = read_preset(value_of("preset"), "preset", &mut issues);
+    let a_label = value_of("a");
+    let a_pinned = a_label.is_some() || last.iter().any(|(k, _)| k.starts_with(A_PREFIX));
+    let a_preset = match a_label {
+        Some(CUSTOM) => None,
+        label => read_preset(label, "a", &mut issues),
+    };
+    let mut current = link
+        .current
+        .preset
+        .map_or_else(Scenario::default, PresetId::scenario);
+    let mut pinned = a_preset.map_or_else(Scenario::default, PresetId::scenario);
+
+    for (key, text) in &last {
+        let (target, name) = match key.strip_prefix(A_PREFIX) {
+            Some(name) => (&mut pinned, name),
+            None => (&mut current, *key),
+        };
+        if matches!(*key, "v" | "ck" | "lang" | "target" | "preset" | "a") {
+            continue;
+        }
+        let Some(param) = Param::from_key(name) else {
+            issues.push(LinkIssue::UnknownKey(key.to_string()));
+            continue;
+        };
+        match param.spec().parse(text).and_then(|value| target.with(param, value)) {
+            Ok(next) => *target = next,
+            Err(error) => issues.push(LinkIssue::InvalidValue {
+                key: key.to_string(),
+                text: text.to_string(),
+                error,
+            }),
+        }
+    }
+    link.current.scenario = current;
+    link.pinned = a_pinned.then_some(Labelled {
+        scenario: pinned,
+        preset: a_preset,
+    });
+    (link, cap(issues))
+}
+
+fn unknown_name(key: &str, text: &str) -> LinkIssue {
+    LinkIssue::UnknownName {
+        key: key.to_string(),
+        text: text.to_string(),
+    }
+}
+
+fn read_preset(text: Option<&str>, key: &str, issues: &mut Vec<LinkIssue>) -> Option<PresetId> {
+    let text = text?;
+    let preset = PresetId::from_key(text);
+    if preset.is_none() {
+        issues.push(unknown_name(key, text));
+    }
+    preset
+}
+
+fn cap(mut issues: Vec<LinkIssue>) -> Vec<LinkIssue> {
+    if issues.len() > MAX_ISSUES {
+        let more = issues.len() - (MAX_ISSUES - 1);
+        issues.truncate(MAX_ISSUES - 1);
+        issues.push(LinkIssue::More(more));
+    }
+    issues
+}
+
+/// The keys of `labelled` that differ from the model version's defaults or that its preset names
+/// (so that a key put back to its default after choosing a preset stays put), as `(key, value)`.
+fn differences(labelled: &Labelled, prefix: &str) -> Vec<(String, String)> {
+    let defaults = Scenario::default();
+    let scenario = &labelled.scenario;
+    let named = |param| labelled.preset.is_some_and(|preset| preset.value(param).is_some());
+    PARAMS
+        .iter()
+        .filter(|spec| scenario.get(spec.param) != defaults.get(spec.param) || named(spec.param))
+        .map(|spec| {
+            (
+                format!("{prefix}{}", spec.key),
+                format_value(scenario.get(spec.param)),
+            )
+        })
+        .collect()
+}
+
+/// Writes a link: `v`, the preset, what differs from the defaults, A, the target, the
+/// language, and the checksum last. [`parse`] gives back exactly `link`.
+pub fn write(link: &Link) -> String {
+    let mut pairs: Vec<(String, String)> = vec![("v".into(), MODEL_VERSION.to_string())];
+    if let Some(preset) = link.current.preset {
+        pairs.push(("preset".into(), preset.key().into()));
+    }
+    pairs.extend(differences(&link.current, ""));
+    if let Some(pinned) = &link.pinned {
+        let label = pinned.preset.map_or(CUSTOM, PresetId::key);
+        pairs.push(("a".into(), label.into()));
+        pairs.extend(differences(pinned, A_PREFIX));
+    }
+    if link.target != TargetId::Gdp {
+        pairs.push(("target".into(), link.target.key().into()));
+    }
+    if link.lang != Lang::Zh {
+        pairs.push(("lang".into(), link.lang.code().into()));
+    }
+    let ck = checksum(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    pairs.push(("ck".into(), ck));
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}

@@ -1,0 +1,85 @@
+//! The words of the notices above the page, in both languages: framework-free so that every
+//! message is tested natively; `ui::notices` only lists them.
+
+use crate::i18n::Lang;
+use crate::link::LinkIssue;
+use crate::scenario::{format_value, Param, ValueError};
+use crate::state::Notice;
+
+fn default_of(key: &str) -> String {
+    let name = key.strip_prefix(crate::link::A_PREFIX).unwrap_or(key);
+    Param::from_key(name).map_or_else(String::new, |param| format_value(param.spec().default))
+}
+
+fn error_text(error: &ValueError, lang: Lang) -> String {
+    match error {
+        ValueError::NotANumber => lang.pick("不是数字", "not a number").to_owned(),
+        ValueError::NotWhole => lang.pick("不是整数", "not a whole number").to_owned(),
+        ValueError::OutOfRange { min, max } => match lang {
+            Lang::Zh => format!("超出范围 {min} … {max}"),
+            Lang::En => format!("outside {min} … {max}"),
+        },
+    }
+}
+
+/// One line for one issue of a link.
+pub fn issue_text(issue: &LinkIssue, lang: Lang) -> String {
+    match (issue, lang) {
+        (LinkIssue::UnknownKey(key), Lang::Zh) => format!("未知参数 “{key}”,已忽略"),
+        (LinkIssue::UnknownKey(key), Lang::En) => format!("unknown key “{key}”, ignored"),
+        (LinkIssue::InvalidValue { key, text, error }, _) => {
+            let fallback = default_of(key);
+            let why = error_text(error, lang);
+            match lang {
+                Lang::Zh => format!("{key}=“{text}”:{why},改用默认值 {fallback}"),
+                Lang::En => format!("{key}=“{text}”: {why}; the default {fallback} is used"),
+            }
+        }
+        (LinkIssue::UnknownName { key, text }, Lang::Zh) => {
+            format!("{key}=“{text}”:没有这个选项,已忽略")
+        }
+        (LinkIssue::UnknownName { key, text }, Lang::En) => {
+            format!("{key}=“{text}”: no such option, ignored")
+        }
+        (LinkIssue::Duplicate { key, used }, Lang::Zh) => {
+            format!("{key} 出现多次,采用最后一个值 “{used}”")
+        }
+        (LinkIssue::Duplicate { key, used }, Lang::En) => {
+            format!("{key} is given more than once; the last value, “{used}”, is used")
+        }
+        (LinkIssue::NewerVersion(v), Lang::Zh) => {
+            format!("此链接由更新的模型版本({v})生成,数字可能与原作者看到的不同")
+        }
+        (LinkIssue::NewerVersion(v), Lang::En) => format!(
+            "this link was made by a newer model version ({v}); the numbers may differ from its author's"
+        ),
+        (LinkIssue::ChecksumMissing, Lang::Zh) => {
+            "链接似乎被截断(缺少末尾的校验码):最后一个数值可能不完整,请向发送者索取完整链接".to_owned()
+        }
+        (LinkIssue::ChecksumMissing, Lang::En) => {
+            "the link seems cut off (its closing checksum is missing): the last value may be incomplete; ask the sender for the whole link".to_owned()
+        }
+        (LinkIssue::ChecksumMismatch, Lang::Zh) => {
+            "链接校验码不符:链接被截断或改动过,数字可能与发送者看到的不同".to_owned()
+        }
+        (LinkIssue::ChecksumMismatch, Lang::En) => {
+            "the link's checksum does not match: it was cut off or altered, and the numbers may differ from the sender's".to_owned()
+        }
+        (LinkIssue::More(n), Lang::Zh) => format!("另有 {n} 处问题未列出"),
+        (LinkIssue::More(n), Lang::En) => format!("{n} more problems not listed"),
+    }
+}
+
+/// The lines of one notice.
+pub fn notice_lines(notice: &Notice, lang: Lang) -> Vec<String> {
+    match notice {
+        Notice::Link(issues) => issues.iter().map(|issue| issue_text(issue, lang)).collect(),
+        Notice::Rejected { key, value, error } => {
+            let why = error_text(error, lang);
+            vec![match lang {
+                Lang::Zh => format!("{key} = {value}:{why},保留原值"),
+                Lang::En => format!("{key} = {value}: {why}; the previous value is kept"),
+            }]
+        }
+    }
+}

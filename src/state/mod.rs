@@ -1,0 +1,433 @@
+//! The application state and its transitions, free of any UI framework so that it is tested
+//! natively; `ui::app` wraps it in a Yew reducer and `ui::runner` carries out its requests.
+//!
+//! Every change of scenario bumps `revision`. At most one run is in flight; when it returns, the
+//! next request is always for the *latest* scenario, so requests made while dragging coalesce and
+//! a result for an older revision is dropped, never drawn. While a slider is being dragged a
+//! preview (the first [`PREVIEW_PATHS`] paths of the same run) is asked for; on release or after
+//! a pause, the full run.
+//!
+//! Every result is compared with a baseline: the pinned scenario A, or, until one is pinned, the
+//! plan's own scenario with the same paths and seed (so that the two are paired path by path).
+//! The baseline has its own revision and is run after the scenario on screen.
+
+mod run;
+
+pub use run::{Precision, RunKey, RunRequest, RunResponse, RunResult, RunRole};
+
+use crate::engine::compare::{self, TargetDifference};
+use crate::i18n::Lang;
+use crate::link::{self, Labelled, Link, LinkIssue};
+use crate::plan::TargetId;
+use crate::preset::PresetId;
+use crate::scenario::{Param, ParamKind, Scenario, ValueError, PARAMS};
+use std::rc::Rc;
+
+/// Paths of a preview run. Paths have their own streams, so a preview is exactly the first
+/// paths of the full run: the full picture refines the preview, never contradicts it.
+pub const PREVIEW_PATHS: u32 = 1000;
+
+/// The parameters that say how a run is done rather than what is assumed: a preset keeps them.
+pub const RUN_SETTINGS: [Param; 3] = [Param::Horizon, Param::Paths, Param::Seed];
+
+/// Where the current scenario came from: a link (the URL is left as the user wrote it) or the
+/// controls (the URL is rewritten to match).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScenarioSource {
+    Link,
+    Controls,
+}
+
+/// A message shown above the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Parts of a link that were not used as written.
+    Link(Vec<LinkIssue>),
+    /// A value typed into a control that was refused.
+    Rejected {
+        key: &'static str,
+        value: f64,
+        error: ValueError,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub scenario: Scenario,
+    /// The preset the scenario started from, if one was chosen.
+    pub preset: Option<PresetId>,
+    /// The scenario pinned as A, if any.
+    pub pinned: Option<Labelled>,
+    pub lang: Lang,
+    pub source: ScenarioSource,
+    pub notices: Vec<Notice>,
+    /// Bumped on every change of scenario.
+    pub revision: u64,
+    /// Bumped on every change of the baseline's scenario.
+    pub baseline_revision: u64,
+    /// A slider is being dragged: previews are enough until it is released or rests.
+    pub dragging: bool,
+    /// The run the engine is working on, if any.
+    pub in_flight: Option<RunKey>,
+    /// The latest accepted result of the scenario on screen.
+    pub result: Option<RunResult>,
+    /// The latest accepted result of the baseline.
+    pub baseline: Option<RunResult>,
+    /// Each target's change from the baseline to the result on screen, when both are there.
+    pub differences: Option<Rc<Vec<TargetDifference>>>,
+    /// The target whose distribution is shown (kept in the link).
+    pub selected_target: TargetId,
+    /// The target whose plan sentence is open in the side panel, if any.
+    pub sentence_open: Option<TargetId>,
+}
+
+/// How a control reports a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gesture {
+    /// Still moving (an `input` event while dragging).
+    Moving,
+    /// Settled (a `change` event: released, a key press, a typed value).
+    Settled,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A control set a parameter.
+    SetParam(Param, f64, Gesture),
+    /// No input for a while since `revision`: upgrade to the full run.
+    Rested(u64),
+    /// The URL fragment changed (page load, a pasted link, back or forward).
+    LoadFragment(String),
+    /// A saved scenario (or pair) was opened.
+    Open(Box<Link>),
+    /// The engine started on a request.
+    RunStarted(RunKey),
+    /// A run finished.
+    RunFinished(Rc<RunResponse>),
+    SetLang(Lang),
+    DismissNotices,
+    /// Puts a parameter back to its preset's value (or default).
+    ResetParam(Param),
+    /// Puts every assumption-level parameter back to its default.
+    ResetAssumptions,
+    /// Puts every parameter back to the preset's values (run settings kept).
+    ResetToPreset,
+    ChoosePreset(PresetId),
+    /// Keeps the current scenario as A; further changes make B.
+    PinBaseline,
+    /// Back to one scenario (compared with the plan's).
+    Unpin,
+    SelectTarget(TargetId),
+    /// Opens (Some) or closes (None) the side panel with a target's plan sentence.
+    ShowSentence(Option<TargetId>),
+}
+
+/// `preset`'s values on the defaults, with the run settings of `from`.
+pub fn preset_scenario(preset: Option<PresetId>, from: &Scenario) -> Scenario {
+    let base = RUN_SETTINGS
+        .iter()
+        .fold(Scenario::default(), |scenario, &param| {
+            scenario.with(param, from.get(param)).unwrap_or(scenario)
+        });
+    preset.unwrap_or(PresetId::Plan).apply_to(&base)
+}
+
+impl AppState {
+    pub fn from_fragment(fragment: &str) -> AppState {
+        let (link, issues) = link::parse(fragment);
+        let mut state = AppState {
+            scenario: Scenario::default(),
+            preset: None,
+            pinned: None,
+            lang: Lang::Zh,
+            source: ScenarioSource::Link,
+            notices: link_notices(issues),
+            revision: 0,
+            baseline_revision: 0,
+            dragging: false,
+            in_flight: None,
+            result: None,
+            baseline: None,
+            differences: None,
+            selected_target: TargetId::Gdp,
+            sentence_open: None,
+        };
+        state.take_link(link);
+        state
+    }
+
+    /// True when what is on screen belongs to the latest scenario (preview or full).
+    pub fn is_ready(&self) -> bool {
+        matches!(&self.result, Some(result) if result.revision == self.revision)
+    }
+
+    pub fn summary(&self) -> Option<&Rc<crate::engine::Summary>> {
+        self.result.as_ref().map(|result| &result.summary)
+    }
+
+    /// The scenario with its preset.
+    pub fn labelled(&self) -> Labelled {
+        Labelled {
+            scenario: self.scenario.clone(),
+            preset: self.preset,
+        }
+    }
+
+    /// Whether the scenario differs from its preset's (or the plan's) values.
+    pub fn is_modified(&self) -> bool {
+        self.scenario != preset_scenario(self.preset, &self.scenario)
+    }
+
+    /// What every result is compared with: A when pinned, else the plan's own scenario with the
+    /// paths and seed on screen (so that the two are paired path by path).
+    pub fn baseline_scenario(&self) -> Scenario {
+        match &self.pinned {
+            Some(pinned) => pinned.scenario.clone(),
+            None => preset_scenario(None, &self.scenario),
+        }
+    }
+
+    /// Everything the link holds.
+    pub fn link(&self) -> Link {
+        Link {
+            current: self.labelled(),
+            pinned: self.pinned.clone(),
+            lang: self.lang,
+            target: self.selected_target,
+        }
+    }
+
+    /// The fragment that reproduces what is on screen.
+    pub fn fragment(&self) -> String {
+        link::write(&self.link())
+    }
+
+    /// The precision the current scenario deserves now.
+    fn wanted_precision(&self) -> Precision {
+        if self.dragging && self.scenario.paths() > PREVIEW_PATHS {
+            Precision::Preview
+        } else {
+            Precision::Full
+        }
+    }
+
+    /// The run to start now, if any: none while one is in flight (its result may already be
+    /// stale; the next request then goes straight to the latest scenario). The scenario on
+    /// screen comes first, then the baseline, always in full and never while dragging.
+    pub fn next_request(&self) -> Option<RunRequest> {
+        if self.in_flight.is_some() {
+            return None;
+        }
+        let wanted = self.wanted_precision();
+        let done = matches!(&self.result, Some(result) if result.revision == self.revision
+            && (result.precision == Precision::Full || wanted == Precision::Preview));
+        if !done {
+            let scenario = match wanted {
+                Precision::Full => self.scenario.clone(),
+                Precision::Preview => self
+                    .scenario
+                    .with(Param::Paths, f64::from(PREVIEW_PATHS))
+                    .expect("PREVIEW_PATHS is a valid path count"),
+            };
+            return Some(RunRequest {
+                key: RunKey {
+                    role: RunRole::Current,
+                    revision: self.revision,
+                    precision: wanted,
+                },
+                scenario,
+            });
+        }
+        // Not while dragging: a full run of the baseline would hold up the previews.
+        let baseline_done =
+            matches!(&self.baseline, Some(result) if result.revision == self.baseline_revision);
+        (!baseline_done && !self.dragging).then(|| RunRequest {
+            key: RunKey {
+                role: RunRole::Baseline,
+                revision: self.baseline_revision,
+                precision: Precision::Full,
+            },
+            scenario: self.baseline_scenario(),
+        })
+    }
+
+    pub fn apply(&self, action: Action) -> AppState {
+        let mut next = self.clone();
+        next.reduce(action);
+        if next.baseline_scenario() != self.baseline_scenario() {
+            next.baseline_revision += 1;
+        }
+        next.reuse_results();
+        let changed = !same_result(&self.result, &next.result)
+            || !same_result(&self.baseline, &next.baseline)
+            || next.baseline_revision != self.baseline_revision;
+        if changed {
+            next.differences = next.compute_differences();
+        }
+        next
+    }
+
+    fn reduce(&mut self, action: Action) {
+        match action {
+            Action::SetParam(param, value, gesture) => {
+                match self.scenario.with(param, value) {
+                    Ok(scenario) => self.set_scenario(scenario),
+                    Err(error) => self.notices.push(Notice::Rejected {
+                        key: param.spec().key,
+                        value,
+                        error,
+                    }),
+                }
+                self.dragging = gesture == Gesture::Moving;
+            }
+            Action::Rested(revision) => {
+                if revision == self.revision {
+                    self.dragging = false;
+                }
+            }
+            Action::LoadFragment(fragment) => {
+                let (link, issues) = link::parse(&fragment);
+                self.notices = link_notices(issues);
+                self.take_link(link);
+                self.source = ScenarioSource::Link;
+                self.dragging = false;
+            }
+            Action::Open(link) => {
+                self.take_link(*link);
+                self.source = ScenarioSource::Controls;
+                self.dragging = false;
+            }
+            Action::RunStarted(key) => self.in_flight = Some(key),
+            Action::RunFinished(response) => {
+                if self.in_flight == Some(response.key) {
+                    self.in_flight = None;
+                }
+                let key = response.key;
+                match key.role {
+                    RunRole::Current if key.revision == self.revision => {
+                        self.result = Some(RunResult::from_response(&response));
+                    }
+                    RunRole::Baseline
+                        if key.revision == self.baseline_revision
+                            && key.precision == Precision::Full =>
+                    {
+                        self.baseline = Some(RunResult::from_response(&response));
+                    }
+                    _ => {}
+                }
+            }
+            Action::SetLang(lang) => {
+                self.lang = lang;
+                self.source = ScenarioSource::Controls;
+            }
+            Action::DismissNotices => self.notices.clear(),
+            Action::ResetParam(param) => {
+                let value = preset_scenario(self.preset, &self.scenario).get(param);
+                self.reduce(Action::SetParam(param, value, Gesture::Settled));
+            }
+            Action::ResetAssumptions => {
+                let target = preset_scenario(self.preset, &self.scenario);
+                let reset = PARAMS
+                    .iter()
+                    .filter(|spec| spec.kind == ParamKind::Assumption)
+                    .fold(self.scenario.clone(), |scenario, spec| {
+                        scenario
+                            .with(spec.param, target.get(spec.param))
+                            .unwrap_or(scenario)
+                    });
+                self.set_scenario(reset);
+                self.dragging = false;
+            }
+            Action::ResetToPreset => {
+                self.set_scenario(preset_scenario(self.preset, &self.scenario));
+                self.dragging = false;
+            }
+            Action::ChoosePreset(preset) => {
+                self.preset = Some(preset);
+                self.set_scenario(preset_scenario(Some(preset), &self.scenario));
+                self.source = ScenarioSource::Controls;
+                self.dragging = false;
+            }
+            Action::PinBaseline => {
+                self.pinned = Some(self.labelled());
+                self.source = ScenarioSource::Controls;
+            }
+            Action::Unpin => {
+                self.pinned = None;
+                self.source = ScenarioSource::Controls;
+            }
+            Action::SelectTarget(id) => {
+                self.selected_target = id;
+                self.source = ScenarioSource::Controls;
+            }
+            Action::ShowSentence(id) => self.sentence_open = id,
+        }
+    }
+
+    /// A new scenario from the controls; the same one changes nothing.
+    fn set_scenario(&mut self, scenario: Scenario) {
+        if scenario != self.scenario {
+            self.scenario = scenario;
+            self.source = ScenarioSource::Controls;
+            self.revision += 1;
+        }
+    }
+
+    fn take_link(&mut self, link: Link) {
+        self.lang = link.lang;
+        self.selected_target = link.target;
+        self.preset = link.current.preset;
+        self.pinned = link.pinned;
+        if link.current.scenario != self.scenario {
+            self.scenario = link.current.scenario;
+            self.revision += 1;
+        }
+    }
+
+    /// A full result of the scenario on screen serves as the baseline's when the two scenarios
+    /// are the same (pinning what is on screen, or looking at the plan itself): no second run.
+    fn reuse_results(&mut self) {
+        let baseline_missing =
+            !matches!(&self.baseline, Some(result) if result.revision == self.baseline_revision);
+        if !baseline_missing || self.scenario != self.baseline_scenario() {
+            return;
+        }
+        if let Some(result) = self.result.as_ref().filter(|result| {
+            result.revision == self.revision && result.precision == Precision::Full
+        }) {
+            self.baseline = Some(RunResult {
+                revision: self.baseline_revision,
+                ..result.clone()
+            });
+        }
+    }
+
+    fn compute_differences(&self) -> Option<Rc<Vec<TargetDifference>>> {
+        let current = self.result.as_ref()?;
+        let baseline = self
+            .baseline
+            .as_ref()
+            .filter(|result| result.revision == self.baseline_revision)?;
+        Some(Rc::new(compare::differences(
+            &baseline.summary,
+            &current.summary,
+        )))
+    }
+}
+
+/// The same result object (cheap: no comparison of summaries).
+fn same_result(a: &Option<RunResult>, b: &Option<RunResult>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.revision == b.revision && Rc::ptr_eq(&a.summary, &b.summary),
+        _ => false,
+    }
+}
+
+fn link_notices(issues: Vec<LinkIssue>) -> Vec<Notice> {
+    if issues.is_empty() {
+        Vec::new()
+    } else {
+        vec![Notice::Link(issues)]
+    }
+}

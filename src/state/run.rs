@@ -1,0 +1,78 @@
+//! What crosses between the state and the engine: requests, responses, and the result kept on
+//! screen.
+
+use crate::engine::Summary;
+use crate::scenario::Scenario;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Precision {
+    Preview,
+    Full,
+}
+
+impl Precision {
+    pub fn key(self) -> &'static str {
+        match self {
+            Precision::Preview => "preview",
+            Precision::Full => "full",
+        }
+    }
+}
+
+/// Which scenario a run is for: the one on screen, or the baseline it is compared with (the
+/// pinned A, or the plan's own scenario until one is pinned).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RunRole {
+    Current,
+    Baseline,
+}
+
+/// Which run: the role, the revision of that role's scenario, and the precision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunKey {
+    pub role: RunRole,
+    pub revision: u64,
+    pub precision: Precision,
+}
+
+/// What the engine is asked to run: small and serialisable, it crosses to the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunRequest {
+    pub key: RunKey,
+    pub scenario: Scenario,
+}
+
+/// What comes back: the summary and how long the engine took.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunResponse {
+    pub key: RunKey,
+    pub summary: Summary,
+    /// From the request leaving the page to the merged summary.
+    pub engine_ms: f64,
+    /// Workers the run was split over (1 on the page's thread).
+    pub workers: u32,
+}
+
+/// A result kept for drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunResult {
+    pub revision: u64,
+    pub precision: Precision,
+    pub summary: Rc<Summary>,
+    pub engine_ms: f64,
+    pub workers: u32,
+}
+
+impl RunResult {
+    pub fn from_response(response: &RunResponse) -> RunResult {
+        RunResult {
+            revision: response.key.revision,
+            precision: response.key.precision,
+            summary: Rc::new(response.summary.clone()),
+            engine_ms: response.engine_ms,
+            workers: response.workers,
+        }
+    }
+}
