@@ -16,12 +16,14 @@ pub mod engine;
 pub mod format;
 pub mod i18n;
 pub mod link;
+pub mod library;
 pub mod notices;
 pub mod plan;
 pub mod pool;
 pub mod preset;
 pub mod scenario;
 pub mod state;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

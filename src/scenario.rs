@@ -111,7 +111,7 @@ pub const MAX_SEED: f64 = 9_007_199_254_740_991.0;
 pub const PARAMS: [ParamSpec; 30] = [
     spec(Param::Gdp, "gdp", Driver, ("GDP 趋势增速", "Trend GDP growth"), ("%/年", "%/yr"),
         (0.0, 15.0, 0.1), 7.5, false, Provenance::Plan { line: 109 }),
-    spec(Param::Inv, "inv", Driver, ("新增固定资产投资", "Extra fixed investment"), ("亿元/年", "100M yuan/yr"),
+    spec(Param::Inv, "inv", Driver, ("新增固定资产投资", "Extra fixed investment"), ("亿元/年", "¥ bn/yr"),
         (-100.0, 200.0, 5.0), 0.0, false, Provenance::Neutral),
     spec(Param::Inc, "inc", Driver, ("居民收入趋势增速", "Trend income growth"), ("%/年", "%/yr"),
         (0.0, 15.0, 0.1), 8.0, false, Provenance::Plan { line: 117 }),

@@ -24,6 +24,16 @@ pub struct FanChart {
     pub first_year: i32,
     pub decimals: usize,
     pub labels: FanLabels,
+    /// The pinned scenario A, drawn as outlines over this one's filled bands.
+    pub baseline: Option<FanBaseline>,
+}
+
+/// A's median and 90 % band, in the units shown, with their legend labels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FanBaseline {
+    pub years: Vec<YearStats>,
+    pub median: String,
+    pub band_90: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -123,6 +133,42 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
     .label(&chart.labels.median)
     .legend(square(palette::FAN.to_rgba(), true));
 
+    if let Some(baseline) = &chart.baseline {
+        let outline: Vec<(f64, f64)> = baseline
+            .years
+            .iter()
+            .map(|s| (f64::from(s.year), s.percentiles[4]))
+            .chain(
+                baseline
+                    .years
+                    .iter()
+                    .rev()
+                    .map(|s| (f64::from(s.year), s.percentiles[0])),
+            )
+            .chain(baseline.years.first().map(|s| (f64::from(s.year), s.percentiles[4])))
+            .collect();
+        let dash = style.px(4.0);
+        ctx.draw_series(std::iter::once(DashedPathElement::new(
+            outline,
+            dash,
+            dash,
+            palette::BASELINE.stroke_width(style.px(1.5)),
+        )))?
+        .label(&baseline.band_90)
+        .legend(square(palette::BASELINE.to_rgba(), false));
+        let median: Vec<(f64, f64)> = baseline
+            .years
+            .iter()
+            .map(|s| (f64::from(s.year), s.median()))
+            .collect();
+        ctx.draw_series(std::iter::once(PathElement::new(
+            median,
+            palette::BASELINE.stroke_width(style.px(2.0)),
+        )))?
+        .label(&baseline.median)
+        .legend(square(palette::BASELINE.to_rgba(), true));
+    }
+
     if !chart.plan_path.is_empty() {
         let points: Vec<(f64, f64)> = chart
             .plan_path
@@ -189,9 +235,11 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
 
 /// The lowest and highest value the chart must show.
 fn value_range(chart: &FanChart) -> (f64, f64) {
+    let baseline = chart.baseline.iter().flat_map(|b| &b.years);
     let simulated = chart
         .years
         .iter()
+        .chain(baseline)
         .flat_map(|s| [s.percentiles[0], s.percentiles[4]]);
     let fixed = chart
         .history

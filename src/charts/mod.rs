@@ -5,10 +5,11 @@ mod fan;
 mod histogram;
 mod series;
 
-pub use fan::{draw_fan_chart, FanChart, FanLabels};
+pub use fan::{draw_fan_chart, FanBaseline, FanChart, FanLabels};
 pub use histogram::{draw_histogram, HistogramChart, Threshold};
 pub use series::{
-    display_decimals, display_scale, fan_chart_for, histogram_for, series_title, FIRST_CHART_YEAR,
+    display_decimals, display_scale, fan_chart_compared, fan_chart_for, histogram_for, series_title,
+    FIRST_CHART_YEAR,
 };
 
 use plotters::prelude::*;
@@ -52,4 +53,6 @@ pub mod palette {
     pub const HISTORY: RGBColor = RGBColor(30, 30, 30);
     pub const GRID: RGBColor = RGBColor(225, 225, 225);
     pub const THRESHOLD: RGBColor = RGBColor(178, 34, 52);
+    /// The pinned scenario A: a dark neutral, told apart from B's blue by outline, not hue alone.
+    pub const BASELINE: RGBColor = RGBColor(70, 70, 70);
 }

@@ -1,6 +1,6 @@
 //! From a run's summary to the fan chart of one series, in the UI's language.
 
-use super::{FanChart, FanLabels, HistogramChart, Threshold};
+use super::{FanBaseline, FanChart, FanLabels, HistogramChart, Threshold};
 use crate::engine::{Summary, YearStats};
 use crate::i18n::Lang;
 use crate::plan::{
@@ -73,10 +73,10 @@ fn threshold_of(id: SeriesId) -> Option<(f64, i32, i32)> {
         })
 }
 
-/// The fan chart of `id`: bands from the run, the plan's history, path and target line.
-pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
+/// A series' yearly statistics in the units shown.
+fn shown_years(summary: &Summary, id: SeriesId) -> Vec<YearStats> {
     let scale = display_scale(id);
-    let years = summary
+    summary
         .series(id)
         .years
         .iter()
@@ -85,7 +85,27 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
             mean: stats.mean * scale,
             percentiles: stats.percentiles.map(|p| p * scale),
         })
-        .collect();
+        .collect()
+}
+
+/// The fan chart of `id` for B, with the pinned A's median and 90 % band as outlines.
+pub fn fan_chart_compared(b: &Summary, a: &Summary, id: SeriesId, lang: Lang) -> FanChart {
+    let mut chart = fan_chart_for(b, id, lang);
+    chart.labels.band_90 = lang.pick("B:90% 区间", "B: 90 % band").to_owned();
+    chart.labels.band_50 = lang.pick("B:50% 区间", "B: 50 % band").to_owned();
+    chart.labels.median = lang.pick("B:中位数", "B: median").to_owned();
+    chart.baseline = Some(FanBaseline {
+        years: shown_years(a, id),
+        median: lang.pick("A:中位数", "A: median").to_owned(),
+        band_90: lang.pick("A:90% 区间(轮廓)", "A: 90 % band (outline)").to_owned(),
+    });
+    chart
+}
+
+/// The fan chart of `id`: bands from the run, the plan's history, path and target line.
+pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
+    let scale = display_scale(id);
+    let years = shown_years(summary, id);
     let plan_path = id
         .plan_growth()
         .map(|rate| {
@@ -123,6 +143,7 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
             history: lang.pick("实际值", "observed").to_owned(),
             threshold: lang.pick("规划目标", "plan target").to_owned(),
         },
+        baseline: None,
     }
 }
 

@@ -3,13 +3,17 @@
 
 use super::runner::use_engine_runner;
 use super::{
-    text, timing, AssumptionsPanel, BaseValues, FanChartCanvas, HistogramCanvas, Notices,
-    SentencePanel, Slider, TargetsTable,
+    timing, AssumptionsPanel, BaseValues, CompareBar, FanChartCanvas, HistogramCanvas, Notices,
+    PresetBar, ProbabilityStrip, SavedPanel, SentencePanel, Slider, TargetsTable,
 };
+use crate::link::Link;
+use crate::preset::PresetId;
+use crate::text::compare::{headline, moved_line};
 use crate::i18n::Lang;
+use crate::text;
 use crate::plan::SeriesId;
 use crate::scenario::{ParamKind, PARAMS};
-use crate::state::{Action, AppState, Precision, ScenarioSource};
+use crate::state::{preset_scenario, Action, AppState, Precision, ScenarioSource};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -127,51 +131,102 @@ pub fn app(props: &AppProps) -> Html {
     let dismiss = dispatching(&store, |_: ()| Action::DismissNotices);
     let on_reset = dispatching(&store, Action::ResetParam);
     let on_reset_all = dispatching(&store, |_: ()| Action::ResetAssumptions);
+    let on_reset_preset = dispatching(&store, |_: ()| Action::ResetToPreset);
+    let on_preset = dispatching(&store, Action::ChoosePreset);
+    let on_pin = dispatching(&store, |_: ()| Action::PinBaseline);
+    let on_unpin = dispatching(&store, |_: ()| Action::Unpin);
+    let on_open = dispatching(&store, |link: Link| Action::Open(Box::new(link)));
     let on_select = dispatching(&store, Action::SelectTarget);
     let on_show_sentence = dispatching(&store, |id| Action::ShowSentence(Some(id)));
     let on_close_sentence = dispatching(&store, |_: ()| Action::ShowSentence(None));
 
+    // On a phone the controls fold into a panel that opens over the results.
+    let controls_open = use_state(|| false);
+    let toggle_controls = {
+        let controls_open = controls_open.clone();
+        Callback::from(move |_: MouseEvent| controls_open.set(!*controls_open))
+    };
+
+    let reference = preset_scenario(state.preset, &state.scenario);
     let sliders = PARAMS
         .iter()
         .filter(|spec| spec.kind == ParamKind::Driver && text::is_slider(spec.param))
         .map(|spec| {
             html! {
                 <Slider key={spec.key} spec={*spec} value={state.scenario.get(spec.param)}
-                    lang={lang} on_change={on_param.clone()} />
+                    reference={reference.get(spec.param)} preset={state.preset}
+                    lang={lang} on_change={on_param.clone()} on_reset={on_reset.clone()} />
             }
         })
         .collect::<Html>();
 
-    let data_state = if state.is_ready() { "ready" } else { "running" };
+    let ready = state.is_ready();
+    let data_state = if ready { "ready" } else { "running" };
     let precision = state.result.as_ref().map(|result| result.precision);
     let summary = state.summary().cloned();
+    let pinned = state.pinned.is_some();
+    // A's bands are drawn over B's only while A is pinned and its run is there.
+    let baseline_summary = state
+        .baseline
+        .as_ref()
+        .filter(|result| pinned && result.revision == state.baseline_revision)
+        .map(|result| result.summary.clone());
     let charts = summary.as_ref().map(|summary| {
         SeriesId::ALL
             .iter()
-            .map(|&series| html! { <FanChartCanvas key={series.key()} summary={summary.clone()} series={series} lang={lang} /> })
+            .map(|&series| html! {
+                <FanChartCanvas key={series.key()} summary={summary.clone()}
+                    baseline={baseline_summary.clone()} series={series} lang={lang} />
+            })
             .collect::<Html>()
     });
+    let differences = state.differences.clone();
     html! {
         <main id="app" data-state={data_state} data-precision={precision.map(Precision::key)}
-            aria-busy={(!state.is_ready()).to_string()}>
+            data-compare={if pinned { "pinned" } else { "plan" }}
+            data-preset={state.preset.map(PresetId::key)}
+            data-modified={state.is_modified().to_string()}
+            aria-busy={(!ready).to_string()}>
             <header class="page-header">
                 <h1>{ text::page_title(lang) }</h1>
                 <button class="lang-toggle" onclick={toggle_lang}>{ lang.pick("English", "中文") }</button>
             </header>
             <Notices notices={state.notices.clone()} lang={lang} on_dismiss={dismiss} />
             <div class="layout">
-                <section class="controls" aria-label={lang.pick("情景设置", "Scenario")}>
-                    <h2>{ lang.pick("情景设置", "Scenario") }</h2>
+                <section id="controls" class={classes!("controls", controls_open.then_some("open"))}
+                    aria-label={lang.pick("情景设置", "Scenario")}>
+                    <div class="controls-head">
+                        <h2>{ lang.pick("情景设置", "Scenario") }</h2>
+                        <button class="close-controls" onclick={toggle_controls.clone()}
+                            aria-controls="controls">{ lang.pick("查看结果", "Show results") }</button>
+                    </div>
+                    if let Some(summary) = &summary {
+                        <ProbabilityStrip summary={summary.clone()} lang={lang} stale={!ready} />
+                    }
+                    <PresetBar preset={state.preset} modified={state.is_modified()} lang={lang}
+                        on_choose={on_preset} on_reset={on_reset_preset} />
                     { sliders }
                     <p class="seed">{ text::seed_line(lang, state.scenario.seed()) }</p>
                     <AssumptionsPanel scenario={state.scenario.clone()} lang={lang} on_change={on_param.clone()}
                         on_reset={on_reset} on_reset_all={on_reset_all} />
+                    <SavedPanel link={state.link()} lang={lang} on_open={on_open} />
                     <BaseValues lang={lang} />
                 </section>
-                <section class="results" aria-label={lang.pick("结果", "Results")}>
+                <section class={classes!("results", (!ready).then_some("stale"))} aria-label={lang.pick("结果", "Results")}>
                     if let Some(summary) = summary {
+                        <p class="headline" data-headline="">{ headline(&summary, lang) }</p>
+                        <CompareBar pinned={state.pinned.clone()} lang={lang} on_pin={on_pin} on_unpin={on_unpin} />
+                        if let Some(differences) = &differences {
+                            <p class="moved" data-moved="">{ moved_line(differences, pinned, lang) }</p>
+                        }
+                        if !ready {
+                            <p class="outdated" role="status">{ lang.pick(
+                                "正在计算新情景……下面仍是上一情景的数字。",
+                                "Computing the new scenario… the numbers below are still the previous scenario's.") }</p>
+                        }
                         <TargetsTable summary={summary.clone()} lang={lang} selected={state.selected_target}
-                            on_select={on_select} on_show_sentence={on_show_sentence} />
+                            on_select={on_select} on_show_sentence={on_show_sentence}
+                            differences={differences.clone()} pinned={pinned} />
                         <p class="run-info" data-run-precision={precision.map(Precision::key)}
                             data-workers={state.result.as_ref().map(|result| result.workers.to_string())}
                             data-engine-ms={state.result.as_ref().map(|result| format!("{:.2}", result.engine_ms))}
@@ -191,6 +246,10 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 </section>
             </div>
+            <button class="open-controls" onclick={toggle_controls} aria-controls="controls"
+                aria-expanded={controls_open.to_string()}>
+                { lang.pick("调整情景", "Adjust the scenario") }
+            </button>
             <footer class="page-footer">{ text::footer(lang) }</footer>
         </main>
     }

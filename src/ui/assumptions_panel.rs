@@ -1,6 +1,7 @@
 //! Every assumption-level parameter, editable, with its one-line reason and a reset.
 
-use super::{text, ProvenanceBadge};
+use super::ProvenanceBadge;
+use crate::text;
 use crate::i18n::Lang;
 use crate::scenario::{Param, ParamKind, Scenario, PARAMS};
 use crate::state::Gesture;

@@ -1,7 +1,10 @@
 //! A fan chart on a canvas, redrawn on new results, a change of language and window resize.
 
 use super::canvas::{prepare, use_draw_on_screen};
-use crate::charts::{display_decimals, display_scale, draw_fan_chart, fan_chart_for, series_title};
+use crate::charts::{
+    display_decimals, display_scale, draw_fan_chart, fan_chart_compared, fan_chart_for,
+    series_title,
+};
 use crate::engine::Summary;
 use crate::format;
 use crate::i18n::Lang;
@@ -13,6 +16,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq, Clone)]
 pub struct FanChartProps {
     pub summary: Rc<Summary>,
+    /// The pinned scenario A's summary, drawn as outlines.
+    #[prop_or_default]
+    pub baseline: Option<Rc<Summary>>,
     pub series: SeriesId,
     pub lang: Lang,
 }
@@ -63,7 +69,10 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
         use_draw_on_screen(&container, props.clone(), move |props: &FanChartProps| {
             if let (Some(figure), Some(canvas)) = (figure.cast::<HtmlElement>(), canvas.cast()) {
                 if let Some((area, style)) = prepare(&figure, canvas, 0.62, (220.0, 380.0)) {
-                    let chart = fan_chart_for(&props.summary, props.series, props.lang);
+                    let chart = match &props.baseline {
+                        Some(a) => fan_chart_compared(&props.summary, a, props.series, props.lang),
+                        None => fan_chart_for(&props.summary, props.series, props.lang),
+                    };
                     // A failed draw leaves the previous picture; there is nothing better to show.
                     let _ = draw_fan_chart(&area, &chart, &style);
                 }

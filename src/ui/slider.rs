@@ -1,8 +1,10 @@
 //! One driver of the scenario as a labelled range input with its value, unit and provenance.
 
 use super::timing;
-use super::{text, ProvenanceBadge};
+use super::ProvenanceBadge;
+use crate::text;
 use crate::i18n::Lang;
+use crate::preset::PresetId;
 use crate::scenario::{Param, ParamSpec};
 use crate::state::Gesture;
 use web_sys::HtmlInputElement;
@@ -12,8 +14,15 @@ use yew::prelude::*;
 pub struct SliderProps {
     pub spec: ParamSpec,
     pub value: f64,
+    /// The value of the scenario's preset (the plan's default without one).
+    pub reference: f64,
+    /// The preset, when it sets this parameter.
+    #[prop_or_default]
+    pub preset: Option<PresetId>,
     pub lang: Lang,
     pub on_change: Callback<(Param, f64, Gesture)>,
+    #[prop_or_default]
+    pub on_reset: Callback<Param>,
 }
 
 #[function_component(Slider)]
@@ -37,12 +46,50 @@ pub fn slider(props: &SliderProps) -> Html {
         report(Gesture::Moving, timing::INPUT_MARK).reform(|event: InputEvent| event.into());
     let onchange = report(Gesture::Settled, timing::SETTLED_MARK);
     let label = props.lang.pick(spec.label_zh, spec.label_en);
-    let shown = text::param_value(&spec, props.value, props.lang);
+    let label = label.to_owned();
+    let lang = props.lang;
+    let shown = text::param_value(&spec, props.value, lang);
+    // A value the user changed is the user's, not the plan's: say so, with the reference beside.
+    let changed = props.value != props.reference;
+    let preset_value = props.preset.and_then(|preset| preset.value(spec.param));
+    let badge = match (changed, preset_value) {
+        (true, _) => {
+            let reference = text::param_value(&spec, props.reference, lang);
+            let whose = match props.preset {
+                Some(preset) if preset_value.is_some() => format!("{}{}", preset.label(lang), lang.pick(":", ": ")),
+                _ => lang.pick("规划默认值:", "default: ").to_owned(),
+            };
+            let reset = props.on_reset.reform(move |_: MouseEvent| spec.param);
+            html! {
+                <>
+                    <span class="prov prov-user" data-provenance="user" tabindex="0"
+                        title={lang.pick("这是您的设定", "this is your setting")}>
+                        { lang.pick("您的设定", "your setting") }
+                    </span>
+                    <span class="reference">{ format!("{whose}{reference}") }</span>
+                    <button class="link-button reset-one" onclick={reset} data-reset={spec.key}
+                        aria-label={format!("{}{label}", lang.pick("恢复:", "reset: "))}>{ "↺" }</button>
+                </>
+            }
+        }
+        (false, Some(value)) => {
+            let reason = lang.pick(value.reason_zh, value.reason_en);
+            let name = props.preset.map_or("", |preset| preset.label(lang));
+            html! {
+                <span class="prov prov-preset" data-provenance="preset" tabindex="0"
+                    title={format!("{name}{}{reason}", lang.pick(":", ": "))}
+                    aria-label={format!("{name}{}{reason}", lang.pick(":", ": "))}>
+                    { lang.pick("预设", "preset") }
+                </span>
+            }
+        }
+        (false, None) => html! { <ProvenanceBadge provenance={spec.provenance} lang={lang} /> },
+    };
     html! {
-        <div class="slider" data-param={spec.key}>
+        <div class="slider" data-param={spec.key} data-changed={changed.to_string()}>
             <div class="slider-head">
                 <label for={id.clone()}>{ label }</label>
-                <ProvenanceBadge provenance={spec.provenance} lang={props.lang} />
+                { badge }
                 <output for={id.clone()} class="slider-value">{ shown.clone() }</output>
             </div>
             // min, max and step come before value: the browser clamps a value to the range it

@@ -2,8 +2,11 @@
 //! ± its Monte Carlo standard error, a verdict in words, and the target as the plan words it.
 //! Rows carry machine-readable `data-*` attributes.
 
-use super::{text, ProvenanceBadge};
+use super::ProvenanceBadge;
+use crate::text;
+use crate::engine::compare::TargetDifference;
 use crate::engine::{Summary, TargetResult};
+use crate::text::compare::{change_heading, change_words, delta_text};
 use crate::format;
 use crate::i18n::Lang;
 use crate::plan::{Chapter, Provenance, TargetId};
@@ -20,6 +23,27 @@ pub struct TargetsTableProps {
     pub on_select: Callback<TargetId>,
     #[prop_or_default]
     pub on_show_sentence: Callback<TargetId>,
+    /// Each target's change from the baseline (A, or the plan's scenario).
+    #[prop_or_default]
+    pub differences: Option<Rc<Vec<TargetDifference>>>,
+    /// Whether the baseline is a pinned A (else the plan's scenario).
+    #[prop_or_default]
+    pub pinned: bool,
+}
+
+/// The change column: Δ ± its standard error, and in words whether it is more than noise.
+fn change_cell(difference: Option<&TargetDifference>, lang: Lang) -> Html {
+    let Some(difference) = difference else {
+        return html! { <td class="change">{ "…" }</td> };
+    };
+    let change = difference.change();
+    let (mark, words) = change_words(change, lang);
+    html! {
+        <td class={classes!("change", format!("change-{change:?}").to_lowercase())}>
+            <span class="delta">{ delta_text(difference, lang) }</span>
+            <span class="change-words"><span aria-hidden="true">{ mark }</span>{ format!(" {words}") }</span>
+        </td>
+    }
 }
 
 fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
@@ -27,12 +51,22 @@ fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
     let id = result.id;
     let band = text::likelihood_band(result.probability);
     let selected = props.selected == id;
+    let difference = props
+        .differences
+        .as_ref()
+        .and_then(|all| all.iter().find(|d| d.id == id));
+    let pinned = props.pinned;
     let select = props.on_select.reform(move |_: MouseEvent| id);
     let show_sentence = props.on_show_sentence.reform(move |_: MouseEvent| id);
     html! {
         <tr data-target={id.key()}
             data-probability={format::four_decimals(result.probability)}
             data-stderr={format::four_decimals(result.std_error)}
+            data-probability-a={difference.map(|d| format::four_decimals(d.probability_a))}
+            data-probability-b={difference.map(|d| format::four_decimals(d.probability_b))}
+            data-delta={difference.map(|d| format::four_decimals(d.delta))}
+            data-delta-stderr={difference.map(|d| format::four_decimals(d.std_error))}
+            data-change={difference.map(|d| format!("{:?}", d.change()).to_lowercase())}
             class={classes!(selected.then_some("selected"))}>
             <th scope="row">
                 <span class="target-wording" lang="zh-CN">{ id.wording_zh() }</span>
@@ -52,9 +86,15 @@ fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
             </th>
             <td class="rule">{ lang.pick(id.rule_zh(), id.rule_en()) }</td>
             <td class="probability">
+                if let (true, Some(d)) = (pinned, difference) {
+                    <span class="probability-a">{ format!("A {} → B ", format::percent(d.probability_a)) }</span>
+                }
                 <strong>{ format::percent(result.probability) }</strong>
                 <span class="stderr">{ format!(" ± {}", format::percent(result.std_error)) }</span>
             </td>
+            if props.differences.is_some() || pinned {
+                { change_cell(difference, lang) }
+            }
             <td class={classes!("band", format!("band-{}", band.key()))}>
                 <span aria-hidden="true" class="band-mark">{ band.mark() }</span>
                 { band.label(lang) }
@@ -66,6 +106,8 @@ fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
 #[function_component(TargetsTable)]
 pub fn targets_table(props: &TargetsTableProps) -> Html {
     let lang = props.lang;
+    let compared = props.differences.is_some() || props.pinned;
+    let columns = if compared { 5 } else { 4 };
     let groups = Chapter::ALL
         .iter()
         .map(|&chapter| {
@@ -78,7 +120,7 @@ pub fn targets_table(props: &TargetsTableProps) -> Html {
                 .collect::<Html>();
             html! {
                 <tbody data-chapter={format!("{chapter:?}")}>
-                    <tr class="chapter"><th colspan="4" scope="rowgroup">
+                    <tr class="chapter"><th colspan={columns.to_string()} scope="rowgroup">
                         { lang.pick(chapter.title_zh(), chapter.title_en()) }
                     </th></tr>
                     { rows }
@@ -95,6 +137,9 @@ pub fn targets_table(props: &TargetsTableProps) -> Html {
                     <th scope="col">{ lang.pick("规划目标(原文)", "Target (the plan's words)") }</th>
                     <th scope="col">{ lang.pick("判定方法", "How it is judged") }</th>
                     <th scope="col">{ lang.pick("实现概率 ± 标准误", "Chance met ± std. error") }</th>
+                    if compared {
+                        <th scope="col">{ change_heading(props.pinned, lang) }</th>
+                    }
                     <th scope="col">{ lang.pick("判断", "Verdict") }</th>
                 </tr>
             </thead>

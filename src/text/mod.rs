@@ -1,7 +1,11 @@
-//! Texts and formats of the UI that do not belong to one component.
+//! The words and formats of the page, in both languages, free of any UI framework so that
+//! they are tested natively; `ui/` only places them.
 
 use crate::format;
 use crate::i18n::Lang;
+use crate::plan::{Provenance, TargetId};
+
+pub mod compare;
 use crate::scenario::{Param, ParamSpec};
 use crate::state::{Precision, RunResult};
 
@@ -26,7 +30,7 @@ pub fn is_slider(param: Param) -> bool {
 
 /// A parameter's reason (assumptions) or source (plan, derived), in words.
 pub fn reason(spec: &ParamSpec, lang: Lang) -> String {
-    super::provenance::describe(spec.provenance, lang).2
+    describe(spec.provenance, lang).2
 }
 
 pub fn seed_line(lang: Lang, seed: u64) -> String {
@@ -44,8 +48,14 @@ pub fn targets_caption(lang: Lang, paths: u32) -> String {
     }
 }
 
-/// A slider's value with its unit, in the language's number format.
+/// A slider's value with its unit, in the language's number format. Amounts in 亿元 read as
+/// billions of yuan in English (¥5 bn, not "50 100M yuan").
 pub fn param_value(spec: &ParamSpec, value: f64, lang: Lang) -> String {
+    if lang == Lang::En && spec.unit_zh.starts_with("亿元") {
+        let per_year = if spec.unit_zh.ends_with("/年") { "/yr" } else { "" };
+        let sign = if value < 0.0 { "−" } else { "" };
+        return format!("{sign}¥{} bn{per_year}", format::grouped(value.abs() / 10.0, 1));
+    }
     let decimals = if spec.integer || spec.step >= 1.0 {
         0
     } else {
@@ -61,6 +71,22 @@ pub fn param_value(spec: &ParamSpec, value: f64, lang: Lang) -> String {
         number
     } else {
         format!("{number} {unit}")
+    }
+}
+
+/// A target's name in a few characters, for the compact strip of probabilities.
+pub fn short_label(id: TargetId, lang: Lang) -> &'static str {
+    match id {
+        TargetId::Gdp => lang.pick("GDP", "GDP"),
+        TargetId::Income => lang.pick("收入", "Income"),
+        TargetId::IncomeSync => lang.pick("同步", "In step"),
+        TargetId::HighTech => lang.pick("高企", "High-tech"),
+        TargetId::Air => lang.pick("空气", "Air"),
+        TargetId::GreenRatio => lang.pick("绿地率", "Green ratio"),
+        TargetId::GreenCover => lang.pick("绿化", "Green cover"),
+        TargetId::Preschool => lang.pick("普惠园", "Preschool"),
+        TargetId::CultureStar => lang.pick("三星", "3-star"),
+        TargetId::CultureTrip => lang.pick("跑一趟", "One visit"),
     }
 }
 
@@ -128,5 +154,48 @@ pub fn run_line(lang: Lang, result: &RunResult) -> String {
             format!("Full run: {paths} paths on {workers} workers in parallel, computed in {ms} ms")
         }
         (Lang::En, Precision::Full) => format!("Full run: {paths} paths, computed in {ms} ms"),
+    }
+}
+
+/// The badge's short label and its explanation (shown on hover and focus).
+pub fn describe(provenance: Provenance, lang: Lang) -> (&'static str, &'static str, String) {
+    match provenance {
+        Provenance::Plan { line } => (
+            "plan",
+            lang.pick("规划", "plan"),
+            match lang {
+                Lang::Zh => format!("规划原文第 {line} 行"),
+                Lang::En => format!("the plan's text, line {line}"),
+            },
+        ),
+        Provenance::Derived { formula } => (
+            "derived",
+            lang.pick("推算", "derived"),
+            format!(
+                "{}{formula}",
+                lang.pick("由规划数字推算:", "derived from the plan: ")
+            ),
+        ),
+        Provenance::Assumption {
+            reason_zh,
+            reason_en,
+        } => (
+            "assumption",
+            lang.pick("假设", "assumption"),
+            format!(
+                "{}{}",
+                lang.pick("假设:", "assumption: "),
+                lang.pick(reason_zh, reason_en)
+            ),
+        ),
+        Provenance::Neutral => (
+            "neutral",
+            lang.pick("基准", "baseline"),
+            lang.pick(
+                "中性设定:不改变基准路径",
+                "neutral setting: no change from the baseline",
+            )
+            .to_owned(),
+        ),
     }
 }

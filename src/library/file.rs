@@ -1,0 +1,539 @@
+//! The scenario file (export and import) and the entry codec it shares with the store.
+
+use super::{SavedScenario, Severity, FORMAT_VERSION};
+use crate::link::{self, Labelled, MODEL_VERSION};
+use crate::preset::PresetId;
+use crate::scenario::{format_value, Param, ParamSpec, Scenario, ValueError, PARAMS};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+use std::fmt;
+
+/// The file's `format`: what it is.
+pub const FILE_FORMAT: &str = "taijiang-sim-scenarios";
+/// The file version this build writes; it also reads version 1.
+pub const FILE_VERSION: u32 = 2;
+/// The model version of format-1 entries whose link has no `v=`.
+const FORMAT1_MODEL: u32 = 1;
+/// Whole numbers up to this are written without a fraction (`6`, not `6.0`).
+const EXACT_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// A problem with one entry of an imported file (`entry` 0: the whole file).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportProblem {
+    /// The entry's 1-based position in `scenarios`; 0 for the whole file.
+    pub entry: usize,
+    /// The entry's name, if it has a readable one.
+    pub name: Option<String>,
+    /// Where: `scenario.values.gdp`, `pinned.preset`, `model`, …; empty for the whole entry.
+    pub field: String,
+    /// What is wrong, in English.
+    pub message: String,
+    pub severity: Severity,
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.entry > 0 {
+            write!(f, "entry {}", self.entry)?;
+            if let Some(name) = &self.name {
+                write!(f, " “{name}”")?;
+            }
+            if !self.field.is_empty() {
+                write!(f, ", ")?;
+            }
+        }
+        if !self.field.is_empty() {
+            write!(f, "{}", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// What [`import_file`] found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    /// The entries without errors, in file order.
+    pub valid: Vec<SavedScenario>,
+    /// Every error (its entry is not in `valid`) and warning, in file order.
+    pub problems: Vec<ImportProblem>,
+}
+
+/// Reads JSON with every number rounded correctly. serde_json's default reader (this crate does
+/// not enable its `float_roundtrip` feature) can be one unit in the last place off for numbers
+/// of 16 or more digits, which would break exact round trips. So the text is first checked by
+/// serde_json as it is (for its error messages), then read again with every number turned into
+/// a tagged string and every string tagged too, and the numbers are parsed by Rust's exact
+/// `str::parse`.
+pub(super) fn read_json(text: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str::<Value>(text)?;
+    let mut tagged = String::with_capacity(text.len() + text.len() / 4);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                tagged.push_str("\"s");
+                while let Some(c) = chars.next() {
+                    tagged.push(c);
+                    match c {
+                        '\\' => tagged.extend(chars.next()),
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '-' | '0'..='9' => {
+                tagged.push_str("\"n");
+                tagged.push(c);
+                while let Some(&c) = chars.peek() {
+                    if !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
+                        break;
+                    }
+                    tagged.push(c);
+                    chars.next();
+                }
+                tagged.push('"');
+            }
+            _ => tagged.push(c),
+        }
+    }
+    Ok(untag(serde_json::from_str(&tagged)?))
+}
+
+fn untag(value: Value) -> Value {
+    let strip = |text: &str| text.get(1..).unwrap_or_default().to_owned();
+    match value {
+        Value::String(text) if text.starts_with('n') => {
+            let number = &text[1..];
+            if let Ok(n) = number.parse::<u64>() {
+                Value::from(n)
+            } else if let Ok(n) = number.parse::<i64>() {
+                Value::from(n)
+            } else {
+                let exact = number.parse::<f64>().ok().and_then(Number::from_f64);
+                exact.map_or_else(|| Value::String(number.to_owned()), Value::Number)
+            }
+        }
+        Value::String(text) => Value::String(strip(&text)),
+        Value::Array(items) => Value::Array(items.into_iter().map(untag).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(key, value)| (strip(&key), untag(value)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// One problem found while decoding an entry.
+pub(super) struct Issue {
+    pub field: String,
+    pub message: String,
+    pub severity: Severity,
+}
+
+pub(super) struct Decoded {
+    /// The entry's format, if it was readable.
+    pub format: Option<u32>,
+    pub name: Option<String>,
+    /// The entry, if it had no errors.
+    pub entry: Option<SavedScenario>,
+    pub issues: Vec<Issue>,
+}
+
+#[derive(Default)]
+struct Reader {
+    issues: Vec<Issue>,
+}
+
+impl Reader {
+    fn push(&mut self, field: impl Into<String>, message: impl Into<String>, severity: Severity) {
+        let (field, message) = (field.into(), message.into());
+        self.issues.push(Issue {
+            field,
+            message,
+            severity,
+        });
+    }
+
+    fn error(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.push(field, message, Severity::Error);
+    }
+
+    fn text(&mut self, object: &Map<String, Value>, field: &str) -> Option<String> {
+        match object.get(field) {
+            Some(Value::String(text)) => return Some(text.clone()),
+            Some(other) => self.error(field, format!("{} is not text", shown(other))),
+            None => self.error(field, "missing"),
+        }
+        None
+    }
+
+    /// A format-1 entry: the scenario as a link fragment. Its link issues are warnings.
+    fn format1(
+        &mut self,
+        object: &Map<String, Value>,
+    ) -> Option<(u32, Labelled, Option<Labelled>)> {
+        let text = self.text(object, "link")?;
+        let (parsed, issues) = link::parse(&text);
+        for issue in issues {
+            self.push("link", issue.to_string(), Severity::Warning);
+        }
+        let pairs = link::pairs(&text);
+        let v = pairs.iter().rev().find(|(key, _)| key == "v");
+        let model = v.and_then(|(_, v)| v.trim().parse().ok());
+        Some((
+            model.unwrap_or(FORMAT1_MODEL),
+            parsed.current,
+            parsed.pinned,
+        ))
+    }
+
+    fn format2(
+        &mut self,
+        object: &Map<String, Value>,
+    ) -> Option<(u32, Labelled, Option<Labelled>)> {
+        let model = match object.get("model") {
+            None => {
+                self.error("model", "missing");
+                None
+            }
+            Some(v) => match v.as_u64().and_then(|m| u32::try_from(m).ok()) {
+                None => {
+                    let message = format!("{} is not a model version (a whole number)", shown(v));
+                    self.error("model", message);
+                    None
+                }
+                Some(m) => {
+                    if m > MODEL_VERSION {
+                        let message = format!("made with model version {m}; this build computes version {MODEL_VERSION}, so its numbers may differ");
+                        self.push("model", message, Severity::Warning);
+                    }
+                    Some(m)
+                }
+            },
+        };
+        let newer = model.is_some_and(|m| m > MODEL_VERSION);
+        let current = match object.get("scenario") {
+            Some(value) => self.labelled(value, "scenario", newer),
+            None => {
+                self.error("scenario", "missing");
+                None
+            }
+        };
+        let pinned = match object.get("pinned") {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => self.labelled(value, "pinned", newer).map(Some),
+        };
+        Some((model?, current?, pinned?))
+    }
+
+    /// A scenario with its preset. Missing parameters keep their defaults; unknown ones are
+    /// errors, or warnings in an entry of a newer model version (which may have more).
+    fn labelled(&mut self, value: &Value, field: &str, newer: bool) -> Option<Labelled> {
+        let Some(object) = value.as_object() else {
+            self.error(field, format!("{} is not an object", shown(value)));
+            return None;
+        };
+        let preset = match object.get("preset") {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => match value.as_str().and_then(PresetId::from_key) {
+                Some(preset) => Some(Some(preset)),
+                None => {
+                    let known: Vec<_> = PresetId::ALL.iter().map(|p| p.key()).collect();
+                    let known = known.join(", ");
+                    let message = format!("unknown preset {} (known: {known})", shown(value));
+                    self.error(format!("{field}.preset"), message);
+                    None
+                }
+            },
+        };
+        let values = match object.get("values") {
+            Some(Value::Object(values)) => values,
+            Some(other) => {
+                let message = format!("{} is not an object", shown(other));
+                self.error(format!("{field}.values"), message);
+                return None;
+            }
+            None => {
+                self.error(format!("{field}.values"), "missing");
+                return None;
+            }
+        };
+        let mut scenario = Scenario::default();
+        let mut valid = true;
+        for (key, value) in values {
+            let at = format!("{field}.values.{key}");
+            let Some(param) = Param::from_key(key) else {
+                if newer {
+                    let message = "unknown parameter (of a newer model version): ignored";
+                    self.push(at, message, Severity::Warning);
+                } else {
+                    self.error(at, "unknown parameter");
+                    valid = false;
+                }
+                continue;
+            };
+            let number = value.as_f64().ok_or(ValueError::NotANumber);
+            match number.and_then(|v| scenario.with(param, v)) {
+                Ok(next) => scenario = next,
+                Err(error) => {
+                    self.error(at, value_message(param.spec(), value, &error));
+                    valid = false;
+                }
+            }
+        }
+        Some(Labelled {
+            scenario,
+            preset: preset?,
+        })
+        .filter(|_| valid)
+    }
+}
+
+/// A JSON value as a message shows it: at most 40 characters.
+fn shown(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
+}
+
+fn value_message(spec: &ParamSpec, value: &Value, error: &ValueError) -> String {
+    let (min, max) = (format_value(spec.min), format_value(spec.max));
+    let allowed = if spec.integer {
+        format!("allowed: whole numbers from {min} to {max}")
+    } else {
+        format!("allowed: {min} to {max}")
+    };
+    let what = match error {
+        ValueError::NotANumber => "is not a number",
+        ValueError::NotWhole => "is not a whole number",
+        ValueError::OutOfRange { .. } => "is out of range",
+    };
+    format!("{} {what}; {allowed}", shown(value))
+}
+
+/// Reads one entry (format 1 or 2). In the store the key names the entry (`key_name`) and the
+/// `name` field is not read; in a file `name` is required.
+pub(super) fn decode_entry(value: &Value, key_name: Option<&str>) -> Decoded {
+    let mut reader = Reader::default();
+    let object = value.as_object();
+    let format = match object.map(|object| object.get("format")) {
+        None => {
+            reader.error("", format!("{} is not an object", shown(value)));
+            None
+        }
+        Some(None) => {
+            reader.error("format", "missing");
+            None
+        }
+        Some(Some(v)) => match v.as_u64() {
+            Some(f @ 1..=2) => Some(f as u32),
+            _ => {
+                let message = format!(
+                    "unsupported format {}; this build reads formats 1 and {FORMAT_VERSION}",
+                    shown(v)
+                );
+                reader.error("format", message);
+                None
+            }
+        },
+    };
+    let (Some(object), Some(format)) = (object, format) else {
+        return Decoded {
+            format,
+            name: key_name.map(str::to_owned),
+            entry: None,
+            issues: reader.issues,
+        };
+    };
+    let name = match key_name {
+        Some(name) => Some(name.to_owned()),
+        None => reader.text(object, "name"),
+    };
+    if name.as_deref().is_some_and(|name| name.trim().is_empty()) {
+        reader.error("name", "empty");
+    }
+    let saved_at = reader.text(object, "saved_at");
+    let body = match format {
+        1 => reader.format1(object),
+        _ => reader.format2(object),
+    };
+    let failed = reader.issues.iter().any(|i| i.severity == Severity::Error);
+    let entry = match (name.clone(), saved_at, body) {
+        (Some(name), Some(saved_at), Some((model, current, pinned))) if !failed => {
+            Some(SavedScenario {
+                name,
+                saved_at,
+                model,
+                current,
+                pinned,
+            })
+        }
+        _ => None,
+    };
+    Decoded {
+        format: Some(format),
+        name,
+        entry,
+        issues: reader.issues,
+    }
+}
+
+/// An entry as written (format 2), its fields in this order.
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    format: u32,
+    name: &'a str,
+    saved_at: &'a str,
+    model: u32,
+    scenario: LabelledOut<'a>,
+    pinned: Option<LabelledOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct LabelledOut<'a> {
+    preset: Option<&'static str>,
+    values: ValuesOut<'a>,
+}
+
+/// Every parameter, in [`PARAMS`] order; whole numbers without a fraction.
+struct ValuesOut<'a>(&'a Scenario);
+
+impl Serialize for ValuesOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(PARAMS.len()))?;
+        for spec in &PARAMS {
+            let value = self.0.get(spec.param);
+            if value.fract() == 0.0 && value.abs() <= EXACT_INTEGER {
+                map.serialize_entry(spec.key, &(value as i64))?;
+            } else {
+                map.serialize_entry(spec.key, &value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'a> EntryOut<'a> {
+    fn new(entry: &'a SavedScenario) -> EntryOut<'a> {
+        let labelled = |l: &'a Labelled| LabelledOut {
+            preset: l.preset.map(PresetId::key),
+            values: ValuesOut(&l.scenario),
+        };
+        EntryOut {
+            format: FORMAT_VERSION,
+            name: &entry.name,
+            saved_at: &entry.saved_at,
+            model: entry.model,
+            scenario: labelled(&entry.current),
+            pinned: entry.pinned.as_ref().map(labelled),
+        }
+    }
+}
+
+/// An entry in format 2, as stored (compact JSON).
+pub(super) fn encode_entry(entry: &SavedScenario) -> String {
+    serde_json::to_string(&EntryOut::new(entry)).expect("plain data always serialises")
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u32,
+    scenarios: Vec<EntryOut<'a>>,
+}
+
+/// The scenario file of `entries` (pretty JSON, version 2, entries in format 2).
+pub fn export_file(entries: &[SavedScenario]) -> String {
+    let file = FileOut {
+        format: FILE_FORMAT,
+        version: FILE_VERSION,
+        scenarios: entries.iter().map(EntryOut::new).collect(),
+    };
+    let text = serde_json::to_string_pretty(&file).expect("plain data always serialises");
+    text + "\n"
+}
+
+/// Reads a scenario file (version 1 or 2; each entry by its own `format`). Entries without
+/// errors are returned; every problem is listed with its entry and field. A problem with the
+/// whole file (not JSON, another `format`, an unsupported version) is the one problem, entry 0.
+/// A name used by an earlier entry of the file is an error (the first one is imported).
+pub fn import_file(text: &str) -> ImportReport {
+    let mut report = ImportReport::default();
+    let whole = |field: &str, message: String| ImportProblem {
+        entry: 0,
+        name: None,
+        field: field.to_owned(),
+        message,
+        severity: Severity::Error,
+    };
+    let root = match read_json(text) {
+        Ok(root) => root,
+        Err(error) => {
+            report
+                .problems
+                .push(whole("", format!("not a JSON file ({error})")));
+            return report;
+        }
+    };
+    let format = root.get("format");
+    if format.and_then(Value::as_str) != Some(FILE_FORMAT) {
+        let found = format.map_or_else(|| "missing".to_owned(), Value::to_string);
+        let message = format!("not a scenario file (format {found}, not \"{FILE_FORMAT}\")");
+        report.problems.push(whole("format", message));
+        return report;
+    }
+    let version = root.get("version");
+    if !version
+        .and_then(Value::as_u64)
+        .is_some_and(|v| (1..=u64::from(FILE_VERSION)).contains(&v))
+    {
+        let found = version.map_or_else(|| "missing".to_owned(), Value::to_string);
+        let message =
+            format!("unsupported version {found}; this build reads versions 1 and {FILE_VERSION}");
+        report.problems.push(whole("version", message));
+        return report;
+    }
+    let Some(scenarios) = root.get("scenarios").and_then(Value::as_array) else {
+        report
+            .problems
+            .push(whole("scenarios", "missing or not a list".into()));
+        return report;
+    };
+    // The position in the file of each entry of `report.valid`.
+    let mut positions = Vec::new();
+    for (at, value) in scenarios.iter().enumerate() {
+        let decoded = decode_entry(value, None);
+        let mut problem = |field: String, message: String, severity| {
+            report.problems.push(ImportProblem {
+                entry: at + 1,
+                name: decoded.name.clone(),
+                field,
+                message,
+                severity,
+            });
+        };
+        for issue in decoded.issues {
+            problem(issue.field, issue.message, issue.severity);
+        }
+        let Some(entry) = decoded.entry else {
+            continue;
+        };
+        match report.valid.iter().position(|e| e.name == entry.name) {
+            Some(first) => {
+                let first = positions[first];
+                let message = format!("entry {first} has the same name; only that one is imported");
+                problem("name".into(), message, Severity::Error);
+            }
+            None => {
+                positions.push(at + 1);
+                report.valid.push(entry);
+            }
+        }
+    }
+    report
+}

@@ -1,0 +1,270 @@
+//! Saved scenarios: the user's library in a key-value store (the browser's localStorage, or a
+//! [`MemoryStore`]), one key per entry, and the scenario file that exports and imports them
+//! (`docs/SCENARIO-FILE.md`).
+//!
+//! The module never reads a clock or the browser: the page passes the time of a save and a
+//! [`Store`] over localStorage. Reading is tolerant: a broken entry is reported by its name and
+//! skipped, the others still load; nothing is overwritten without `overwrite: true`.
+
+mod file;
+
+pub use file::{export_file, import_file, ImportProblem, ImportReport, FILE_FORMAT, FILE_VERSION};
+
+use crate::link::{Labelled, MODEL_VERSION};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The prefix of every entry's key; the rest of the key is the entry's name.
+pub const KEY_PREFIX: &str = "taijiang-sim.scenario.";
+/// The entry format this build writes (it also reads format 1 and rewrites it in this one).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The browser's localStorage, or a map in tests.
+pub trait Store {
+    fn keys(&self) -> Vec<String>;
+    fn get(&self, key: &str) -> Option<String>;
+    /// Fails when the store is full (localStorage's quota) or unavailable.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
+    fn remove(&mut self, key: &str);
+}
+
+/// A store in memory: for tests, and for the page when localStorage is unavailable.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MemoryStore {
+    map: BTreeMap<String, String>,
+}
+
+impl MemoryStore {
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+}
+
+impl Store for MemoryStore {
+    fn keys(&self) -> Vec<String> {
+        self.map.keys().cloned().collect()
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        self.map.get(key).cloned()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        self.map.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.map.remove(key);
+    }
+}
+
+/// One saved scenario: B (`current`) and, if it was pinned, A.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedScenario {
+    pub name: String,
+    /// When it was saved, as the caller gave it (ISO-8601 by convention; not checked).
+    pub saved_at: String,
+    /// The model version it was made with.
+    pub model: u32,
+    pub current: Labelled,
+    pub pinned: Option<Labelled>,
+}
+
+impl SavedScenario {
+    /// An entry made now by this build (`model` is [`MODEL_VERSION`]).
+    pub fn new(
+        name: impl Into<String>,
+        saved_at: impl Into<String>,
+        current: Labelled,
+        pinned: Option<Labelled>,
+    ) -> SavedScenario {
+        SavedScenario {
+            name: name.into(),
+            saved_at: saved_at.into(),
+            model: MODEL_VERSION,
+            current,
+            pinned,
+        }
+    }
+}
+
+/// An error keeps the entry out; a warning lets it load and says what to look at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A problem with one stored entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntryProblem {
+    /// The entry's name, from its key.
+    pub name: String,
+    /// Where in the entry: `scenario.values.gdp`, `model`, …; empty for the whole entry.
+    pub field: String,
+    /// What is wrong, in English.
+    pub problem: String,
+    pub severity: Severity,
+}
+
+impl fmt::Display for EntryProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "“{}”", self.name)?;
+        if !self.field.is_empty() {
+            write!(f, ", {}", self.field)?;
+        }
+        write!(f, ": {}", self.problem)
+    }
+}
+
+/// What [`load_all`] found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoadReport {
+    /// The entries that could be read, sorted by name.
+    pub entries: Vec<SavedScenario>,
+    /// Errors (the entry was skipped) and warnings (it loaded), in key order.
+    pub problems: Vec<EntryProblem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The name is taken and `overwrite` was false.
+    Exists,
+    /// The name is empty or only spaces.
+    EmptyName,
+    /// The entry to rename does not exist.
+    NotFound,
+    /// The store refused the write (full, or unavailable); nothing was changed.
+    Storage(String),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Exists => write!(f, "a saved scenario already has this name"),
+            SaveError::EmptyName => write!(f, "the name is empty"),
+            SaveError::NotFound => write!(f, "no saved scenario has this name"),
+            SaveError::Storage(why) => write!(f, "could not be stored: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// The store key of the entry `name`.
+pub fn key(name: &str) -> String {
+    format!("{KEY_PREFIX}{name}")
+}
+
+/// Whether an entry (readable or not) is stored under `name`.
+pub fn exists<S: Store + ?Sized>(store: &S, name: &str) -> bool {
+    store.get(&key(name)).is_some()
+}
+
+/// Reads every entry. Entries that cannot be read are reported by name and skipped (and left
+/// in the store as they are); keys without [`KEY_PREFIX`] are ignored. Format-1 entries are
+/// migrated: each one that reads is rewritten in format 2 under its key (if the store refuses
+/// the write, it loads anyway and stays in format 1, with a warning).
+pub fn load_all<S: Store + ?Sized>(store: &mut S) -> LoadReport {
+    let mut report = LoadReport::default();
+    let mut keys: Vec<String> = store
+        .keys()
+        .into_iter()
+        .filter(|key| key.starts_with(KEY_PREFIX))
+        .collect();
+    keys.sort();
+    for key in keys {
+        let name = &key[KEY_PREFIX.len()..];
+        let Some(text) = store.get(&key) else {
+            continue;
+        };
+        let mut report_problem = |field: &str, problem: String, severity| {
+            report.problems.push(EntryProblem {
+                name: name.to_owned(),
+                field: field.to_owned(),
+                problem,
+                severity,
+            });
+        };
+        let value = match file::read_json(&text) {
+            Ok(value) => value,
+            Err(error) => {
+                report_problem("", format!("not JSON ({error})"), Severity::Error);
+                continue;
+            }
+        };
+        let decoded = file::decode_entry(&value, Some(name));
+        for issue in decoded.issues {
+            report_problem(&issue.field, issue.message, issue.severity);
+        }
+        let Some(entry) = decoded.entry else {
+            continue;
+        };
+        if decoded.format != Some(FORMAT_VERSION) {
+            if let Err(why) = store.set(&key, &file::encode_entry(&entry)) {
+                let problem = format!("not rewritten in format {FORMAT_VERSION} ({why})");
+                report_problem("format", problem, Severity::Warning);
+            }
+        }
+        report.entries.push(entry);
+    }
+    report.entries.sort_by(|a, b| a.name.cmp(&b.name));
+    report
+}
+
+/// Stores `entry` under its name, in format 2. A taken name is overwritten only with
+/// `overwrite`; on any error the store is unchanged.
+pub fn save<S: Store + ?Sized>(
+    store: &mut S,
+    entry: &SavedScenario,
+    overwrite: bool,
+) -> Result<(), SaveError> {
+    if entry.name.trim().is_empty() {
+        return Err(SaveError::EmptyName);
+    }
+    if !overwrite && exists(store, &entry.name) {
+        return Err(SaveError::Exists);
+    }
+    store
+        .set(&key(&entry.name), &file::encode_entry(entry))
+        .map_err(SaveError::Storage)
+}
+
+/// Renames an entry (even one that cannot be read): the new key is written first and the old
+/// one removed only once that succeeded, so the entry is never lost. A taken name is
+/// overwritten only with `overwrite`; renaming to the same name does nothing.
+pub fn rename<S: Store + ?Sized>(
+    store: &mut S,
+    old: &str,
+    new: &str,
+    overwrite: bool,
+) -> Result<(), SaveError> {
+    if new.trim().is_empty() {
+        return Err(SaveError::EmptyName);
+    }
+    let text = store.get(&key(old)).ok_or(SaveError::NotFound)?;
+    if old == new {
+        return Ok(());
+    }
+    if !overwrite && exists(store, new) {
+        return Err(SaveError::Exists);
+    }
+    // The name inside the entry follows the key; an entry that is not a JSON object moves as
+    // it is (its key names it).
+    let renamed = match file::read_json(&text) {
+        Ok(serde_json::Value::Object(mut object)) => {
+            object.insert("name".into(), new.into());
+            serde_json::Value::Object(object).to_string()
+        }
+        _ => text,
+    };
+    store.set(&key(new), &renamed).map_err(SaveError::Storage)?;
+    store.remove(&key(old));
+    Ok(())
+}
+
+/// Removes the entry `name`, if there is one.
+pub fn delete<S: Store + ?Sized>(store: &mut S, name: &str) {
+    store.remove(&key(name));
+}

@@ -1,0 +1,113 @@
+//! The words of a comparison and of the page's one-line reading: what moved, by how much, and
+//! whether it is more than noise.
+
+use super::{likelihood_band, LikelihoodBand};
+use crate::engine::compare::{Change, TargetDifference};
+use crate::engine::Summary;
+use crate::i18n::Lang;
+
+/// A difference of probabilities in percentage points with its sign, e.g. `+12.3`.
+pub fn signed_points(delta: f64) -> String {
+    let points = delta * 100.0;
+    // "-0.0" would read as a change.
+    if points.abs() < 0.05 {
+        "0.0".to_owned()
+    } else {
+        format!("{points:+.1}")
+    }
+}
+
+/// Δ with its unit and standard error, e.g. `+12.3 个百分点 ± 0.4` / `+12.3 points ± 0.4`.
+pub fn delta_text(difference: &TargetDifference, lang: Lang) -> String {
+    let delta = signed_points(difference.delta);
+    let error = format!("{:.1}", difference.std_error * 100.0);
+    match lang {
+        Lang::Zh => format!("{delta} 个百分点 ± {error}"),
+        Lang::En => format!("{delta} points ± {error}"),
+    }
+}
+
+/// A mark that does not rely on colour, and the change in words.
+pub fn change_words(change: Change, lang: Lang) -> (&'static str, &'static str) {
+    match change {
+        Change::None => ("=", lang.pick("无变化", "no change")),
+        Change::Noise => ("≈", lang.pick("在随机误差内", "within noise")),
+        Change::Up => ("▲", lang.pick("上升", "up")),
+        Change::Down => ("▼", lang.pick("下降", "down")),
+    }
+}
+
+/// The column heading of the change, against the pinned A or the plan's scenario.
+pub fn change_heading(pinned: bool, lang: Lang) -> &'static str {
+    match (pinned, lang) {
+        (true, Lang::Zh) => "变化 Δ = B − A",
+        (true, Lang::En) => "Change Δ = B − A",
+        (false, Lang::Zh) => "相对规划情景",
+        (false, Lang::En) => "vs the plan's scenario",
+    }
+}
+
+/// The counts of likely, uncertain and unlikely targets.
+pub fn band_counts(summary: &Summary) -> (usize, usize, usize) {
+    let count = |band| {
+        summary
+            .targets
+            .iter()
+            .filter(|t| likelihood_band(t.probability) == band)
+            .count()
+    };
+    (
+        count(LikelihoodBand::Likely),
+        count(LikelihoodBand::Uncertain),
+        count(LikelihoodBand::Unlikely),
+    )
+}
+
+/// What the page says, in one line, before the table.
+pub fn headline(summary: &Summary, lang: Lang) -> String {
+    let (likely, uncertain, unlikely) = band_counts(summary);
+    let total = summary.targets.len();
+    match lang {
+        Lang::Zh => format!(
+            "{total} 项量化目标中:{likely} 项很可能实现,{uncertain} 项不确定,{unlikely} 项有落空风险(不太可能实现)。"
+        ),
+        Lang::En => format!(
+            "Of the plan's {total} quantified targets, {likely} are likely to be met, {uncertain} are uncertain and {unlikely} are at risk (unlikely)."
+        ),
+    }
+}
+
+/// The targets that moved beyond noise, in one line (empty when none did).
+pub fn moved_line(differences: &[TargetDifference], pinned: bool, lang: Lang) -> String {
+    let moved: Vec<&TargetDifference> = differences
+        .iter()
+        .filter(|d| matches!(d.change(), Change::Up | Change::Down))
+        .collect();
+    let against = match (pinned, lang) {
+        (true, Lang::Zh) => "与 A 相比",
+        (true, Lang::En) => "Compared with A",
+        (false, Lang::Zh) => "与规划情景相比",
+        (false, Lang::En) => "Compared with the plan's scenario",
+    };
+    if moved.is_empty() {
+        return match lang {
+            Lang::Zh => format!("{against},没有目标的实现概率发生超出随机误差的变化。"),
+            Lang::En => format!("{against}, no target's chance moved beyond noise."),
+        };
+    }
+    let (up, down) = moved
+        .iter()
+        .partition::<Vec<&&TargetDifference>, _>(|d| d.delta > 0.0);
+    match lang {
+        Lang::Zh => format!(
+            "{against},{} 项目标的实现概率上升,{} 项下降。",
+            up.len(),
+            down.len()
+        ),
+        Lang::En => format!(
+            "{against}, {} targets are more likely and {} less likely.",
+            up.len(),
+            down.len()
+        ),
+    }
+}

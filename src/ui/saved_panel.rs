@@ -1,0 +1,265 @@
+//! Saved scenarios: name and keep the scenario on screen (with its A when pinned), list, open,
+//! rename, delete; export all to a file and import one. The rules live in `crate::library`;
+//! this only wires them to localStorage, the dialogs and the file picker.
+
+use super::download::download_text;
+use super::local_store::BrowserStore;
+use crate::i18n::Lang;
+use crate::library::{self, SaveError, SavedScenario, Severity};
+use crate::link::Link;
+use crate::preset::PresetId;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SavedPanelProps {
+    /// What "save" keeps: the scenario on screen and its A.
+    pub link: Link,
+    pub lang: Lang,
+    pub on_open: Callback<Link>,
+}
+
+/// What the panel shows after an action.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Status {
+    message: String,
+    problems: Vec<String>,
+}
+
+fn confirm(text: &str) -> bool {
+    gloo::utils::window().confirm_with_message(text).unwrap_or(false)
+}
+
+fn prompt(text: &str, default: &str) -> Option<String> {
+    gloo::utils::window()
+        .prompt_with_message_and_default(text, default)
+        .ok()
+        .flatten()
+}
+
+fn save_error_text(error: &SaveError, lang: Lang) -> String {
+    match (error, lang) {
+        (SaveError::EmptyName, Lang::Zh) => "请先输入名称".to_owned(),
+        (SaveError::EmptyName, Lang::En) => "Give it a name first".to_owned(),
+        (SaveError::Storage(why), Lang::Zh) => format!("浏览器未能保存:{why}"),
+        (SaveError::Storage(why), Lang::En) => format!("The browser could not store it: {why}"),
+        (other, _) => other.to_string(),
+    }
+}
+
+/// Saves `entry`, asking before it replaces one of the same name; the words of the outcome.
+fn save_asking(store: &mut BrowserStore, entry: &SavedScenario, lang: Lang) -> String {
+    let name = entry.name.clone();
+    let mut result = library::save(store, entry, false);
+    if result == Err(SaveError::Exists) {
+        let question = match lang {
+            Lang::Zh => format!("已有名为“{name}”的情景。要替换它吗?"),
+            Lang::En => format!("A saved scenario is already called “{name}”. Replace it?"),
+        };
+        if !confirm(&question) {
+            return match lang {
+                Lang::Zh => format!("未替换“{name}”"),
+                Lang::En => format!("“{name}” was not replaced"),
+            };
+        }
+        result = library::save(store, entry, true);
+    }
+    match (result, lang) {
+        (Ok(()), Lang::Zh) => format!("已保存“{name}”"),
+        (Ok(()), Lang::En) => format!("Saved “{name}”"),
+        (Err(error), _) => save_error_text(&error, lang),
+    }
+}
+
+fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+#[function_component(SavedPanel)]
+pub fn saved_panel(props: &SavedPanelProps) -> Html {
+    let lang = props.lang;
+    let store = use_mut_ref(BrowserStore::open);
+    // Bumped after every change of the store, so that the list is read again.
+    let version = use_state(|| 0u32);
+    let status = use_state(Status::default);
+    let name_ref = use_node_ref();
+    let report = {
+        let store = store.clone();
+        use_memo(*version, move |_| library::load_all(&mut *store.borrow_mut()))
+    };
+    let refresh = {
+        let version = version.clone();
+        move || version.set(*version + 1)
+    };
+
+    let on_save = {
+        let (store, status, name_ref, refresh) = (store.clone(), status.clone(), name_ref.clone(), refresh.clone());
+        let link = props.link.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(input) = name_ref.cast::<HtmlInputElement>() else { return };
+            let entry = SavedScenario::new(input.value().trim(), now_iso(), link.current.clone(), link.pinned.clone());
+            let message = save_asking(&mut store.borrow_mut(), &entry, lang);
+            status.set(Status { message, problems: Vec::new() });
+            refresh();
+        })
+    };
+
+    let on_export = {
+        let (report, status) = (report.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let day: String = now_iso().chars().take(10).collect();
+            let file = library::export_file(&report.entries);
+            let done = download_text(&format!("taijiang-scenarios-{day}.json"), "application/json", &file);
+            let message = match (done, lang) {
+                (true, Lang::Zh) => format!("已导出 {} 个情景", report.entries.len()),
+                (true, Lang::En) => format!("Exported {} scenarios", report.entries.len()),
+                (false, Lang::Zh) => "浏览器未能下载文件".to_owned(),
+                (false, Lang::En) => "The browser could not download the file".to_owned(),
+            };
+            status.set(Status { message, problems: Vec::new() });
+        })
+    };
+
+    // The reader must live until the file has been read.
+    let reading = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let on_import = {
+        let (store, status, refresh, reading) = (store.clone(), status.clone(), refresh.clone(), reading.clone());
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value("");
+            let (store, status, refresh) = (store.clone(), status.clone(), refresh.clone());
+            let file = gloo::file::File::from(file);
+            *reading.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
+                let text = text.unwrap_or_default();
+                let imported = library::import_file(&text);
+                let mut store = store.borrow_mut();
+                let outcomes: Vec<String> = imported
+                    .valid
+                    .iter()
+                    .map(|entry| save_asking(&mut store, entry, lang))
+                    .collect();
+                let problems = imported.problems.iter().map(ToString::to_string).collect::<Vec<_>>();
+                let errors = imported.problems.iter().filter(|p| p.severity == Severity::Error).count();
+                let message = match lang {
+                    Lang::Zh => format!("导入:{} 个有效情景({});{errors} 处错误", imported.valid.len(), outcomes.join(";")),
+                    Lang::En => format!("Import: {} valid scenarios ({}); {errors} errors", imported.valid.len(), outcomes.join("; ")),
+                };
+                status.set(Status { message, problems });
+                refresh();
+            }));
+        })
+    };
+
+    let rows = report
+        .entries
+        .iter()
+        .map(|entry| {
+            let name = entry.name.clone();
+            let open = {
+                let (on_open, entry) = (props.on_open.clone(), entry.clone());
+                Callback::from(move |_: MouseEvent| {
+                    on_open.emit(Link { current: entry.current.clone(), pinned: entry.pinned.clone(), lang, ..Link::default() })
+                })
+            };
+            let rename = {
+                let (store, status, refresh, name) = (store.clone(), status.clone(), refresh.clone(), name.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let Some(new) = prompt(lang.pick("新名称:", "New name:"), &name) else { return };
+                    let mut store = store.borrow_mut();
+                    let mut result = library::rename(&mut *store, &name, new.trim(), false);
+                    if result == Err(SaveError::Exists) && confirm(lang.pick("此名称已被使用。要替换吗?", "That name is taken. Replace it?")) {
+                        result = library::rename(&mut *store, &name, new.trim(), true);
+                    }
+                    let message = match result {
+                        Ok(()) => format!("{}“{}”", lang.pick("已重命名为", "Renamed to "), new.trim()),
+                        Err(error) => save_error_text(&error, lang),
+                    };
+                    status.set(Status { message, problems: Vec::new() });
+                    refresh();
+                })
+            };
+            let delete = {
+                let (store, status, refresh, name) = (store.clone(), status.clone(), refresh.clone(), name.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let question = match lang {
+                        Lang::Zh => format!("删除“{name}”?此操作无法撤销。"),
+                        Lang::En => format!("Delete “{name}”? This cannot be undone."),
+                    };
+                    if confirm(&question) {
+                        library::delete(&mut *store.borrow_mut(), &name);
+                        let message = format!("{}“{name}”", lang.pick("已删除", "Deleted "));
+                        status.set(Status { message, problems: Vec::new() });
+                        refresh();
+                    }
+                })
+            };
+            let preset = entry.current.preset.unwrap_or(PresetId::Plan).label(lang);
+            let day: String = entry.saved_at.chars().take(10).collect();
+            html! {
+                <li class="saved-entry" data-saved={name.clone()}>
+                    <span class="saved-name">{ name.clone() }</span>
+                    <span class="saved-meta">
+                        { format!("{preset} · {day}") }
+                        if entry.pinned.is_some() { { " · A/B" } }
+                    </span>
+                    <span class="saved-actions">
+                        <button class="link-button" onclick={open} data-open={name.clone()}>{ lang.pick("打开", "open") }</button>
+                        <button class="link-button" onclick={rename} data-rename={name.clone()}>{ lang.pick("重命名", "rename") }</button>
+                        <button class="link-button" onclick={delete} data-delete={name}>{ lang.pick("删除", "delete") }</button>
+                    </span>
+                </li>
+            }
+        })
+        .collect::<Html>();
+    let unreadable = report
+        .problems
+        .iter()
+        .map(|problem| html! { <li data-saved-problem={problem.name.clone()}>{ problem.to_string() }</li> })
+        .collect::<Html>();
+    let import_problems = status
+        .problems
+        .iter()
+        .map(|problem| html! { <li>{ problem.clone() }</li> })
+        .collect::<Html>();
+    let default_name = props.link.current.preset.unwrap_or(PresetId::Plan).label(lang).to_owned();
+    html! {
+        <details class="saved" data-saved-panel="">
+            <summary>{ lang.pick("已保存的情景", "Saved scenarios") }{ format!(" ({})", report.entries.len()) }</summary>
+            if !store.borrow().is_lasting() {
+                <p class="saved-warning">{ lang.pick(
+                    "此浏览器不允许本地存储:保存的情景在关闭页面后丢失,请导出文件保留。",
+                    "This browser does not allow local storage: saved scenarios last until the page is closed; export them to keep them.") }</p>
+            }
+            <form class="save-form" onsubmit={on_save}>
+                <label for="save-name">{ lang.pick("名称", "Name") }</label>
+                <input id="save-name" ref={name_ref} type="text" maxlength="80" placeholder={default_name} />
+                <button type="submit" data-save="">{ if props.link.pinned.is_some() { lang.pick("保存 A/B", "Save A/B") } else { lang.pick("保存", "Save") } }</button>
+            </form>
+            if !status.message.is_empty() {
+                <p class="saved-status" role="status">{ status.message.clone() }</p>
+            }
+            if !status.problems.is_empty() {
+                <ul class="saved-problems" data-import-problems="">{ import_problems }</ul>
+            }
+            if !report.problems.is_empty() {
+                <div class="saved-problems" data-unreadable="">
+                    <p>{ lang.pick("以下已保存的情景无法读取,已跳过(其余照常):", "These saved scenarios could not be read and were skipped (the others load):") }</p>
+                    <ul>{ unreadable }</ul>
+                </div>
+            }
+            <ul class="saved-list">{ rows }</ul>
+            <div class="saved-file">
+                <button onclick={on_export} data-export-saved="">{ lang.pick("导出全部(JSON)", "Export all (JSON)") }</button>
+                <label class="import">
+                    { lang.pick("导入文件:", "Import a file: ") }
+                    <input type="file" accept=".json,application/json" onchange={on_import} data-import-saved="" />
+                </label>
+            </div>
+        </details>
+    }
+}
