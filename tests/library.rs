@@ -563,3 +563,56 @@ proptest! {
         assert_accounted(&report, file["scenarios"].as_array().map_or(0, Vec::len));
     }
 }
+
+/// The JSON examples of `docs/SCENARIO-FILE.md`, in order.
+fn doc_examples() -> Vec<&'static str> {
+    let doc = include_str!("../docs/SCENARIO-FILE.md");
+    doc.split("```json\n")
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_examples_of_the_format_doc_open() {
+    let examples = doc_examples();
+    assert_eq!(examples.len(), 2);
+    let report = import_file(examples[0]);
+    assert_eq!(report.problems, []);
+    let current = Labelled {
+        scenario: PresetId::Downturn.scenario().with(Param::Gdp, 6.0).unwrap(),
+        preset: Some(PresetId::Downturn),
+    };
+    let pinned = Labelled {
+        scenario: PresetId::Invest.scenario(),
+        preset: Some(PresetId::Invest),
+    };
+    let expected = SavedScenario::new(
+        "下行且 GDP 6%",
+        "2024-05-01T10:00:00Z",
+        current,
+        Some(pinned),
+    );
+    assert_eq!(report.valid, std::slice::from_ref(&expected));
+    assert_eq!(
+        serde_json::from_str::<Value>(&export_file(&[expected])).unwrap()["scenarios"][0]
+            ["scenario"],
+        serde_json::from_str::<Value>(examples[0]).unwrap()["scenarios"][0]["scenario"],
+        "the example's scenario is written as an export writes it"
+    );
+
+    let mut store = store_with(&[(&library::key("旧方案"), examples[1])]);
+    let report = library::load_all(&mut store);
+    assert_eq!(report.problems, []);
+    assert_eq!(
+        report.entries[0].current.scenario,
+        scenario(&[(Param::Gdp, 6.0), (Param::Inv, 50.0)])
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let entries = [single("bom", None)];
+    let report = import_file(&format!("\u{feff}{}", export_file(&entries)));
+    assert_eq!((report.valid, report.problems), (entries.to_vec(), vec![]));
+}

@@ -1,12 +1,12 @@
 //! The scenario file (export and import) and the entry codec it shares with the store.
 
-use super::{SavedScenario, Severity, FORMAT_VERSION};
+use super::{read_json, SavedScenario, Severity, FORMAT_VERSION};
 use crate::link::{self, Labelled, MODEL_VERSION};
 use crate::preset::PresetId;
 use crate::scenario::{format_value, Param, ParamSpec, Scenario, ValueError, PARAMS};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 use std::fmt;
 
 /// The file's `format`: what it is.
@@ -57,73 +57,6 @@ pub struct ImportReport {
     pub valid: Vec<SavedScenario>,
     /// Every error (its entry is not in `valid`) and warning, in file order.
     pub problems: Vec<ImportProblem>,
-}
-
-/// Reads JSON with every number rounded correctly. serde_json's default reader (this crate does
-/// not enable its `float_roundtrip` feature) can be one unit in the last place off for numbers
-/// of 16 or more digits, which would break exact round trips. So the text is first checked by
-/// serde_json as it is (for its error messages), then read again with every number turned into
-/// a tagged string and every string tagged too, and the numbers are parsed by Rust's exact
-/// `str::parse`.
-pub(super) fn read_json(text: &str) -> Result<Value, serde_json::Error> {
-    serde_json::from_str::<Value>(text)?;
-    let mut tagged = String::with_capacity(text.len() + text.len() / 4);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => {
-                tagged.push_str("\"s");
-                while let Some(c) = chars.next() {
-                    tagged.push(c);
-                    match c {
-                        '\\' => tagged.extend(chars.next()),
-                        '"' => break,
-                        _ => {}
-                    }
-                }
-            }
-            '-' | '0'..='9' => {
-                tagged.push_str("\"n");
-                tagged.push(c);
-                while let Some(&c) = chars.peek() {
-                    if !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
-                        break;
-                    }
-                    tagged.push(c);
-                    chars.next();
-                }
-                tagged.push('"');
-            }
-            _ => tagged.push(c),
-        }
-    }
-    Ok(untag(serde_json::from_str(&tagged)?))
-}
-
-fn untag(value: Value) -> Value {
-    let strip = |text: &str| text.get(1..).unwrap_or_default().to_owned();
-    match value {
-        Value::String(text) if text.starts_with('n') => {
-            let number = &text[1..];
-            if let Ok(n) = number.parse::<u64>() {
-                Value::from(n)
-            } else if let Ok(n) = number.parse::<i64>() {
-                Value::from(n)
-            } else {
-                let exact = number.parse::<f64>().ok().and_then(Number::from_f64);
-                exact.map_or_else(|| Value::String(number.to_owned()), Value::Number)
-            }
-        }
-        Value::String(text) => Value::String(strip(&text)),
-        Value::Array(items) => Value::Array(items.into_iter().map(untag).collect()),
-        Value::Object(fields) => Value::Object(
-            fields
-                .into_iter()
-                .map(|(key, value)| (strip(&key), untag(value)))
-                .collect(),
-        ),
-        other => other,
-    }
 }
 
 /// One problem found while decoding an entry.
@@ -471,6 +404,8 @@ pub fn import_file(text: &str) -> ImportReport {
         message,
         severity: Severity::Error,
     };
+    // A byte order mark, as some editors on Windows write, is not JSON but harmless.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root = match read_json(text) {
         Ok(root) => root,
         Err(error) => {

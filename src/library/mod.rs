@@ -11,6 +11,7 @@ mod file;
 pub use file::{export_file, import_file, ImportProblem, ImportReport, FILE_FORMAT, FILE_VERSION};
 
 use crate::link::{Labelled, MODEL_VERSION};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -187,7 +188,7 @@ pub fn load_all<S: Store + ?Sized>(store: &mut S) -> LoadReport {
                 severity,
             });
         };
-        let value = match file::read_json(&text) {
+        let value = match read_json(&text) {
             Ok(value) => value,
             Err(error) => {
                 report_problem("", format!("not JSON ({error})"), Severity::Error);
@@ -252,10 +253,10 @@ pub fn rename<S: Store + ?Sized>(
     }
     // The name inside the entry follows the key; an entry that is not a JSON object moves as
     // it is (its key names it).
-    let renamed = match file::read_json(&text) {
-        Ok(serde_json::Value::Object(mut object)) => {
+    let renamed = match read_json(&text) {
+        Ok(Value::Object(mut object)) => {
             object.insert("name".into(), new.into());
-            serde_json::Value::Object(object).to_string()
+            Value::Object(object).to_string()
         }
         _ => text,
     };
@@ -267,4 +268,10 @@ pub fn rename<S: Store + ?Sized>(
 /// Removes the entry `name`, if there is one.
 pub fn delete<S: Store + ?Sized>(store: &mut S, name: &str) {
     store.remove(&key(name));
+}
+
+/// Reads JSON; numbers are read exactly (serde_json's `float_roundtrip`), so that a saved
+/// scenario gives back the very same values.
+fn read_json(text: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(text)
 }

@@ -180,7 +180,11 @@ pub fn app(props: &AppProps) -> Html {
             })
             .collect::<Html>()
     });
-    let differences = state.differences.clone();
+    // Against the plan's own scenario, the plan itself has nothing to show.
+    let differences = state
+        .differences
+        .clone()
+        .filter(|_| pinned || state.scenario != state.baseline_scenario());
     html! {
         <main id="app" data-state={data_state} data-precision={precision.map(Precision::key)}
             data-compare={if pinned { "pinned" } else { "plan" }}

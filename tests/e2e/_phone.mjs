@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+import { serve } from '/work/main/tests/e2e/serve.mjs';
+const [out, fragment = '', width = '360', height = '740', open = ''] = process.argv.slice(2);
+const server = await serve('/work/main/dist', '/');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()); });
+await page.goto(server.url + fragment);
+await page.waitForSelector('#app[data-state="ready"][data-precision="full"]', { timeout: 30000 });
+if (open === 'open') await page.click('.open-controls');
+if (open.startsWith('scroll')) await page.evaluate((y) => window.scrollTo(0, y), Number(open.slice(6)));
+await page.waitForTimeout(300);
+const overflow = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+console.log('scrollWidth/clientWidth', overflow, 'url', await page.evaluate(() => location.hash));
+await page.screenshot({ path: out });
+await browser.close(); await server.close();
