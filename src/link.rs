@@ -82,9 +82,15 @@ pub enum LinkIssue {
         error: ValueError,
     },
     /// A preset, target or language that does not exist.
-    UnknownName { key: String, text: String },
+    UnknownName {
+        key: String,
+        text: String,
+    },
     /// A key given more than once: the last value is used.
-    Duplicate { key: String, used: String },
+    Duplicate {
+        key: String,
+        used: String,
+    },
     /// `v=` with a later model version than this build's.
     NewerVersion(String),
     /// The link was written with a checksum, which is missing: it was probably cut off.
@@ -229,7 +235,11 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
             issues.push(LinkIssue::UnknownKey(key.to_string()));
             continue;
         };
-        match param.spec().parse(text).and_then(|value| target.with(param, value)) {
+        match param
+            .spec()
+            .parse(text)
+            .and_then(|value| target.with(param, value))
+        {
             Ok(next) => *target = next,
             Err(error) => issues.push(LinkIssue::InvalidValue {
                 key: key.to_string(),
@@ -276,7 +286,11 @@ fn cap(mut issues: Vec<LinkIssue>) -> Vec<LinkIssue> {
 fn differences(labelled: &Labelled, prefix: &str) -> Vec<(String, String)> {
     let defaults = Scenario::default();
     let scenario = &labelled.scenario;
-    let named = |param| labelled.preset.is_some_and(|preset| preset.value(param).is_some());
+    let named = |param| {
+        labelled
+            .preset
+            .is_some_and(|preset| preset.value(param).is_some())
+    };
     PARAMS
         .iter()
         .filter(|spec| scenario.get(spec.param) != defaults.get(spec.param) || named(spec.param))

@@ -179,11 +179,14 @@ impl PresetId {
 
     /// The preset's values applied to `base` (the keys it does not name stay as they are).
     pub fn apply_to(self, base: &Scenario) -> Scenario {
-        self.preset().values.iter().fold(base.clone(), |scenario, v| {
-            scenario
-                .with(v.param, v.value)
-                .expect("preset values are within their ranges (tested)")
-        })
+        self.preset()
+            .values
+            .iter()
+            .fold(base.clone(), |scenario, v| {
+                scenario
+                    .with(v.param, v.value)
+                    .expect("preset values are within their ranges (tested)")
+            })
     }
 
     /// The preset on the defaults.

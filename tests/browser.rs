@@ -73,6 +73,8 @@ async fn the_targets_table_carries_machine_readable_rows() {
         selected: TargetId::Gdp,
         on_select: Callback::noop(),
         on_show_sentence: Callback::noop(),
+        differences: None,
+        pinned: false,
     };
     yew::Renderer::<TargetsTable>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -100,14 +102,100 @@ async fn the_targets_table_carries_machine_readable_rows() {
 }
 
 #[wasm_bindgen_test]
+async fn a_compared_table_carries_a_b_and_the_paired_difference() {
+    let a = engine::run(
+        &Scenario::default()
+            .with(Param::Paths, 500.0)
+            .expect("valid"),
+    );
+    let b_scenario = Scenario::default()
+        .with(Param::Paths, 500.0)
+        .and_then(|s| s.with(Param::Gdp, 6.0))
+        .expect("valid");
+    let b = Rc::new(engine::run(&b_scenario));
+    let differences = Rc::new(taijiang_sim::engine::compare::differences(&a, &b));
+    let root = fresh_root();
+    let props = TargetsTableProps {
+        summary: b.clone(),
+        lang: Lang::En,
+        selected: TargetId::Gdp,
+        on_select: Callback::noop(),
+        on_show_sentence: Callback::noop(),
+        differences: Some(differences.clone()),
+        pinned: true,
+    };
+    yew::Renderer::<TargetsTable>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    for d in differences.iter() {
+        let row = root
+            .query_selector(&format!("[data-target=\"{}\"]", d.id.key()))
+            .expect("valid selector")
+            .expect("a row per target");
+        let attribute = |name| row.get_attribute(name).unwrap_or_default();
+        assert_eq!(
+            attribute("data-probability-a"),
+            format::four_decimals(d.probability_a)
+        );
+        assert_eq!(
+            attribute("data-probability-b"),
+            format::four_decimals(d.probability_b)
+        );
+        assert_eq!(attribute("data-delta"), format::four_decimals(d.delta));
+        assert_eq!(
+            attribute("data-delta-stderr"),
+            format::four_decimals(d.std_error)
+        );
+        let words = ["within noise", "up", "down", "no change"];
+        let text = row.text_content().unwrap_or_default();
+        assert!(
+            words.iter().any(|w| text.contains(w)),
+            "the change in words: {text}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_changed_slider_says_it_is_the_users_setting_with_the_default_beside() {
+    let props = SliderProps {
+        spec: *Param::Gdp.spec(),
+        value: 6.0,
+        reference: 7.5,
+        preset: None,
+        lang: Lang::En,
+        on_change: Callback::noop(),
+        on_reset: Callback::noop(),
+    };
+    let root = fresh_root();
+    yew::Renderer::<Slider>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(root
+        .query_selector("[data-provenance=user]")
+        .ok()
+        .flatten()
+        .is_some());
+    assert!(
+        root.query_selector("[data-provenance=plan]")
+            .ok()
+            .flatten()
+            .is_none(),
+        "{text}"
+    );
+    assert!(text.contains("7.5 %/yr"), "the default beside: {text}");
+}
+
+#[wasm_bindgen_test]
 async fn a_slider_reports_its_parameter_and_value() {
     let received = Rc::new(RefCell::new(Vec::new()));
     let sink = received.clone();
     let props = SliderProps {
         spec: *Param::Gdp.spec(),
         value: 7.5,
+        reference: 7.5,
+        preset: None,
         lang: Lang::En,
         on_change: Callback::from(move |change| sink.borrow_mut().push(change)),
+        on_reset: Callback::noop(),
     };
     let root = fresh_root();
     yew::Renderer::<Slider>::with_root_and_props(root.clone(), props).render();

@@ -51,7 +51,10 @@ fn run_split(scenario: &Scenario, parts: u32, run: u64, order: u64) -> Option<Su
 }
 
 fn golden() -> Scenario {
-    taijiang_sim::link::parse(GOLDEN_SCENARIO).0.current.scenario
+    taijiang_sim::link::parse(GOLDEN_SCENARIO)
+        .0
+        .current
+        .scenario
 }
 
 #[test]

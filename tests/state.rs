@@ -6,6 +6,8 @@
 use std::rc::Rc;
 use taijiang_sim::engine;
 use taijiang_sim::i18n::Lang;
+use taijiang_sim::plan::TargetId;
+use taijiang_sim::preset::PresetId;
 use taijiang_sim::scenario::{Param, Scenario};
 use taijiang_sim::state::{
     Action, AppState, Gesture, Notice, Precision, RunRequest, RunResponse, RunRole, ScenarioSource,
@@ -43,7 +45,11 @@ fn the_first_run_is_the_full_scenario_and_makes_the_page_ready() {
     assert!(state.is_ready());
     let baseline = start(&mut state);
     assert_eq!(baseline.key.role, RunRole::Baseline);
-    assert_eq!(baseline.scenario, Scenario::default(), "the plan's own scenario");
+    assert_eq!(
+        baseline.scenario,
+        Scenario::default(),
+        "the plan's own scenario"
+    );
     finish(&mut state, &baseline);
     assert_eq!(state.next_request(), None, "nothing more to run");
     assert!(state.differences.is_some(), "compared with the plan");
@@ -214,4 +220,154 @@ fn choosing_a_target_and_its_sentence_does_not_rerun() {
     );
     assert_eq!(chosen.revision, state.revision);
     assert_eq!(chosen.apply(Action::ShowSentence(None)).sentence_open, None);
+}
+
+/// Runs what the state asks for (with the requested paths) until it asks for nothing more.
+fn settle(state: &mut AppState) {
+    while let Some(request) = state.next_request() {
+        *state = state.apply(Action::RunStarted(request.key));
+        let response = RunResponse {
+            key: request.key,
+            summary: engine::run(&request.scenario),
+            engine_ms: 1.0,
+            workers: 1,
+        };
+        *state = state.apply(Action::RunFinished(Rc::new(response)));
+    }
+}
+
+#[test]
+fn the_plan_itself_needs_no_second_run_to_be_its_own_baseline() {
+    let mut state = AppState::from_fragment("#paths=300");
+    let request = start(&mut state);
+    assert_eq!(request.key.role, RunRole::Current);
+    finish(&mut state, &request);
+    assert_eq!(
+        state.next_request(),
+        None,
+        "the result serves as the baseline"
+    );
+    assert!(state.differences.is_some());
+}
+
+#[test]
+fn pinning_keeps_a_and_measures_every_change_against_it() {
+    let mut state = AppState::from_fragment("#paths=300&gdp=7");
+    settle(&mut state);
+    let pinned = state.apply(Action::PinBaseline);
+    assert_eq!(
+        pinned.pinned.as_ref().map(|a| a.scenario.clone()),
+        Some(state.scenario.clone())
+    );
+    assert_eq!(
+        pinned.next_request(),
+        None,
+        "A is what is on screen: its result is reused"
+    );
+    let mut changed = pinned.apply(Action::SetParam(Param::Inv, 50.0, Gesture::Settled));
+    settle(&mut changed);
+    let differences = changed.differences.clone().expect("compared with A");
+    let income = differences
+        .iter()
+        .find(|d| d.id == TargetId::Income)
+        .expect("income");
+    assert!(income.delta > 0.0, "{income:?}");
+    assert!(
+        changed.fragment().contains("a=custom&a.gdp=7"),
+        "{}",
+        changed.fragment()
+    );
+    // The link reopens the same comparison.
+    let reopened = AppState::from_fragment(&changed.fragment());
+    assert_eq!(reopened.pinned, changed.pinned);
+    assert_eq!(reopened.scenario, changed.scenario);
+    // Unpinning compares with the plan again, which must be run.
+    let mut unpinned = changed.apply(Action::Unpin);
+    assert_eq!(unpinned.pinned, None);
+    assert!(unpinned.baseline_revision > changed.baseline_revision);
+    assert_eq!(
+        unpinned.next_request().map(|r| (r.key.role, r.scenario)),
+        Some((
+            RunRole::Baseline,
+            Scenario::default()
+                .with(Param::Paths, 300.0)
+                .expect("valid")
+        ))
+    );
+    settle(&mut unpinned);
+    assert!(unpinned.differences.is_some());
+}
+
+#[test]
+fn the_baseline_waits_while_a_slider_is_dragged() {
+    let mut state = AppState::from_fragment("#paths=2000");
+    let first = start(&mut state);
+    state = state.apply(Action::SetParam(Param::Paths, 3000.0, Gesture::Moving));
+    finish(&mut state, &first);
+    let preview = start(&mut state);
+    assert_eq!(preview.key.precision, Precision::Preview);
+    finish(&mut state, &preview);
+    assert_eq!(state.next_request(), None, "no baseline run while dragging");
+    state = state.apply(Action::Rested(state.revision));
+    assert_eq!(start(&mut state).key.role, RunRole::Current);
+}
+
+#[test]
+fn a_baseline_result_for_an_older_baseline_is_dropped() {
+    let mut state = AppState::from_fragment("#paths=300&gdp=7");
+    let current = start(&mut state);
+    finish(&mut state, &current);
+    let baseline = start(&mut state);
+    assert_eq!(baseline.key.role, RunRole::Baseline);
+    // The seed changes: the plan baseline must follow it to stay paired.
+    state = state.apply(Action::SetParam(Param::Seed, 5.0, Gesture::Settled));
+    finish(&mut state, &baseline);
+    assert_eq!(state.baseline, None);
+    assert_eq!(state.differences, None);
+}
+
+#[test]
+fn a_preset_sets_its_keys_keeps_the_run_settings_and_knows_when_it_is_modified() {
+    let state = AppState::from_fragment("#horizon=2030&paths=500");
+    let chosen = state.apply(Action::ChoosePreset(PresetId::Downturn));
+    assert_eq!(chosen.scenario.get(Param::ShockP), 20.0);
+    assert_eq!(chosen.scenario.horizon_year(), 2030, "run settings stay");
+    assert_eq!(chosen.scenario.paths(), 500);
+    assert!(!chosen.is_modified());
+    assert!(chosen.fragment().contains("preset=downturn"));
+    let moved = chosen.apply(Action::SetParam(Param::Gdp, 6.0, Gesture::Settled));
+    assert!(moved.is_modified());
+    // Resetting one key goes back to the preset's value, not the plan's.
+    let moved_preset_key = moved.apply(Action::SetParam(Param::Vol, 1.0, Gesture::Settled));
+    let reset_one = moved_preset_key.apply(Action::ResetParam(Param::Vol));
+    assert_eq!(reset_one.scenario.get(Param::Vol), 2.5);
+    let reset_all = moved.apply(Action::ResetToPreset);
+    assert_eq!(reset_all.scenario, chosen.scenario);
+    assert!(!reset_all.is_modified());
+    // The link written after a change reproduces the screen.
+    let reopened = AppState::from_fragment(&moved.fragment());
+    assert_eq!(
+        (reopened.scenario, reopened.preset),
+        (moved.scenario.clone(), Some(PresetId::Downturn))
+    );
+}
+
+#[test]
+fn the_link_keeps_the_target_looked_at() {
+    let state = AppState::from_fragment("").apply(Action::SelectTarget(TargetId::Air));
+    assert_eq!(state.source, ScenarioSource::Controls);
+    assert!(state.fragment().contains("target=air"));
+    assert_eq!(
+        AppState::from_fragment(&state.fragment()).selected_target,
+        TargetId::Air
+    );
+}
+
+#[test]
+fn opening_a_saved_pair_restores_both_scenarios() {
+    let (link, _) = taijiang_sim::link::parse("#gdp=6&a=invest");
+    let state = AppState::from_fragment("#inv=10").apply(Action::Open(Box::new(link.clone())));
+    assert_eq!(state.scenario, link.current.scenario);
+    assert_eq!(state.pinned, link.pinned);
+    assert_eq!(state.source, ScenarioSource::Controls);
 }

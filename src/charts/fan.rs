@@ -145,7 +145,12 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
                     .rev()
                     .map(|s| (f64::from(s.year), s.percentiles[0])),
             )
-            .chain(baseline.years.first().map(|s| (f64::from(s.year), s.percentiles[4])))
+            .chain(
+                baseline
+                    .years
+                    .first()
+                    .map(|s| (f64::from(s.year), s.percentiles[4])),
+            )
             .collect();
         let dash = style.px(4.0);
         ctx.draw_series(std::iter::once(DashedPathElement::new(

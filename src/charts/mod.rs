@@ -8,8 +8,8 @@ mod series;
 pub use fan::{draw_fan_chart, FanBaseline, FanChart, FanLabels};
 pub use histogram::{draw_histogram, HistogramChart, Threshold};
 pub use series::{
-    display_decimals, display_scale, fan_chart_compared, fan_chart_for, histogram_for, series_title,
-    FIRST_CHART_YEAR,
+    display_decimals, display_scale, fan_chart_compared, fan_chart_for, histogram_for,
+    series_title, FIRST_CHART_YEAR,
 };
 
 use plotters::prelude::*;

@@ -97,7 +97,9 @@ pub fn fan_chart_compared(b: &Summary, a: &Summary, id: SeriesId, lang: Lang) ->
     chart.baseline = Some(FanBaseline {
         years: shown_years(a, id),
         median: lang.pick("A:中位数", "A: median").to_owned(),
-        band_90: lang.pick("A:90% 区间(轮廓)", "A: 90 % band (outline)").to_owned(),
+        band_90: lang
+            .pick("A:90% 区间(轮廓)", "A: 90 % band (outline)")
+            .to_owned(),
     });
     chart
 }

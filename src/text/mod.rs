@@ -52,9 +52,16 @@ pub fn targets_caption(lang: Lang, paths: u32) -> String {
 /// billions of yuan in English (¥5 bn, not "50 100M yuan").
 pub fn param_value(spec: &ParamSpec, value: f64, lang: Lang) -> String {
     if lang == Lang::En && spec.unit_zh.starts_with("亿元") {
-        let per_year = if spec.unit_zh.ends_with("/年") { "/yr" } else { "" };
+        let per_year = if spec.unit_zh.ends_with("/年") {
+            "/yr"
+        } else {
+            ""
+        };
         let sign = if value < 0.0 { "−" } else { "" };
-        return format!("{sign}¥{} bn{per_year}", format::grouped(value.abs() / 10.0, 1));
+        return format!(
+            "{sign}¥{} bn{per_year}",
+            format::grouped(value.abs() / 10.0, 1)
+        );
     }
     let decimals = if spec.integer || spec.step >= 1.0 {
         0

@@ -6,14 +6,14 @@ use super::{
     timing, AssumptionsPanel, BaseValues, CompareBar, FanChartCanvas, HistogramCanvas, Notices,
     PresetBar, ProbabilityStrip, SavedPanel, SentencePanel, Slider, TargetsTable,
 };
-use crate::link::Link;
-use crate::preset::PresetId;
-use crate::text::compare::{headline, moved_line};
 use crate::i18n::Lang;
-use crate::text;
+use crate::link::Link;
 use crate::plan::SeriesId;
+use crate::preset::PresetId;
 use crate::scenario::{ParamKind, PARAMS};
 use crate::state::{preset_scenario, Action, AppState, Precision, ScenarioSource};
+use crate::text;
+use crate::text::compare::{headline, moved_line};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -174,9 +174,11 @@ pub fn app(props: &AppProps) -> Html {
     let charts = summary.as_ref().map(|summary| {
         SeriesId::ALL
             .iter()
-            .map(|&series| html! {
-                <FanChartCanvas key={series.key()} summary={summary.clone()}
-                    baseline={baseline_summary.clone()} series={series} lang={lang} />
+            .map(|&series| {
+                html! {
+                    <FanChartCanvas key={series.key()} summary={summary.clone()}
+                        baseline={baseline_summary.clone()} series={series} lang={lang} />
+                }
             })
             .collect::<Html>()
     });

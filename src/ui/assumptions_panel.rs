@@ -1,10 +1,10 @@
 //! Every assumption-level parameter, editable, with its one-line reason and a reset.
 
 use super::ProvenanceBadge;
-use crate::text;
 use crate::i18n::Lang;
 use crate::scenario::{Param, ParamKind, Scenario, PARAMS};
 use crate::state::Gesture;
+use crate::text;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -27,7 +27,9 @@ struct Status {
 }
 
 fn confirm(text: &str) -> bool {
-    gloo::utils::window().confirm_with_message(text).unwrap_or(false)
+    gloo::utils::window()
+        .confirm_with_message(text)
+        .unwrap_or(false)
 }
 
 fn prompt(text: &str, default: &str) -> Option<String> {
@@ -88,7 +90,9 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
     let name_ref = use_node_ref();
     let report = {
         let store = store.clone();
-        use_memo(*version, move |_| library::load_all(&mut *store.borrow_mut()))
+        use_memo(*version, move |_| {
+            library::load_all(&mut *store.borrow_mut())
+        })
     };
     let refresh = {
         let version = version.clone();
@@ -96,14 +100,29 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
     };
 
     let on_save = {
-        let (store, status, name_ref, refresh) = (store.clone(), status.clone(), name_ref.clone(), refresh.clone());
+        let (store, status, name_ref, refresh) = (
+            store.clone(),
+            status.clone(),
+            name_ref.clone(),
+            refresh.clone(),
+        );
         let link = props.link.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let Some(input) = name_ref.cast::<HtmlInputElement>() else { return };
-            let entry = SavedScenario::new(input.value().trim(), now_iso(), link.current.clone(), link.pinned.clone());
+            let Some(input) = name_ref.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let entry = SavedScenario::new(
+                input.value().trim(),
+                now_iso(),
+                link.current.clone(),
+                link.pinned.clone(),
+            );
             let message = save_asking(&mut store.borrow_mut(), &entry, lang);
-            status.set(Status { message, problems: Vec::new() });
+            status.set(Status {
+                message,
+                problems: Vec::new(),
+            });
             refresh();
         })
     };
@@ -113,24 +132,38 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let day: String = now_iso().chars().take(10).collect();
             let file = library::export_file(&report.entries);
-            let done = download_text(&format!("taijiang-scenarios-{day}.json"), "application/json", &file);
+            let done = download_text(
+                &format!("taijiang-scenarios-{day}.json"),
+                "application/json",
+                &file,
+            );
             let message = match (done, lang) {
                 (true, Lang::Zh) => format!("已导出 {} 个情景", report.entries.len()),
                 (true, Lang::En) => format!("Exported {} scenarios", report.entries.len()),
                 (false, Lang::Zh) => "浏览器未能下载文件".to_owned(),
                 (false, Lang::En) => "The browser could not download the file".to_owned(),
             };
-            status.set(Status { message, problems: Vec::new() });
+            status.set(Status {
+                message,
+                problems: Vec::new(),
+            });
         })
     };
 
     // The reader must live until the file has been read.
     let reading = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let on_import = {
-        let (store, status, refresh, reading) = (store.clone(), status.clone(), refresh.clone(), reading.clone());
+        let (store, status, refresh, reading) = (
+            store.clone(),
+            status.clone(),
+            refresh.clone(),
+            reading.clone(),
+        );
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
             input.set_value("");
             let (store, status, refresh) = (store.clone(), status.clone(), refresh.clone());
             let file = gloo::file::File::from(file);
@@ -143,11 +176,27 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                     .iter()
                     .map(|entry| save_asking(&mut store, entry, lang))
                     .collect();
-                let problems = imported.problems.iter().map(ToString::to_string).collect::<Vec<_>>();
-                let errors = imported.problems.iter().filter(|p| p.severity == Severity::Error).count();
+                let problems = imported
+                    .problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>();
+                let errors = imported
+                    .problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .count();
                 let message = match lang {
-                    Lang::Zh => format!("导入:{} 个有效情景({});{errors} 处错误", imported.valid.len(), outcomes.join(";")),
-                    Lang::En => format!("Import: {} valid scenarios ({}); {errors} errors", imported.valid.len(), outcomes.join("; ")),
+                    Lang::Zh => format!(
+                        "导入:{} 个有效情景({});{errors} 处错误",
+                        imported.valid.len(),
+                        outcomes.join(";")
+                    ),
+                    Lang::En => format!(
+                        "Import: {} valid scenarios ({}); {errors} errors",
+                        imported.valid.len(),
+                        outcomes.join("; ")
+                    ),
                 };
                 status.set(Status { message, problems });
                 refresh();
@@ -226,7 +275,13 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
         .iter()
         .map(|problem| html! { <li>{ problem.clone() }</li> })
         .collect::<Html>();
-    let default_name = props.link.current.preset.unwrap_or(PresetId::Plan).label(lang).to_owned();
+    let default_name = props
+        .link
+        .current
+        .preset
+        .unwrap_or(PresetId::Plan)
+        .label(lang)
+        .to_owned();
     html! {
         <details class="saved" data-saved-panel="">
             <summary>{ lang.pick("已保存的情景", "Saved scenarios") }{ format!(" ({})", report.entries.len()) }</summary>

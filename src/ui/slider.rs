@@ -2,11 +2,11 @@
 
 use super::timing;
 use super::ProvenanceBadge;
-use crate::text;
 use crate::i18n::Lang;
 use crate::preset::PresetId;
 use crate::scenario::{Param, ParamSpec};
 use crate::state::Gesture;
+use crate::text;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -56,7 +56,9 @@ pub fn slider(props: &SliderProps) -> Html {
         (true, _) => {
             let reference = text::param_value(&spec, props.reference, lang);
             let whose = match props.preset {
-                Some(preset) if preset_value.is_some() => format!("{}{}", preset.label(lang), lang.pick(":", ": ")),
+                Some(preset) if preset_value.is_some() => {
+                    format!("{}{}", preset.label(lang), lang.pick(":", ": "))
+                }
                 _ => lang.pick("规划默认值:", "default: ").to_owned(),
             };
             let reset = props.on_reset.reform(move |_: MouseEvent| spec.param);

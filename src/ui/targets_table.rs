@@ -3,13 +3,13 @@
 //! Rows carry machine-readable `data-*` attributes.
 
 use super::ProvenanceBadge;
-use crate::text;
 use crate::engine::compare::TargetDifference;
 use crate::engine::{Summary, TargetResult};
-use crate::text::compare::{change_heading, change_words, delta_text};
 use crate::format;
 use crate::i18n::Lang;
 use crate::plan::{Chapter, Provenance, TargetId};
+use crate::text;
+use crate::text::compare::{change_heading, change_words, delta_text};
 use std::rc::Rc;
 use yew::prelude::*;
 

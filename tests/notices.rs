@@ -1,0 +1,55 @@
+//! The notices' words: every kind of link problem is named in both languages, with the key and
+//! the value that was used.
+// Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
+
+use taijiang_sim::i18n::Lang;
+use taijiang_sim::link;
+use taijiang_sim::notices::notice_lines;
+use taijiang_sim::state::Notice;
+
+fn lines(fragment: &str, lang: Lang) -> Vec<String> {
+    let (_, issues) = link::parse(fragment);
+    notice_lines(&Notice::Link(issues), lang)
+}
+
+#[test]
+fn a_bad_value_names_its_key_and_the_default_used() {
+    for lang in [Lang::Zh, Lang::En] {
+        let text = lines("#gdp=abc", lang).join("\n");
+        assert!(
+            text.contains("gdp") && text.contains("abc") && text.contains("7.5"),
+            "{text}"
+        );
+        let pinned = lines("#a.vol=99", lang).join("\n");
+        assert!(
+            pinned.contains("a.vol") && pinned.contains("1.5"),
+            "{pinned}"
+        );
+    }
+}
+
+#[test]
+fn a_duplicate_names_the_value_used() {
+    assert!(lines("#gdp=6&gdp=5", Lang::En)[0].contains("“5”"));
+    assert!(lines("#gdp=6&gdp=5", Lang::Zh)[0].contains("“5”"));
+}
+
+#[test]
+fn a_cut_or_altered_link_is_said_to_be_so() {
+    assert!(lines("#v=1&ht0=20", Lang::En)[0].contains("cut off"));
+    assert!(lines("#v=1&ht0=20", Lang::Zh)[0].contains("截断"));
+    assert!(lines("#v=1&gdp=6&ck=000000", Lang::En)[0].contains("altered"));
+}
+
+#[test]
+fn every_issue_has_words_in_both_languages() {
+    let all = "#bogus=1&gdp=x&preset=nope&gdp=7&v=99&ck=1";
+    let (_, issues) = link::parse(all);
+    assert!(issues.len() >= 5, "{issues:?}");
+    for lang in [Lang::Zh, Lang::En] {
+        let texts = notice_lines(&Notice::Link(issues.clone()), lang);
+        assert_eq!(texts.len(), issues.len());
+        assert!(texts.iter().all(|t| !t.is_empty()));
+    }
+}
