@@ -11,11 +11,14 @@
 //! plan's own scenario with the same paths and seed (so that the two are paired path by path).
 //! The baseline has its own revision and is run after the scenario on screen.
 
+mod baseline;
 mod run;
 
+use baseline::same_result;
+pub use baseline::{preset_scenario, RUN_SETTINGS};
 pub use run::{Precision, RunKey, RunRequest, RunResponse, RunResult, RunRole};
 
-use crate::engine::compare::{self, TargetDifference};
+use crate::engine::compare::TargetDifference;
 use crate::i18n::Lang;
 use crate::link::{self, Labelled, Link, LinkIssue};
 use crate::plan::TargetId;
@@ -26,9 +29,6 @@ use std::rc::Rc;
 /// Paths of a preview run. Paths have their own streams, so a preview is exactly the first
 /// paths of the full run: the full picture refines the preview, never contradicts it.
 pub const PREVIEW_PATHS: u32 = 1000;
-
-/// The parameters that say how a run is done rather than what is assumed: a preset keeps them.
-pub const RUN_SETTINGS: [Param; 3] = [Param::Horizon, Param::Paths, Param::Seed];
 
 /// Where the current scenario came from: a link (the URL is left as the user wrote it) or the
 /// controls (the URL is rewritten to match).
@@ -122,16 +122,6 @@ pub enum Action {
     ShowSentence(Option<TargetId>),
 }
 
-/// `preset`'s values on the defaults, with the run settings of `from`.
-pub fn preset_scenario(preset: Option<PresetId>, from: &Scenario) -> Scenario {
-    let base = RUN_SETTINGS
-        .iter()
-        .fold(Scenario::default(), |scenario, &param| {
-            scenario.with(param, from.get(param)).unwrap_or(scenario)
-        });
-    preset.unwrap_or(PresetId::Plan).apply_to(&base)
-}
-
 impl AppState {
     pub fn from_fragment(fragment: &str) -> AppState {
         let (link, issues) = link::parse(fragment);
@@ -176,15 +166,6 @@ impl AppState {
     /// Whether the scenario differs from its preset's (or the plan's) values.
     pub fn is_modified(&self) -> bool {
         self.scenario != preset_scenario(self.preset, &self.scenario)
-    }
-
-    /// What every result is compared with: A when pinned, else the plan's own scenario with the
-    /// paths and seed on screen (so that the two are paired path by path).
-    pub fn baseline_scenario(&self) -> Scenario {
-        match &self.pinned {
-            Some(pinned) => pinned.scenario.clone(),
-            None => preset_scenario(None, &self.scenario),
-        }
     }
 
     /// Everything the link holds.
@@ -382,45 +363,6 @@ impl AppState {
             self.scenario = link.current.scenario;
             self.revision += 1;
         }
-    }
-
-    /// A full result of the scenario on screen serves as the baseline's when the two scenarios
-    /// are the same (pinning what is on screen, or looking at the plan itself): no second run.
-    fn reuse_results(&mut self) {
-        let baseline_missing =
-            !matches!(&self.baseline, Some(result) if result.revision == self.baseline_revision);
-        if !baseline_missing || self.scenario != self.baseline_scenario() {
-            return;
-        }
-        if let Some(result) = self.result.as_ref().filter(|result| {
-            result.revision == self.revision && result.precision == Precision::Full
-        }) {
-            self.baseline = Some(RunResult {
-                revision: self.baseline_revision,
-                ..result.clone()
-            });
-        }
-    }
-
-    fn compute_differences(&self) -> Option<Rc<Vec<TargetDifference>>> {
-        let current = self.result.as_ref()?;
-        let baseline = self
-            .baseline
-            .as_ref()
-            .filter(|result| result.revision == self.baseline_revision)?;
-        Some(Rc::new(compare::differences(
-            &baseline.summary,
-            &current.summary,
-        )))
-    }
-}
-
-/// The same result object (cheap: no comparison of summaries).
-fn same_result(a: &Option<RunResult>, b: &Option<RunResult>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => a.revision == b.revision && Rc::ptr_eq(&a.summary, &b.summary),
-        _ => false,
     }
 }
 

@@ -42,13 +42,13 @@ impl Engine {
 /// come. A value that is not a number is ignored.
 fn worker_count() -> (u32, u32) {
     let window = gloo::utils::window();
-    let asked = window.location().search().ok().and_then(|search| {
-        search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("workers="))
-            .and_then(|value| value.parse::<u32>().ok())
-    });
+    let asked = window
+        .location()
+        .search()
+        .ok()
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get("workers"))
+        .and_then(|value| value.trim().parse::<u32>().ok());
     let cores = window.navigator().hardware_concurrency();
     let default = if cores.is_finite() && cores >= 1.0 {
         (cores as u32).min(DEFAULT_MAX_WORKERS)
