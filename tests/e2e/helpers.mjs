@@ -9,6 +9,9 @@
 //   [data-fingerprint="16 hex digits"][data-workers="N"]  every number of the run on screen, and
 //                                                         the workers it was split over
 //   URL fragment  key=value&key=value…                   updated with history.replaceState
+//   <main id="app" data-compare="plan|pinned">            what each row is compared with
+//   <tr data-target data-probability-a data-probability-b data-delta data-delta-stderr
+//       data-change="up|down|noise|none">                B against its baseline, 4 decimals
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -357,6 +360,91 @@ export async function readTargets(page) {
 /** Every data-probability and data-stderr on the page, in document order, as text. */
 export async function readNumbers(page) {
   return (await snapshot(page)).numbers;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The comparison of the scenario on screen (B) with its baseline (the pinned A, or the plan's own
+// scenario with the same paths and seed). The baseline runs after B, so its columns come a little
+// after data-state="ready".
+
+/** Every target row's data-* as written, and its change in words (in the page; self-contained). */
+function rowsProbe() {
+  const attributes = {
+    probability: 'data-probability',
+    stderr: 'data-stderr',
+    probabilityA: 'data-probability-a',
+    probabilityB: 'data-probability-b',
+    delta: 'data-delta',
+    deltaStderr: 'data-delta-stderr',
+    change: 'data-change',
+  };
+  return [...document.querySelectorAll('tr[data-target]')].map((row) => {
+    const out = { target: row.getAttribute('data-target') };
+    for (const [name, attribute] of Object.entries(attributes)) out[name] = row.getAttribute(attribute);
+    // The words, without the mark beside them (aria-hidden: ▲ ▼ ≈ =).
+    const words = row.querySelector('td.change .change-words')?.cloneNode(true);
+    for (const mark of words ? words.querySelectorAll('[aria-hidden="true"]') : []) mark.remove();
+    out.words = words ? words.textContent.trim() : null;
+    return out;
+  });
+}
+
+/**
+ * What keeps the rows from being a finished comparison (empty: nothing): the app ready with the
+ * full run, `data-compare` as wanted (if given), and every row carrying A, B, Δ, its standard
+ * error and the change, with B equal to the probability on screen.
+ */
+function comparedProblems(rows, app, compare) {
+  const out = [];
+  if (app.state !== 'ready' || app.precision !== 'full') out.push(`app is ${app.state}/${app.precision}`);
+  if (compare && app.compare !== compare) out.push(`data-compare is ${JSON.stringify(app.compare)}, not "${compare}"`);
+  if (rows.length === 0) out.push('no tr[data-target]');
+  for (const row of rows) {
+    const missing = ['probabilityA', 'probabilityB', 'delta', 'deltaStderr', 'change'].filter((k) => row[k] === null);
+    if (missing.length) out.push(`row ${row.target} lacks ${missing.join(', ')}`);
+    else if (row.probabilityB !== row.probability) {
+      out.push(`row ${row.target}: data-probability-b ${row.probabilityB} ≠ data-probability ${row.probability}`);
+    }
+  }
+  return out;
+}
+
+function appAttributes() {
+  const app = document.querySelector('main#app');
+  return {
+    state: app && app.getAttribute('data-state'),
+    precision: app && app.getAttribute('data-precision'),
+    compare: app && app.getAttribute('data-compare'),
+  };
+}
+
+/** Every target row (see rowsProbe), in table order. */
+export function readRows(page) {
+  return page.evaluate(rowsProbe);
+}
+
+/**
+ * Waits until the app is ready (`waitReady`, given the rest of `expect`) and every row compares B
+ * with its baseline (see comparedProblems; `expect.compare`: "plan" or "pinned"); resolves to
+ * the rows.
+ */
+export async function waitCompared(page, expect = {}, timeout = READY_TIMEOUT_MS) {
+  const { compare, ...ready } = expect;
+  await waitReady(page, ready, timeout);
+  const check = `(${comparedProblems})((${rowsProbe})(), (${appAttributes})(), ${JSON.stringify(compare ?? null)}).length === 0`;
+  try {
+    await page.waitForFunction(check, null, { timeout, polling: 'raf' });
+  } catch (err) {
+    if (err?.name !== 'TimeoutError') throw err;
+    const problems = comparedProblems(await readRows(page), await page.evaluate(appAttributes), compare);
+    assert.fail(`No comparison within ${timeout / 1000} s at ${page.url()}:\n  - ${problems.join('\n  - ')}`);
+  }
+  return readRows(page);
+}
+
+/** The decoded key/value pairs of a link's fragment, in order (`+` is a space, as the app reads it). */
+export function linkPairs(hash) {
+  return [...new URLSearchParams(hash.replace(/^#/, ''))];
 }
 
 /** The accessible name of the slider named `key` (as Playwright's aria snapshot computes it). */

@@ -1,0 +1,223 @@
+// Comparing scenarios: every change against the plan's own scenario until A is pinned, then
+// against A; Δ paired path by path, with its standard error; the pair in the link; the same
+// numbers as the native engine's `--compare`.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  REPO_ROOT,
+  appTest,
+  linkPairs,
+  nativeDefault,
+  pressOnSlider,
+  snapshot,
+  useBrowser,
+  waitCompared,
+  waitReady,
+} from './helpers.mjs';
+
+const getBrowser = useBrowser();
+
+// The plan's own scenario (the default link) as the native engine computes it: the baseline of
+// every comparison until A is pinned, with the same seed and paths.
+const { targets: PLAN } = nativeDefault();
+
+const CLI = join(REPO_ROOT, 'target', 'debug', 'taijiang-sim');
+
+const WORDS = {
+  zh: { up: '上升', down: '下降', noise: '在随机误差内', none: '无变化' },
+  en: { up: 'up', down: 'down', noise: 'within noise', none: 'no change' },
+};
+const CHANGES = Object.keys(WORDS.en);
+
+/** The language's part of a link: nothing for Chinese (the default). */
+const langSuffix = (lang) => (lang === 'en' ? '&lang=en' : '');
+
+/** The rows by target id. */
+const byTarget = (rows) => Object.fromEntries(rows.map((row) => [row.target, row]));
+
+/**
+ * What holds for every compared row whatever the scenarios: 4 decimals, Δ = B − A to the
+ * rounding (same seed and paths: the paired Δ over all paths is exactly the difference), the
+ * change one of four and said in words in the page's language.
+ */
+function assertRowsConsistent(rows, lang) {
+  assert.equal(rows.length, 10, 'ten target rows');
+  for (const row of rows) {
+    for (const key of ['probability', 'stderr', 'probabilityA', 'probabilityB', 'deltaStderr']) {
+      assert.match(row[key], /^\d\.\d{4}$/, `${row.target}: ${key} ${row[key]} is 4 decimals`);
+    }
+    assert.match(row.delta, /^-?\d\.\d{4}$/, `${row.target}: delta ${row.delta} is 4 decimals`);
+    const [a, b, delta] = [row.probabilityA, row.probabilityB, row.delta].map(Number);
+    assert.ok(Math.abs(delta - (b - a)) <= 0.0001 + 1e-9, `${row.target}: Δ ${delta} ≠ B ${b} − A ${a}`);
+    assert.ok(CHANGES.includes(row.change), `${row.target}: data-change="${row.change}"`);
+    assert.equal(row.words, WORDS[lang][row.change], `${row.target}: the change in words (${lang})`);
+    if (row.change === 'none') {
+      assert.equal(row.delta, '0.0000', `${row.target}: no change, yet Δ ${row.delta}`);
+      assert.equal(row.deltaStderr, '0.0000', `${row.target}: no change, yet a standard error`);
+    }
+  }
+}
+
+/** The link of A alone, out of a link that pins it (`a=<preset|custom>`, `a.<key>=…`). */
+function linkOfA(hash) {
+  const pairs = linkPairs(hash);
+  const label = pairs.find(([key]) => key === 'a')?.[1];
+  const values = pairs.filter(([key]) => key.startsWith('a.')).map(([key, value]) => `${key.slice(2)}=${value}`);
+  const preset = label && label !== 'custom' ? [`preset=${label}`] : [];
+  return `#${[...preset, ...values].join('&')}`;
+}
+
+/**
+ * The native engine's comparison of two links (`taijiang-sim --compare A B`), by target id:
+ * { probabilityA, probabilityB, delta, deltaStderr, change }.
+ */
+function nativeCompare(linkA, linkB) {
+  if (!existsSync(CLI)) {
+    assert.fail(`No native binary at ${CLI}: build it with \`cargo build --bin taijiang-sim\` (cargo test builds it too).`);
+  }
+  const out = execFileSync(CLI, ['--compare', linkA, linkB], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const rows = {};
+  for (const line of out.split('\n')) {
+    const fields = line.split('\t');
+    if (fields.length < 6 || !fields[1].startsWith('probability_a=')) continue;
+    const value = (name) => fields.find((f) => f.startsWith(`${name}=`)).slice(name.length + 1);
+    rows[fields[0]] = {
+      probabilityA: value('probability_a'),
+      probabilityB: value('probability_b'),
+      delta: value('delta'),
+      deltaStderr: value('delta_stderr'),
+      change: fields[5].toLowerCase(),
+    };
+  }
+  assert.equal(Object.keys(rows).length, 10, `the native comparison lists every target:\n${out}`);
+  return rows;
+}
+
+/** The page's comparison equals the native engine's, target by target, to the last digit. */
+function assertMatchesNative(rows, linkA, linkB) {
+  const native = nativeCompare(linkA, linkB);
+  for (const row of rows) {
+    const { probabilityA, probabilityB, delta, deltaStderr, change } = row;
+    assert.deepEqual(
+      { probabilityA, probabilityB, delta, deltaStderr, change },
+      native[row.target],
+      `${row.target}: the page against \`taijiang-sim --compare '${linkA}' '${linkB}'\``,
+    );
+  }
+}
+
+for (const lang of ['zh', 'en']) {
+  appTest(`against the plan until A is pinned, then against A; the pair survives the link (${lang})`, getBrowser, async (h, t) => {
+    const url = await h.serve('/');
+    const page = await h.open(`${url}#gdp=7${langSuffix(lang)}`);
+    const plain = await waitCompared(page, { compare: 'plan' });
+
+    await t.test('gdp=7 against the plan: every row compared, the plan as A, gdp down', () => {
+      assertRowsConsistent(plain, lang);
+      for (const row of plain) {
+        assert.equal(row.probabilityA, PLAN[row.target].probability, `${row.target}: A is the plan's own run`);
+      }
+      const rows = byTarget(plain);
+      assert.equal(rows.gdp.change, 'down', 'a slower trend makes the GDP target less likely');
+      assert.ok(Number(rows.gdp.delta) < 0, `gdp Δ ${rows.gdp.delta}`);
+      for (const id of ['air', 'culture_star']) assert.equal(rows[id].change, 'none', `${id} does not depend on the GDP trend`);
+    });
+
+    await t.test('the paired standard error is below the independent one', () => {
+      const { gdp } = byTarget(plain);
+      const paired = Number(gdp.deltaStderr);
+      const independent = Math.hypot(Number(PLAN.gdp.stderr), Number(gdp.stderr));
+      assert.ok(paired > 0, 'some paths changed their outcome');
+      assert.ok(paired < independent, `paired SE ${paired} < independent √(seA² + seB²) ${independent.toFixed(4)}`);
+    });
+
+    await t.test('the native engine gives the same comparison', () => {
+      assertMatchesNative(plain, '#', page.url().slice(page.url().indexOf('#')));
+    });
+
+    // Pin what is on screen as A: B = A until something moves.
+    await page.locator('button[data-pin]').click();
+    const same = await waitCompared(page, { compare: 'pinned', fragment: { a: 'custom' } });
+    for (const row of same) {
+      assert.equal(row.probabilityA, row.probability, `${row.target}: A is the scenario just pinned`);
+      assert.equal(row.change, 'none', `${row.target}: nothing moved yet`);
+    }
+
+    // The real gesture: ArrowRight ×10 on the investment slider (each press is a `change`).
+    await pressOnSlider(page, 'inv', 'ArrowRight', 10);
+    const moved = await waitCompared(page, { compare: 'pinned', fragment: { inv: '50' }, sliders: { inv: '50' } });
+    const before = byTarget(plain);
+
+    await t.test('after a move, every row compares B with the pinned A', () => {
+      assertRowsConsistent(moved, lang);
+      for (const row of moved) {
+        assert.equal(row.probabilityA, before[row.target].probability, `${row.target}: A is still gdp=7`);
+      }
+      const rows = byTarget(moved);
+      assert.equal(rows.gdp.change, 'up', 'investment makes the GDP target more likely than A');
+      assert.ok(Number(rows.gdp.delta) > 0);
+      assert.equal(rows.hightech.change, 'none', 'investment does not move the high-tech count');
+    });
+
+    const { hash } = await snapshot(page);
+    await t.test('the link holds v, what differs, A as a=custom and a.gdp, the language, and a checksum', () => {
+      const pairs = linkPairs(hash);
+      const [key, ck] = pairs.at(-1);
+      assert.equal(key, 'ck', `the link ends with its checksum: ${hash}`);
+      assert.match(ck, /^[0-9a-f]{6}$/);
+      const expected = [['v', '1'], ['gdp', '7'], ['inv', '50'], ['a', 'custom'], ['a.gdp', '7']];
+      if (lang === 'en') expected.push(['lang', 'en']);
+      assert.deepEqual(pairs.slice(0, -1), expected, `only what differs from the defaults: ${hash}`);
+    });
+
+    await t.test('the native engine gives the same comparison of A and B', () => {
+      assert.equal(linkOfA(hash), '#gdp=7');
+      assertMatchesNative(moved, linkOfA(hash), hash);
+    });
+
+    await t.test('the link reopened in a fresh page gives every row the same data-*', async () => {
+      const fresh = await h.open(page.url());
+      const reopened = await waitCompared(fresh, { compare: 'pinned' });
+      assert.deepEqual(reopened, moved);
+      assert.deepEqual((await snapshot(fresh)).notices, [], 'a whole link shows no notice');
+    });
+
+    // Unpin: back to the plan as the baseline, B as it was.
+    await page.locator('button[data-unpin]').click();
+    const unpinned = await waitCompared(page, { compare: 'plan' });
+
+    await t.test('unpinned: compared with the plan again, and A leaves the link', async () => {
+      assertRowsConsistent(unpinned, lang);
+      for (const row of unpinned) {
+        assert.equal(row.probabilityA, PLAN[row.target].probability, `${row.target}: A is the plan again`);
+        assert.equal(row.probability, byTarget(moved)[row.target].probability, `${row.target}: B did not change`);
+      }
+      await page.waitForFunction(() => !/[#&]a[=.]/.test(location.hash));
+      const keys = linkPairs((await snapshot(page)).hash).map(([k]) => k);
+      assert.deepEqual(keys, ['v', 'gdp', 'inv', ...(lang === 'en' ? ['lang'] : []), 'ck']);
+    });
+  });
+
+  appTest(`different seeds are compared as independent runs, mostly within noise (${lang})`, getBrowser, async (h) => {
+    const url = await h.serve('/');
+    // A = the plan (seed 2021), B = the same scenario with another seed: nothing but noise.
+    const page = await h.open(`${url}#seed=2022&a=plan${langSuffix(lang)}`);
+    const rows = await waitCompared(page, { compare: 'pinned' });
+    assertRowsConsistent(rows, lang);
+    for (const row of rows) {
+      assert.equal(row.probabilityA, PLAN[row.target].probability, `${row.target}: A is the plan`);
+      // Independent estimates: the variances add.
+      const independent = Math.hypot(Number(row.stderr), Number(PLAN[row.target].stderr));
+      assert.ok(
+        Math.abs(Number(row.deltaStderr) - independent) <= 0.0001 + 1e-9,
+        `${row.target}: SE ${row.deltaStderr} = √(seA² + seB²) ${independent.toFixed(4)}`,
+      );
+      assert.notEqual(row.change, 'none', `${row.target}: other paths, other outcomes`);
+    }
+    assert.ok(rows.some((row) => row.change === 'noise'), 'some row says it is within noise');
+    assertMatchesNative(rows, '#', `#seed=2022${langSuffix(lang)}`);
+  });
+}
