@@ -5,8 +5,10 @@
 //! A written link holds only what differs from the defaults of its model version, starts with
 //! `v=` and ends with `ck=`, a checksum of everything before it: a link cut off in transit (a
 //! chat app that breaks it at a line end) lacks its checksum or fails it, and the notice says
-//! so. Links without `v` (written by hand, or by an older build, which wrote every key) are read
-//! as they are. A key given twice takes its last value, and the notice names the value used.
+//! so. A scenario from an older model version, or from a link that does not say its version
+//! (written by hand, or by a build before versions), is read as it is, with a notice that its
+//! numbers may differ. A key given twice takes its last value, and the notice names the value
+//! used.
 //!
 //! Percent-decoding and `+` for space follow `application/x-www-form-urlencoded`
 //! (`form_urlencoded`), and invalid UTF-8 is replaced, so reading never fails.
@@ -18,7 +20,7 @@ use crate::scenario::{format_value, Param, Scenario, ValueError, PARAMS};
 use std::fmt;
 
 /// The model version this build computes; written as `v=` into every link.
-pub const MODEL_VERSION: u32 = 1;
+pub const MODEL_VERSION: u32 = 2;
 /// The prefix of the pinned scenario A's keys (`a.gdp=6`); `a=<preset>` alone pins A.
 pub const A_PREFIX: &str = "a.";
 /// `a=` names A's preset, or this when A follows no preset.
@@ -93,6 +95,8 @@ pub enum LinkIssue {
     },
     /// `v=` with a later model version than this build's.
     NewerVersion(String),
+    /// A scenario made with an older model version (`Some`), or that does not say which.
+    OlderVersion(Option<String>),
     /// The link was written with a checksum, which is missing: it was probably cut off.
     ChecksumMissing,
     /// The checksum does not match: the link was cut off or altered.
@@ -118,6 +122,8 @@ impl fmt::Display for LinkIssue {
                 write!(f, "{key} given more than once; “{used}” used")
             }
             LinkIssue::NewerVersion(v) => write!(f, "made by a newer model version ({v})"),
+            LinkIssue::OlderVersion(Some(v)) => write!(f, "made with an older model version ({v})"),
+            LinkIssue::OlderVersion(None) => write!(f, "does not say its model version"),
             LinkIssue::ChecksumMissing => write!(f, "the link seems cut off (no checksum)"),
             LinkIssue::ChecksumMismatch => write!(f, "the link was cut off or altered"),
             LinkIssue::More(n) => write!(f, "{n} more"),
@@ -191,12 +197,24 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
     let value_of = |key: &str| last.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
 
     let mut link = Link::default();
-    if let Some(text) = value_of("v") {
-        match text.trim().parse::<u32>() {
-            Ok(v) if v > MODEL_VERSION => issues.push(LinkIssue::NewerVersion(text.to_string())),
-            Ok(_) => {}
-            Err(_) => issues.push(unknown_name("v", text)),
+    // A scenario from another model version may give other numbers: say so.
+    let has_scenario = last.iter().any(|(key, _)| {
+        *key == "preset"
+            || *key == "a"
+            || key.starts_with(A_PREFIX)
+            || Param::from_key(key).is_some()
+    });
+    match value_of("v").map(|text| (text, text.trim().parse::<u32>())) {
+        Some((text, Ok(v))) if v > MODEL_VERSION => {
+            issues.push(LinkIssue::NewerVersion(text.to_string()))
         }
+        Some((text, Ok(v))) if v < MODEL_VERSION => {
+            issues.push(LinkIssue::OlderVersion(Some(text.to_string())))
+        }
+        Some((_, Ok(_))) => {}
+        Some((text, Err(_))) => issues.push(unknown_name("v", text)),
+        None if has_scenario => issues.push(LinkIssue::OlderVersion(None)),
+        None => {}
     }
     if let Some(text) = value_of("lang") {
         match Lang::from_code(text) {

@@ -53,6 +53,16 @@ pub fn issue_text(issue: &LinkIssue, lang: Lang) -> String {
         (LinkIssue::NewerVersion(v), Lang::En) => format!(
             "this link was made by a newer model version ({v}); the numbers may differ from its author's"
         ),
+        (LinkIssue::OlderVersion(v), Lang::Zh) => format!(
+            "此链接{}:模型已更新到第 {} 版,数字可能与链接作者当时看到的不同",
+            v.as_ref().map_or("未注明模型版本".to_owned(), |v| format!("由旧版模型(第 {v} 版)生成")),
+            crate::link::MODEL_VERSION
+        ),
+        (LinkIssue::OlderVersion(v), Lang::En) => format!(
+            "this link {}: the model is now version {}, so the numbers may differ from what its author saw",
+            v.as_ref().map_or("does not say its model version".to_owned(), |v| format!("was made with model version {v}")),
+            crate::link::MODEL_VERSION
+        ),
         (LinkIssue::ChecksumMissing, Lang::Zh) => {
             "链接似乎被截断(缺少末尾的校验码):最后一个数值可能不完整,请向发送者索取完整链接".to_owned()
         }

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 pub enum Provenance {
     /// Stated in the plan, at this line of the plan text.
     Plan { line: u32 },
+    /// A target of the plan (at this line) used as the trend: what the plan aims for, not a
+    /// forecast.
+    PlanTargetAsTrend { line: u32 },
     /// Computed from plan numbers with the formula given.
     Derived { formula: &'static str },
     /// Not in the plan: a default the user can change, with the reason for it.
@@ -95,6 +98,9 @@ impl Chapter {
 pub enum Rule {
     /// Compound growth 2020→2025 at least `rate` %/yr: the 2025 level ≥ base·(1 + rate)⁵.
     GrowthAtLeast { rate: f64 },
+    /// Compound growth 2020→2025 of "about" `rate` %/yr (“左右”): at least `rate` less the
+    /// tolerance in force (the assumption `gdp_tol`).
+    GrowthAbout { rate: f64 },
     /// The 2025 level at least `level`.
     LevelAtLeast { level: f64 },
     /// The 2025 level above `level` (“突破”: break through).
@@ -153,6 +159,11 @@ impl TargetId {
 
     pub fn from_key(key: &str) -> Option<TargetId> {
         TargetId::ALL.into_iter().find(|id| id.key() == key)
+    }
+
+    /// The position in [`TargetId::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
     }
 
     pub fn chapter(self) -> Chapter {
@@ -244,7 +255,7 @@ impl TargetId {
     /// How attainment is judged (`indicators.md`, "how attainment is judged").
     pub fn rule(self) -> Rule {
         match self {
-            TargetId::Gdp => Rule::GrowthAtLeast {
+            TargetId::Gdp => Rule::GrowthAbout {
                 rate: GDP_TARGET_GROWTH,
             },
             TargetId::Income => Rule::GrowthAtLeast {
@@ -261,13 +272,19 @@ impl TargetId {
         }
     }
 
-    /// The level the series must reach (in 2025, or every year for held targets); `None` for
-    /// the in-step rule, which compares two growth rates.
-    pub fn threshold(self) -> Option<f64> {
+    /// The level the series must reach (in 2025, or every year for held targets), with
+    /// `gdp_tolerance` (pp) for a growth of "about" a rate; `None` for the in-step rule, which
+    /// compares two growth rates.
+    pub fn threshold(self, gdp_tolerance: f64) -> Option<f64> {
         match self.rule() {
             Rule::GrowthAtLeast { rate } => {
                 Some(compound(self.series().plan_base(), rate, TARGET_STEP))
             }
+            Rule::GrowthAbout { rate } => Some(compound(
+                self.series().plan_base(),
+                rate - gdp_tolerance,
+                TARGET_STEP,
+            )),
             Rule::LevelAtLeast { level }
             | Rule::LevelAbove { level }
             | Rule::HeldEveryYear { level } => Some(level),
@@ -452,5 +469,104 @@ impl SeriesId {
             ],
             _ => Vec::new(),
         }
+    }
+}
+
+/// A heading of the plan: the chapter and section that start at `line` of the plan text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub line: u32,
+    pub chapter: u8,
+    pub section: u8,
+    pub title_zh: &'static str,
+}
+
+/// The sections of the plan that hold the numbers the simulator uses, by their first line, so
+/// that a number is cited as an official would cite it (第一章第五节), not by a line of a file.
+pub const SECTIONS: [Section; 8] = [
+    Section {
+        line: 19,
+        chapter: 1,
+        section: 1,
+        title_zh: "发展基础",
+    },
+    Section {
+        line: 57,
+        chapter: 1,
+        section: 3,
+        title_zh: "2035 年远景目标",
+    },
+    Section {
+        line: 103,
+        chapter: 1,
+        section: 5,
+        title_zh: "“十四五”发展目标",
+    },
+    Section {
+        line: 145,
+        chapter: 2,
+        section: 2,
+        title_zh: "加快高新技术企业集聚",
+    },
+    Section {
+        line: 373,
+        chapter: 5,
+        section: 4,
+        title_zh: "美化城区生态景观",
+    },
+    Section {
+        line: 393,
+        chapter: 6,
+        section: 1,
+        title_zh: "促进充分就业提高居民收入",
+    },
+    Section {
+        line: 443,
+        chapter: 6,
+        section: 4,
+        title_zh: "完善社会保障体系",
+    },
+    Section {
+        line: 467,
+        chapter: 7,
+        section: 1,
+        title_zh: "打造特色闽都文化城区",
+    },
+];
+
+/// The section a line of the plan text stands in (the last heading at or before it).
+pub fn section_of(line: u32) -> Section {
+    SECTIONS
+        .iter()
+        .rev()
+        .find(|section| section.line <= line)
+        .copied()
+        .unwrap_or(SECTIONS[0])
+}
+
+/// Chinese numerals for chapter and section numbers (1 … 10).
+fn numeral(n: u8) -> &'static str {
+    [
+        "", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    ]
+    .get(n as usize)
+    .copied()
+    .unwrap_or("")
+}
+
+impl Section {
+    /// 第一章第五节“十四五”发展目标
+    pub fn cite_zh(&self) -> String {
+        format!(
+            "第{}章第{}节{}",
+            numeral(self.chapter),
+            numeral(self.section),
+            self.title_zh
+        )
+    }
+
+    /// chapter 1, section 5
+    pub fn cite_en(&self) -> String {
+        format!("chapter {}, section {}", self.chapter, self.section)
     }
 }

@@ -18,10 +18,12 @@ pub enum Param {
     ShockP,
     ShockS,
     Rd,
+    HtPush,
     Green,
     Horizon,
     Paths,
     Seed,
+    GdpTol,
     Icor,
     Rho,
     Eta,
@@ -31,16 +33,22 @@ pub enum Param {
     Lapse,
     Air0,
     AirVol,
+    AirPhi,
     Built,
+    BuiltGrowth,
     Gr0,
     Gc0,
     GreenVol,
+    DownturnGreen,
     Pre0,
     PreVol,
+    PrePhi,
     Cs0,
     Ct0,
     CultDrift,
     CultVol,
+    CultPhi,
+    DownturnHt,
 }
 
 /// Whether a parameter is a driver (a slider) or an assumption (the assumptions panel).
@@ -108,76 +116,88 @@ use ParamKind::{Assumption, Driver};
 pub const MAX_SEED: f64 = 9_007_199_254_740_991.0;
 
 /// Every parameter, in URL and display order. `docs/MODEL.md` gives the reasons at length.
-pub const PARAMS: [ParamSpec; 30] = [
+pub const PARAMS: [ParamSpec; 38] = [
     spec(Param::Gdp, "gdp", Driver, ("GDP 趋势增速", "Trend GDP growth"), ("%/年", "%/yr"),
-        (0.0, 15.0, 0.1), 7.5, false, Provenance::Plan { line: 109 }),
+        (0.0, 15.0, 0.1), 7.5, false, Provenance::PlanTargetAsTrend { line: 109 }),
     spec(Param::Inv, "inv", Driver, ("新增固定资产投资", "Extra fixed investment"), ("亿元/年", "¥ bn/yr"),
         (-100.0, 200.0, 5.0), 0.0, false, Provenance::Neutral),
     spec(Param::Inc, "inc", Driver, ("居民收入趋势增速", "Trend income growth"), ("%/年", "%/yr"),
-        (0.0, 15.0, 0.1), 8.0, false, Provenance::Plan { line: 117 }),
-    spec(Param::Vol, "vol", Driver, ("增长波动", "Growth volatility"), ("个百分点", "pp"),
+        (0.0, 15.0, 0.1), 8.0, false, Provenance::PlanTargetAsTrend { line: 117 }),
+    spec(Param::Vol, "vol", Driver, ("增长波动", "Growth volatility"), ("个百分点", "points"),
         (0.0, 5.0, 0.1), 1.5, false, Provenance::Assumption {
             reason_zh: "区县级 GDP 增速的年际波动通常为 1–2 个百分点;取中间值",
-            reason_en: "year-to-year swings of district GDP growth are typically 1–2 pp; the middle is taken",
+            reason_en: "year-to-year swings of district GDP growth are typically 1–2 points; the middle is taken",
         }),
     spec(Param::ShockP, "shock_p", Driver, ("下行年份概率", "Downturn probability"), ("%/年", "%/yr"),
         (0.0, 30.0, 0.5), 10.0, false, Provenance::Assumption {
             reason_zh: "2011–2020 十年中出现一次疫情式冲击(2020 年)",
             reason_en: "one epidemic-like downturn (2020) in the ten years 2011–2020",
         }),
-    spec(Param::ShockS, "shock_s", Driver, ("下行年份增速损失", "Growth lost in a downturn"), ("个百分点", "pp"),
+    spec(Param::ShockS, "shock_s", Driver, ("下行年份增速损失", "Growth lost in a downturn"), ("个百分点", "points"),
         (0.0, 15.0, 0.5), 4.0, false, Provenance::Assumption {
             reason_zh: "2020 年福州各区增速较趋势低约 3–5 个百分点",
-            reason_en: "in 2020 growth in Fuzhou's districts fell about 3–5 pp below trend",
+            reason_en: "in 2020 growth in Fuzhou's districts fell about 3–5 points below trend",
         }),
     spec(Param::Rd, "rd", Driver, ("研发经费增速", "R&D spending growth"), ("%/年", "%/yr"),
         (0.0, 30.0, 0.5), 10.0, false, Provenance::Assumption {
             reason_zh: "规划要求研发投入增速位居全市前列,未给数值;取近年全国水平约 10%",
             reason_en: "the plan asks for R&D growth among the city's highest without a number; ~10 %, the recent national pace",
         }),
+    spec(Param::HtPush, "ht_push", Driver, ("高企倍增计划新增认定", "Doubling-plan push"), ("家/年", "firms/yr"),
+        (0.0, 100.0, 1.0), 0.0, false, Provenance::Assumption {
+            reason_zh: "规划提出实施高新技术企业倍增计划,未给出力度;默认不额外推动,即延续“十三五”认定速度",
+            reason_en: "the plan announces a doubling plan for high-tech firms without saying how hard it pushes; by default none beyond the 13th plan's pace",
+        }),
     spec(Param::Green, "green", Driver, ("新增绿地", "New green space"), ("公顷/年", "ha/yr"),
-        (0.0, 40.0, 0.1), 7.2, false, Provenance::Derived { formula: "36 公顷 / 5 年 (2016–2020, line 33)" }),
+        (0.0, 40.0, 0.1), 7.2, false, Provenance::Assumption {
+            reason_zh: "延续 2016–2020 年的速度:规划记载五年新增绿地 36 公顷,即每年 7.2 公顷",
+            reason_en: "the 2016–2020 pace continued: the plan records 36 ha of new green space in five years, 7.2 ha a year",
+        }),
     spec(Param::Horizon, "horizon", Driver, ("展望年份", "Horizon"), ("年", ""),
-        (2025.0, 2035.0, 1.0), 2025.0, true, Provenance::Plan { line: 57 }),
+        (2025.0, 2035.0, 1.0), 2025.0, true, Provenance::Plan { line: 103 }),
     spec(Param::Paths, "paths", Driver, ("模拟路径数", "Monte Carlo paths"), ("条", "paths"),
         (100.0, 200_000.0, 100.0), 10_000.0, true, Provenance::Assumption {
             reason_zh: "1 万条路径使概率的标准误不超过 0.5 个百分点",
-            reason_en: "10,000 paths keep the standard error of a probability at or below 0.5 pp",
+            reason_en: "10,000 paths keep the standard error of a probability at or below 0.5 points",
         }),
     spec(Param::Seed, "seed", Driver, ("随机种子", "Random seed"), ("", ""),
         (0.0, MAX_SEED, 1.0), 2021.0, true, Provenance::Assumption {
             reason_zh: "固定种子使同一链接得到完全相同的数字",
             reason_en: "a fixed seed makes the same link give exactly the same numbers",
         }),
+    spec(Param::GdpTol, "gdp_tol", Assumption, ("“7.5% 左右”的容差", "Tolerance of “about 7.5 %”"), ("个百分点", "points"),
+        (0.0, 2.0, 0.1), 0.5, false, Provenance::Assumption {
+            reason_zh: "增长目标中的“左右”通常理解为上下半个百分点以内;0 即严格按 7.5% 判定",
+            reason_en: "an “about” in a growth target is usually read as within half a point; 0 judges it strictly at 7.5 %",
+        }),
     spec(Param::Icor, "icor", Assumption, ("增量资本产出比 (ICOR)", "Incremental capital-output ratio"), ("", ""),
         (1.0, 15.0, 0.1), 5.0, false, Provenance::Assumption {
-            reason_zh: "中国近年 ICOR 约为 4–6;取 5 (model.md)",
-            reason_en: "China's ICOR has been about 4–6 in recent years; 5 (model.md)",
+            reason_zh: "中国近年 ICOR 约为 4–6;取 5",
+            reason_en: "China's ICOR has been about 4–6 in recent years; 5",
         }),
     spec(Param::Rho, "rho", Assumption, ("增长冲击持续性 ρ", "Shock persistence ρ"), ("", ""),
         (0.0, 0.95, 0.05), 0.5, false, Provenance::Assumption {
-            reason_zh: "增速偏离通常持续一到两年;ρ = 0.5 (model.md)",
-            reason_en: "growth deviations typically last one to two years; ρ = 0.5 (model.md)",
+            reason_zh: "增速偏离通常持续一到两年;ρ = 0.5",
+            reason_en: "growth deviations typically last one to two years; ρ = 0.5",
         }),
     spec(Param::Eta, "eta", Assumption, ("收入对 GDP 冲击的弹性 η", "Income sensitivity η"), ("", ""),
         (0.0, 2.0, 0.05), 0.8, false, Provenance::Assumption {
-            reason_zh: "居民收入随经济波动,但幅度略小;η = 0.8 (model.md)",
-            reason_en: "household income follows GDP swings, somewhat damped; η = 0.8 (model.md)",
+            reason_zh: "居民收入随经济波动,但幅度略小;η = 0.8",
+            reason_en: "household income follows GDP swings, somewhat damped; η = 0.8",
         }),
-    spec(Param::IncVol, "inc_vol", Assumption, ("收入增速波动 σₕ", "Income growth volatility σₕ"), ("个百分点", "pp"),
+    spec(Param::IncVol, "inc_vol", Assumption, ("收入增速波动 σₕ", "Income growth volatility σₕ"), ("个百分点", "points"),
         (0.0, 5.0, 0.1), 1.0, false, Provenance::Assumption {
-            reason_zh: "收入自身的年际波动约 1 个百分点 (model.md)",
-            reason_en: "income's own year-to-year noise, about 1 pp (model.md)",
+            reason_zh: "收入自身的年际波动约 1 个百分点",
+            reason_en: "income's own year-to-year noise, about 1 point",
         }),
-    spec(Param::SyncTol, "sync_tol", Assumption, ("“基本同步”容差", "“In step” tolerance"), ("个百分点", "pp"),
+    spec(Param::SyncTol, "sync_tol", Assumption, ("“基本同步”容差", "“In step” tolerance"), ("个百分点", "points"),
         (0.0, 5.0, 0.1), 1.0, false, Provenance::Assumption {
-            reason_zh: "规划未量化“基本同步”;取收入与 GDP 年均增速相差不超过 1 个百分点 (indicators.md)",
-            reason_en: "the plan does not quantify “basically in step”; growth rates within 1 pp (indicators.md)",
+            reason_zh: "规划未量化“基本同步”;取收入与 GDP 年均增速相差不超过 1 个百分点",
+            reason_en: "the plan does not quantify “basically in step”; growth rates within 1 point",
         }),
     spec(Param::Ht0, "ht0", Assumption, ("2020 年高新技术企业存量", "High-tech enterprises, 2020"), ("家", "firms"),
-        (0.0, 2000.0, 1.0), 363.0, true, Provenance::Assumption {
-            reason_zh: "规划未给出;取与规划一致的水平:按“十三五”认定速度(5 年 189 家)中位数恰好在 2025 年达到 400 家",
-            reason_en: "not in the plan; the plan-consistent level from which the 13th-plan pace (189 in five years) reaches 400 at the median",
+        (0.0, 2000.0, 1.0), 200.0, true, Provenance::Derived {
+            formula: "400 / 2:规划提出“高新技术企业倍增计划”,终点为“突破 400 家”",
         }),
     spec(Param::Lapse, "lapse", Assumption, ("高企资格失效率", "High-tech lapse rate"), ("%/年", "%/yr"),
         (0.0, 50.0, 0.5), 8.0, false, Provenance::Assumption {
@@ -192,12 +212,22 @@ pub const PARAMS: [ParamSpec; 30] = [
     spec(Param::AirVol, "air_vol", Assumption, ("空气质量年波动(logit)", "Air-quality noise (logit)"), ("", ""),
         (0.0, 2.0, 0.05), 0.35, false, Provenance::Assumption {
             reason_zh: "天气使优良天数比例每年波动约 1–2 个百分点",
-            reason_en: "weather moves the good-air share by about 1–2 pp a year",
+            reason_en: "weather moves the good-air share by about 1–2 points a year",
+        }),
+    spec(Param::AirPhi, "air_phi", Assumption, ("空气质量偏离的持续性 φ", "Air-quality persistence φ"), ("", ""),
+        (0.0, 1.0, 0.05), 0.3, false, Provenance::Assumption {
+            reason_zh: "天气造成的偏离不会逐年累积,次年大多回归;1 即随机游走",
+            reason_en: "weather does not accumulate: most of a year's deviation is gone the next year; 1 is a random walk",
         }),
     spec(Param::Built, "built", Assumption, ("建成区面积", "Built-up area"), ("公顷", "ha"),
         (100.0, 5000.0, 10.0), 1500.0, false, Provenance::Assumption {
             reason_zh: "全区约 18 平方公里,扣除闽江水面约为 15 平方公里",
             reason_en: "the district's ~18 km² less the Min River's water surface, about 15 km²",
+        }),
+    spec(Param::BuiltGrowth, "built_growth", Assumption, ("建成区面积增速", "Built-up area growth"), ("%/年", "%/yr"),
+        (0.0, 5.0, 0.1), 0.0, false, Provenance::Assumption {
+            reason_zh: "台江为老城区,建成区已基本覆盖全区,面积几乎不再增长",
+            reason_en: "Taijiang is an old inner district, built up almost entirely: its built-up area hardly grows",
         }),
     spec(Param::Gr0, "gr0", Assumption, ("2020 年建成区绿地率", "Green-space ratio, 2020"), ("%", "%"),
         (1.0, 90.0, 0.1), 18.6, false, Provenance::Assumption {
@@ -209,10 +239,15 @@ pub const PARAMS: [ParamSpec; 30] = [
             reason_zh: "规划未给出;取与规划一致的水平:36% − 5 × 7.2 公顷 / 1500 公顷 = 33.6%",
             reason_en: "not in the plan; plan-consistent: 36 % − 5 × 7.2 ha / 1,500 ha = 33.6 %",
         }),
-    spec(Param::GreenVol, "green_vol", Assumption, ("绿地指标年波动(logit)", "Green-ratio noise (logit)"), ("", ""),
-        (0.0, 1.0, 0.01), 0.03, false, Provenance::Assumption {
-            reason_zh: "绿地统计口径与项目进度每年带来约 0.5 个百分点的不确定",
-            reason_en: "statistics and project timing add about 0.5 pp of uncertainty a year",
+    spec(Param::GreenVol, "green_vol", Assumption, ("每年新增绿地的波动(变异系数)", "Yearly new green space: variation"), ("", ""),
+        (0.0, 1.0, 0.01), 0.3, false, Provenance::Assumption {
+            reason_zh: "项目进度使每年新增绿地上下浮动约三成(不会为负)",
+            reason_en: "project timing moves each year's new green space by about 30 % either way (never below zero)",
+        }),
+    spec(Param::DownturnGreen, "dt_green", Assumption, ("下行年份新增绿地减少", "New green space lost in a downturn"), ("%", "%"),
+        (0.0, 100.0, 5.0), 30.0, false, Provenance::Assumption {
+            reason_zh: "下行年份财政收紧,园林绿化项目推迟约三成",
+            reason_en: "in a downturn year budgets tighten and about 30 % of greening projects slip",
         }),
     spec(Param::Pre0, "pre0", Assumption, ("2020 年普惠学额覆盖率", "Inclusive preschool, 2020"), ("%", "%"),
         (50.0, 99.9, 0.1), 88.0, false, Provenance::Assumption {
@@ -222,7 +257,12 @@ pub const PARAMS: [ParamSpec; 30] = [
     spec(Param::PreVol, "pre_vol", Assumption, ("普惠学额年波动(logit)", "Preschool noise (logit)"), ("", ""),
         (0.0, 1.0, 0.01), 0.1, false, Provenance::Assumption {
             reason_zh: "入园人数与新增学位每年带来约 1 个百分点的波动",
-            reason_en: "enrolment and new places move the share by about 1 pp a year",
+            reason_en: "enrolment and new places move the share by about 1 point a year",
+        }),
+    spec(Param::PrePhi, "pre_phi", Assumption, ("普惠学额偏离的持续性 φ", "Preschool persistence φ"), ("", ""),
+        (0.0, 1.0, 0.05), 0.7, false, Provenance::Assumption {
+            reason_zh: "学位供给调整需要一两年,偏离会持续但会被纠正;1 即随机游走",
+            reason_en: "places take a year or two to adjust, so a deviation lasts but is corrected; 1 is a random walk",
         }),
     spec(Param::Cs0, "cs0", Assumption, ("2020 年三星级服务审批比例", "3-star approvals, 2020"), ("%", "%"),
         (1.0, 99.9, 0.1), 80.9, false, Provenance::Assumption {
@@ -243,6 +283,16 @@ pub const PARAMS: [ParamSpec; 30] = [
         (0.0, 1.0, 0.01), 0.15, false, Provenance::Assumption {
             reason_zh: "窗口人员与事项变化带来的年际波动",
             reason_en: "year-to-year changes in staff and case mix",
+        }),
+    spec(Param::CultPhi, "cult_phi", Assumption, ("审批服务偏离的持续性 φ", "Approval persistence φ"), ("", ""),
+        (0.0, 1.0, 0.05), 0.7, false, Provenance::Assumption {
+            reason_zh: "行政指标会被拉回到改革路径上;1 即随机游走",
+            reason_en: "an administrative share is steered back to the reform path; 1 is a random walk",
+        }),
+    spec(Param::DownturnHt, "dt_ht", Assumption, ("下行年份高企认定减少", "Certifications lost in a downturn"), ("%", "%"),
+        (0.0, 100.0, 5.0), 20.0, false, Provenance::Assumption {
+            reason_zh: "下行年份企业研发收缩,新认定减少约两成",
+            reason_en: "in a downturn year firms cut research and about 20 % fewer are certified",
         }),
 ];
 
@@ -296,8 +346,9 @@ impl ParamSpec {
     }
 }
 
-/// A complete, valid scenario: one value per parameter.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A complete, valid scenario: one value per parameter. It crosses to the workers as the list of
+/// its values in `PARAMS` order, and is checked again on the way in, as a link is.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     values: [f64; PARAMS.len()],
 }
@@ -310,7 +361,34 @@ impl Default for Scenario {
     }
 }
 
+impl Serialize for Scenario {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.values.as_slice().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Scenario {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let values = Vec::<f64>::deserialize(deserializer)?;
+        Scenario::from_values(&values).map_err(serde::de::Error::custom)
+    }
+}
+
 impl Scenario {
+    /// A scenario from one value per parameter in `PARAMS` order, each checked.
+    pub fn from_values(values: &[f64]) -> Result<Scenario, String> {
+        if values.len() != PARAMS.len() {
+            return Err(format!("{} values, not {}", values.len(), PARAMS.len()));
+        }
+        let mut scenario = Scenario::default();
+        for (spec, &value) in PARAMS.iter().zip(values) {
+            scenario.values[spec.param as usize] = spec
+                .check(value)
+                .map_err(|error| format!("{}: {error:?}", spec.key))?;
+        }
+        Ok(scenario)
+    }
+
     pub fn get(&self, param: Param) -> f64 {
         self.values[param as usize]
     }

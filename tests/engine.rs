@@ -9,9 +9,11 @@ use taijiang_sim::engine::{self, percentiles_by_selection, Summary};
 use taijiang_sim::plan::{SeriesId, TargetId, TARGET_STEP};
 use taijiang_sim::scenario::{Param, Scenario};
 
-/// σ = 0, p = 0, ΔI = 0 (and σ_h = 0): the model is deterministic.
+/// σ = 0, p = 0, ΔI = 0 (and σ_h = 0): the model is deterministic; the GDP target is judged
+/// strictly (`gdp_tol` = 0, version 1's reading).
 fn deterministic(gdp: f64, inc: f64) -> Scenario {
     scenario(&[
+        (Param::GdpTol, 0.0),
         (Param::Gdp, gdp),
         (Param::Inc, inc),
         (Param::Vol, 0.0),
@@ -62,6 +64,53 @@ fn deterministic_probability_is_exactly_zero_or_one_around_the_target() {
     for id in [TargetId::Gdp, TargetId::Income] {
         assert_eq!(summary.target(id).expect("reported").std_error, 0.0);
     }
+}
+
+/// "About 7.5 %" (version 2): met from 7.5 − `gdp_tol`, exactly at the boundary and not a
+/// hundredth below it; `gdp_tol` = 0 is the strict reading.
+#[test]
+fn the_gdp_target_is_judged_with_its_tolerance() {
+    let probability = |gdp, tolerance| {
+        let s = deterministic(gdp, 8.0)
+            .with(Param::GdpTol, tolerance)
+            .expect("valid");
+        engine::run(&s)
+            .target(TargetId::Gdp)
+            .expect("reported")
+            .probability
+    };
+    assert_eq!(probability(7.0, 0.5), 1.0);
+    assert_eq!(probability(6.99, 0.5), 0.0);
+    assert_eq!(probability(6.0, 1.5), 1.0);
+    assert_eq!(probability(5.99, 1.5), 0.0);
+    assert_eq!(probability(7.49, 0.0), 0.0);
+    let threshold = engine::run(&deterministic(7.0, 8.0))
+        .target(TargetId::Gdp)
+        .and_then(|t| t.threshold)
+        .expect("a threshold");
+    assert!((threshold - 600.0 * 1.075_f64.powi(5)).abs() < 1e-9);
+}
+
+/// Version 2: income follows GDP's deviation from the plan's 7.5 %, so a lower GDP trend
+/// lowers P(income), path by path under common random numbers.
+#[test]
+fn a_lower_gdp_trend_lowers_the_income_target_under_common_random_numbers() {
+    let run = |gdp| engine::run(&scenario(&[(Param::Gdp, gdp), (Param::Paths, 2000.0)]));
+    let (plan, slower) = (run(7.5), run(6.0));
+    let income = TargetId::Income.index();
+    for path in 0..2000 {
+        assert!(
+            plan.outcomes.met(income, path) || !slower.outcomes.met(income, path),
+            "path {path} meets the income target only with slower growth"
+        );
+    }
+    let p = |s: &Summary| s.target(TargetId::Income).expect("reported").probability;
+    assert!(
+        p(&slower) < p(&plan) - 0.05,
+        "{} vs {}",
+        p(&slower),
+        p(&plan)
+    );
 }
 
 /// Raw moments E[(a + sZ)^k], k = 1 … 4, of a normal with mean a and s.d. s.
@@ -124,7 +173,7 @@ fn iid_growth_matches_exact_moments_of_gdp_and_income() {
         .map(|y| y / 600.0)
         .collect();
     assert_product_moments(&gdp_ratio, 1.0 + mu / 100.0, sigma / 100.0, "GDP₂₀₂₅/600");
-    // h_t = μ_h + η·σ·ε_t + σ_h·ε^h_t: i.i.d. N(μ_h, η²σ² + σ_h²).
+    // h_t = μ_h + η·(μ − 7.5 + σ·ε_t) + σ_h·ε^h_t: i.i.d. N(μ_h + η(μ − 7.5), η²σ² + σ_h²).
     let income_sd = ((eta * sigma).powi(2) + sigma_h * sigma_h).sqrt();
     let income_ratio: Vec<f64> = chunk.columns[TARGET_STEP][SeriesId::IncomeIndex.index()]
         .iter()
@@ -132,7 +181,7 @@ fn iid_growth_matches_exact_moments_of_gdp_and_income() {
         .collect();
     assert_product_moments(
         &income_ratio,
-        1.0 + mu_h / 100.0,
+        1.0 + (mu_h + eta * (mu - 7.5)) / 100.0,
         income_sd / 100.0,
         "income₂₀₂₅/100",
     );
@@ -240,8 +289,16 @@ fn standard_error_is_the_binomial_one() {
         let p = result.probability;
         assert_eq!(p, f64::from(result.met) / 10_000.0);
         assert_eq!(result.std_error, (p * (1.0 - p) / 10_000.0).sqrt());
-        assert!(p > 0.0 && p < 1.0, "the default scenario is uncertain");
     }
+    let uncertain = summary
+        .targets
+        .iter()
+        .filter(|t| t.probability > 0.0 && t.probability < 1.0)
+        .count();
+    assert!(
+        uncertain >= 8,
+        "the default scenario is uncertain: {uncertain} targets"
+    );
 }
 
 #[test]

@@ -127,7 +127,10 @@ fn growth_targets_compare_compound_growth_with_the_plan() {
         path_meets(TargetId::Gdp, SeriesId::Gdp, gdp(7.5)),
         "exactly 7.5 % a year is met"
     );
-    assert!(!path_meets(TargetId::Gdp, SeriesId::Gdp, gdp(7.49)));
+    // "About 7.5 %": the default tolerance of 0.5 points makes 7.0 % the line.
+    assert!(path_meets(TargetId::Gdp, SeriesId::Gdp, gdp(7.49)));
+    assert!(path_meets(TargetId::Gdp, SeriesId::Gdp, gdp(7.0)));
+    assert!(!path_meets(TargetId::Gdp, SeriesId::Gdp, gdp(6.99)));
     let mut late_surge = gdp(5.0);
     late_surge[5] = 862.0;
     assert!(
@@ -164,6 +167,8 @@ fn income_in_step_means_growth_rates_within_the_tolerance() {
 
 fn quiet_shares() -> Scenario {
     scenario(&[
+        // No downturns: they would cut the new green space.
+        (Param::ShockP, 0.0),
         (Param::AirVol, 0.0),
         (Param::GreenVol, 0.0),
         (Param::PreVol, 0.0),
@@ -227,9 +232,14 @@ fn shares_stay_inside_zero_and_one_and_counts_never_go_negative() {
     ]);
     let summary = engine::run(&wild);
     for id in SeriesId::SHARES {
+        // Green space may cover the whole built-up area, never more.
+        let top_ok = |max: f64| match id {
+            SeriesId::GreenRatio | SeriesId::GreenCover => max <= 1.0,
+            _ => max < 1.0,
+        };
         for histogram in &summary.series(id).histograms {
             assert!(
-                histogram.min > 0.0 && histogram.max < 1.0,
+                histogram.min > 0.0 && top_ok(histogram.max),
                 "{id:?} {}: {} … {}",
                 histogram.year,
                 histogram.min,
@@ -244,12 +254,14 @@ fn shares_stay_inside_zero_and_one_and_counts_never_go_negative() {
 
 #[test]
 fn the_high_tech_stock_has_the_expected_mean() {
-    // E[H_t] = E[H_{t−1}]·(1 − λ) + c_t while the cap on lapses never binds (it cannot here:
-    // a Poisson(0.08·363) above 363 has a probability below 1e-100).
-    let s = scenario(&[(Param::Paths, 20_000.0)]);
+    // E[H_t] = E[H_{t−1}]·(1 − λ) + E[c_t] while the cap on lapses never binds (it cannot
+    // here: a Poisson(0.08·200) above 200 has a probability below 1e-60), with E[c_t] the
+    // pace plus the push, 20 % less in a downturn year (probability 10 %).
+    let s = scenario(&[(Param::Paths, 20_000.0), (Param::HtPush, 25.0)]);
     let chunk = engine::simulate_chunk(&s, 0..20_000);
     let values = &chunk.columns[TARGET_STEP][SeriesId::HighTech.index()];
-    let expected = (0..TARGET_STEP).fold(363.0, |h, _| h * 0.92 + CERTIFICATIONS_PER_YEAR);
+    let certified = (CERTIFICATIONS_PER_YEAR + 25.0) * (1.0 - 0.1 * 0.2);
+    let expected = (0..TARGET_STEP).fold(200.0, |h, _| h * 0.92 + certified);
     let n = values.len() as f64;
     let mean = values.iter().sum::<f64>() / n;
     let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0);
@@ -270,12 +282,12 @@ fn levers_move_their_targets_the_right_way() {
             .expect("reported")
             .probability
     };
-    assert!(
-        p(&[(Param::Rd, 20.0)], TargetId::HighTech) > p(&[(Param::Rd, 10.0)], TargetId::HighTech)
-    );
-    assert!(
-        p(&[(Param::Rd, 0.0)], TargetId::HighTech) < p(&[(Param::Rd, 10.0)], TargetId::HighTech)
-    );
+    // With a push that makes the high-tech target uncertain, R&D moves it both ways.
+    let push = (Param::HtPush, 30.0);
+    let hightech = |rd| p(&[push, (Param::Rd, rd)], TargetId::HighTech);
+    assert!(hightech(20.0) > hightech(10.0));
+    assert!(hightech(0.0) < hightech(10.0));
+    assert!(hightech(10.0) > p(&[(Param::Rd, 10.0)], TargetId::HighTech));
     assert!(
         p(&[(Param::Green, 12.0)], TargetId::GreenRatio)
             > p(&[(Param::Green, 7.2)], TargetId::GreenRatio)

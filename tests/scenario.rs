@@ -19,36 +19,67 @@ fn non_finite_and_overflowing_numbers_are_refused() {
 #[test]
 fn the_parameters_are_every_key_of_the_model_contract() {
     let keys: Vec<&str> = PARAMS.iter().map(|spec| spec.key).collect();
-    let (contract, assumptions) = keys.split_at(15);
-    // model.md's drivers, then the core assumptions it names.
+    // model.md's drivers, version 2's new lever among them, then every assumption.
     assert_eq!(
-        contract,
+        keys,
         [
-            "gdp", "inv", "inc", "vol", "shock_p", "shock_s", "rd", "green", "horizon", "paths",
-            "seed", "icor", "rho", "eta", "inc_vol"
-        ]
-    );
-    // The other indicators' assumptions (docs/MODEL.md).
-    assert_eq!(
-        assumptions,
-        [
+            "gdp",
+            "inv",
+            "inc",
+            "vol",
+            "shock_p",
+            "shock_s",
+            "rd",
+            "ht_push",
+            "green",
+            "horizon",
+            "paths",
+            "seed",
+            "gdp_tol",
+            "icor",
+            "rho",
+            "eta",
+            "inc_vol",
             "sync_tol",
             "ht0",
             "lapse",
             "air0",
             "air_vol",
+            "air_phi",
             "built",
+            "built_growth",
             "gr0",
             "gc0",
             "green_vol",
+            "dt_green",
             "pre0",
             "pre_vol",
+            "pre_phi",
             "cs0",
             "ct0",
             "cult_drift",
-            "cult_vol"
+            "cult_vol",
+            "cult_phi",
+            "dt_ht"
         ]
     );
+    // The table is in the order of the enum: a scenario's values are indexed by it.
+    for (i, spec) in PARAMS.iter().enumerate() {
+        assert_eq!(spec.param as usize, i, "{}", spec.key);
+    }
+}
+
+#[test]
+fn a_scenario_that_arrives_in_a_message_is_checked_as_a_link_is() {
+    let values: Vec<f64> = PARAMS.iter().map(|spec| spec.default).collect();
+    assert_eq!(Scenario::from_values(&values), Ok(Scenario::default()));
+    let mut bad = values.clone();
+    bad[0] = 99.0;
+    assert!(Scenario::from_values(&bad).is_err());
+    assert!(Scenario::from_values(&values[1..]).is_err());
+    let mut nan = values;
+    nan[3] = f64::NAN;
+    assert!(Scenario::from_values(&nan).is_err());
 }
 
 #[test]

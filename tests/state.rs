@@ -166,8 +166,9 @@ fn a_bad_link_gives_notices_that_a_good_link_clears() {
     let state = AppState::from_fragment("#gdp=abc&bogus=1");
     assert_eq!(state.notices.len(), 1);
     assert_eq!(state.scenario, Scenario::default());
-    let fixed = state.apply(Action::LoadFragment("#gdp=7".into()));
-    assert!(fixed.notices.is_empty());
+    let good = taijiang_sim::link::write(&AppState::from_fragment("#gdp=7").link());
+    let fixed = state.apply(Action::LoadFragment(good));
+    assert!(fixed.notices.is_empty(), "{:?}", fixed.notices);
 }
 
 #[test]

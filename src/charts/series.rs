@@ -59,12 +59,14 @@ pub fn display_decimals(id: SeriesId) -> usize {
     }
 }
 
-/// The level target judged on `id`, if any, with the years it applies to.
-fn threshold_of(id: SeriesId) -> Option<(f64, i32, i32)> {
-    TargetId::ALL
-        .into_iter()
-        .filter(|target| target.series() == id)
-        .find_map(|target| match (target.rule(), target.threshold()) {
+/// The level target judged on `id`, if any, with the threshold in force and the years it
+/// applies to.
+fn threshold_of(summary: &Summary, id: SeriesId) -> Option<(f64, i32, i32)> {
+    summary
+        .targets
+        .iter()
+        .filter(|result| result.id.series() == id)
+        .find_map(|result| match (result.id.rule(), result.threshold) {
             (Rule::HeldEveryYear { .. }, Some(level)) => Some((level, BASE_YEAR + 1, TARGET_YEAR)),
             (Rule::LevelAtLeast { .. } | Rule::LevelAbove { .. }, Some(level)) => {
                 Some((level, BASE_YEAR + 1, TARGET_YEAR))
@@ -130,7 +132,8 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
             .map(|(year, value, _)| (year, value))
             .collect(),
         plan_path,
-        threshold: threshold_of(id).map(|(level, first, last)| (level * scale, first, last)),
+        threshold: threshold_of(summary, id)
+            .map(|(level, first, last)| (level * scale, first, last)),
         first_year: FIRST_CHART_YEAR,
         decimals: display_decimals(id),
         labels: FanLabels {

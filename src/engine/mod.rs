@@ -5,6 +5,7 @@
 //! each year is summarised over all paths and then forgotten.
 
 pub mod compare;
+pub mod joint;
 mod model;
 mod outcomes;
 pub mod split;
@@ -12,8 +13,8 @@ mod stream;
 mod summary;
 
 pub use model::{
-    logistic, logit, LapseTables, ModelParams, PathState, ShareParams, CERTIFICATIONS_PER_YEAR,
-    GROWTH_FLOOR, RD_BASELINE_GROWTH,
+    logistic, logit, GreenParams, LapseTables, ModelParams, PathState, ShareParams,
+    CERTIFICATIONS_PER_YEAR, GREEN_RATIO_CEILING, GROWTH_FLOOR, LOGIT_SHARES, RD_BASELINE_GROWTH,
 };
 pub use outcomes::Outcomes;
 pub use stream::{PathStream, PoissonTable, StreamId};
@@ -83,7 +84,6 @@ impl YearStepper {
         if t > params.steps {
             return None;
         }
-        let population = params.population[t];
         let lapse_tables = &mut self.lapse_tables;
         for column in &mut self.columns {
             column.resize(self.states.len(), 0.0);
@@ -93,7 +93,7 @@ impl YearStepper {
             if t > 0 {
                 state.step(params, lapse_tables);
             }
-            for (column, value) in self.columns.iter_mut().zip(state.values(population)) {
+            for (column, value) in self.columns.iter_mut().zip(state.values(params)) {
                 column[i] = value;
             }
         }

@@ -14,8 +14,17 @@ pub const GROWTH_FLOOR: f64 = -95.0;
 pub const CERTIFICATIONS_PER_YEAR: f64 = 189.0 / 5.0;
 /// The R&D growth (%/yr) at which certifications keep that pace: the `rd` default.
 pub const RD_BASELINE_GROWTH: f64 = 10.0;
-/// The deterministic green ratios never pass this, whatever the lever says.
-const GREEN_RATIO_CEILING: f64 = 0.99;
+/// A green ratio never passes this, whatever the lever says (green space cannot exceed the
+/// built-up area it is measured on).
+pub const GREEN_RATIO_CEILING: f64 = 1.0;
+/// The shares that follow a path on the logit scale with an AR(1) deviation, in this order:
+/// air quality, inclusive preschool, 3-star approvals, one-visit approvals.
+pub const LOGIT_SHARES: [SeriesId; 4] = [
+    SeriesId::Air,
+    SeriesId::Preschool,
+    SeriesId::CultureStar,
+    SeriesId::CultureTrip,
+];
 /// Logits are kept within ±this, so that a share never rounds to exactly 0 or 1 in f64
 /// (logistic(30) = 1 − 9.4·10⁻¹⁴); only extreme drifts over many years come near it.
 pub const LOGIT_BOUND: f64 = 30.0;
@@ -49,46 +58,44 @@ pub fn logistic(z: f64) -> f64 {
     1.0 / (1.0 + libm::exp(-z))
 }
 
-/// A share's process on the logit scale: z_t = z_{t−1} + d_t + τ·ζ_t.
+/// A share's process on the logit scale: z_t = z̄_t + δ_t with the path z̄_t = start + t·drift
+/// and the deviation δ_t = φ·δ_{t−1} + τ·ζ_t, δ_0 = 0 (model version 2).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShareParams {
-    /// logit of the 2020 level.
-    pub start: f64,
-    /// d_t for t = 1 … steps (index t − 1).
-    pub drift: Vec<f64>,
+    /// z̄_t for t = 0 … steps: logit of the 2020 level plus t drifts.
+    pub path: Vec<f64>,
+    /// φ, the persistence of the deviation (1: version 1's random walk).
+    pub persistence: f64,
     /// τ, the s.d. of the yearly logit shock.
     pub noise: f64,
 }
 
 impl ShareParams {
-    fn constant_drift(start_percent: f64, drift: f64, noise: f64, steps: usize) -> ShareParams {
+    fn new(start_percent: f64, drift: f64, persistence: f64, noise: f64, steps: usize) -> Self {
+        let start = logit(start_percent / 100.0);
         ShareParams {
-            start: logit(start_percent / 100.0),
-            drift: vec![drift; steps],
+            path: (0..=steps).map(|t| start + drift * t as f64).collect(),
+            persistence,
             noise,
         }
     }
+}
 
-    /// New green space of `hectares_per_year` on a built-up area of `built_up_hectares` adds
-    /// their ratio to the level every year; the drift is that step on the logit scale along the
-    /// deterministic path, so that with τ = 0 the level grows by exactly that much a year.
-    fn green(
-        start_percent: f64,
-        hectares_per_year: f64,
-        built_up_hectares: f64,
-        noise: f64,
-        steps: usize,
-    ) -> ShareParams {
-        let step = hectares_per_year / built_up_hectares;
-        let level = |t: usize| (start_percent / 100.0 + step * t as f64).min(GREEN_RATIO_CEILING);
-        ShareParams {
-            start: logit(level(0)),
-            drift: (1..=steps)
-                .map(|t| logit(level(t)) - logit(level(t - 1)))
-                .collect(),
-            noise,
-        }
-    }
+/// Green space: a stock that only grows. Each year adds new green space N_t ≥ 0 with mean
+/// `green` (less in a downturn year); both green ratios are (their 2020 green area + the new
+/// area so far) over the built-up area, which grows at its own pace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GreenParams {
+    /// The mean of N_t in an ordinary year, hectares.
+    pub new_per_year: f64,
+    /// The share of N_t's mean lost in a downturn year.
+    pub downturn_loss: f64,
+    /// The lognormal's σ = √ln(1 + cv²), so that N_t has mean m and coefficient of variation cv.
+    pub log_sd: f64,
+    /// The green area of each ratio in 2020 (ratio × built-up area), hectares: [ratio, cover].
+    pub base_area: [f64; 2],
+    /// The built-up area A_t for t = 0 … steps, hectares.
+    pub built_up: Vec<f64>,
 }
 
 /// The model's parameters in the units of the equations, read once from a valid scenario.
@@ -125,10 +132,16 @@ pub struct ModelParams {
     /// λ, the share of certified enterprises that lapse in a year.
     pub lapse_rate: f64,
     /// The Poisson tables of certifications in year t (index t − 1), shared by every path: the
-    /// mean is the 13th-plan pace times R&D spending relative to its baseline path.
-    pub certifications: Vec<PoissonTable>,
-    /// The shares, in the order of [`SeriesId::SHARES`].
-    pub shares: [ShareParams; 6],
+    /// mean is the 13th-plan pace times R&D spending relative to its baseline path, plus the
+    /// doubling plan's push; `[ordinary year, downturn year]`.
+    pub certifications: Vec<[PoissonTable; 2]>,
+    /// The logit shares, in the order of [`LOGIT_SHARES`].
+    pub shares: [ShareParams; 4],
+    pub green: GreenParams,
+    /// μ₀, the plan's GDP growth, which income's sensitivity is measured from (version 2).
+    pub plan_growth: f64,
+    /// The GDP target's tolerance ("about 7.5 %"), pp.
+    pub gdp_tolerance: f64,
 }
 
 impl ModelParams {
@@ -137,26 +150,26 @@ impl ModelParams {
         let population = (0..=steps)
             .map(|t| plan::compound(POPULATION_2020, POPULATION_GROWTH, t))
             .collect();
-        let rd_ratio = (1.0 + scenario.get(Param::Rd) / 100.0) / (1.0 + RD_BASELINE_GROWTH / 100.0);
-        let certification_mean: Vec<f64> = (1..=steps)
-            .scan(CERTIFICATIONS_PER_YEAR, |mean, _| {
-                *mean *= rd_ratio;
-                Some(*mean)
+        let get = |param| scenario.get(param);
+        let rd_ratio = (1.0 + get(Param::Rd) / 100.0) / (1.0 + RD_BASELINE_GROWTH / 100.0);
+        let push = get(Param::HtPush);
+        let kept_in_downturn = 1.0 - get(Param::DownturnHt) / 100.0;
+        let certifications = (1..=steps)
+            .scan(CERTIFICATIONS_PER_YEAR, |pace, _| {
+                *pace *= rd_ratio;
+                let mean = *pace + push;
+                Some([
+                    PoissonTable::new(mean),
+                    PoissonTable::new(mean * kept_in_downturn),
+                ])
             })
             .collect();
-        let get = |param| scenario.get(param);
-        let culture = |start| {
-            ShareParams::constant_drift(start, get(Param::CultDrift), get(Param::CultVol), steps)
+        let built = get(Param::Built);
+        let cv = get(Param::GreenVol);
+        let share = |start, drift, persistence, noise| {
+            ShareParams::new(start, drift, get(persistence), get(noise), steps)
         };
-        let green = |start| {
-            ShareParams::green(
-                start,
-                get(Param::Green),
-                get(Param::Built),
-                get(Param::GreenVol),
-                steps,
-            )
-        };
+        let culture = |start| share(start, get(Param::CultDrift), Param::CultPhi, Param::CultVol);
         ModelParams {
             trend_growth: get(Param::Gdp),
             extra_investment: get(Param::Inv),
@@ -173,18 +186,27 @@ impl ModelParams {
             sync_tolerance: get(Param::SyncTol),
             hightech_start: get(Param::Ht0),
             lapse_rate: get(Param::Lapse) / 100.0,
-            certifications: certification_mean
-                .iter()
-                .map(|&mean| PoissonTable::new(mean))
-                .collect(),
+            certifications,
             shares: [
-                ShareParams::constant_drift(get(Param::Air0), 0.0, get(Param::AirVol), steps),
-                green(get(Param::Gr0)),
-                green(get(Param::Gc0)),
-                ShareParams::constant_drift(get(Param::Pre0), 0.0, get(Param::PreVol), steps),
+                share(get(Param::Air0), 0.0, Param::AirPhi, Param::AirVol),
+                share(get(Param::Pre0), 0.0, Param::PrePhi, Param::PreVol),
                 culture(get(Param::Cs0)),
                 culture(get(Param::Ct0)),
             ],
+            green: GreenParams {
+                new_per_year: get(Param::Green),
+                downturn_loss: get(Param::DownturnGreen) / 100.0,
+                log_sd: libm::sqrt(libm::log1p(cv * cv)),
+                base_area: [
+                    get(Param::Gr0) / 100.0 * built,
+                    get(Param::Gc0) / 100.0 * built,
+                ],
+                built_up: (0..=steps)
+                    .map(|t| plan::compound(built, get(Param::BuiltGrowth), t))
+                    .collect(),
+            },
+            plan_growth: plan::GDP_TARGET_GROWTH,
+            gdp_tolerance: get(Param::GdpTol),
         }
     }
 }
@@ -231,8 +253,10 @@ pub struct PathState {
     pub income: f64,
     /// High-tech enterprises (a whole number, kept as f64 like every series).
     pub hightech: f64,
-    /// The shares on the logit scale, in the order of [`SeriesId::SHARES`].
-    pub share_logits: [f64; 6],
+    /// δ_t, the logit shares' deviations from their paths, in the order of [`LOGIT_SHARES`].
+    pub share_deviations: [f64; 4],
+    /// New green space since 2020, hectares.
+    pub new_green: f64,
 }
 
 impl PathState {
@@ -246,32 +270,45 @@ impl PathState {
             gdp: plan::GDP_2020,
             income: plan::INCOME_INDEX_2020,
             hightech: params.hightech_start,
-            share_logits: params.shares.each_ref().map(|share| share.start),
+            share_deviations: [0.0; 4],
+            new_green: 0.0,
         }
     }
 
     /// The values of every series in the current year, in the order of [`SeriesId::ALL`].
-    pub fn values(&self, population: f64) -> [f64; SeriesId::ALL.len()] {
-        let [air, green_ratio, green_cover, preschool, culture_star, culture_trip] =
-            self.share_logits.map(logistic);
+    pub fn values(&self, params: &ModelParams) -> [f64; SeriesId::ALL.len()] {
+        let t = self.year;
+        let share = |k: usize| {
+            let z = params.shares[k].path[t] + self.share_deviations[k];
+            logistic(within(z, -LOGIT_BOUND, LOGIT_BOUND))
+        };
+        let green = |k: usize| {
+            let ratio = (params.green.base_area[k] + self.new_green) / params.green.built_up[t];
+            if ratio < GREEN_RATIO_CEILING {
+                ratio
+            } else {
+                GREEN_RATIO_CEILING
+            }
+        };
         [
             self.gdp,
             self.income,
-            self.gdp / population,
+            self.gdp / params.population[t],
             self.hightech,
-            air,
-            green_ratio,
-            green_cover,
-            preschool,
-            culture_star,
-            culture_trip,
+            share(0),
+            green(0),
+            green(1),
+            share(1),
+            share(2),
+            share(3),
         ]
     }
 
     /// Advances the path by one year. The core stream draws ε_t, ε^h_t, then the uniform behind
     /// B_t, whatever the parameters, so that a path's draws are the same in every scenario with
-    /// the same seed (sliders then move the results smoothly). The shares draw one ζ each, in
-    /// the order of [`SeriesId::SHARES`]; the counts draw lapses, then certifications.
+    /// the same seed (sliders then move the results smoothly). The shares stream draws one ζ for
+    /// each logit share, in the order of [`LOGIT_SHARES`], then one for the new green space; the
+    /// counts draw lapses, then certifications.
     pub fn step(&mut self, params: &ModelParams, lapse_tables: &mut LapseTables) {
         let epsilon = self.core.normal();
         let income_epsilon = self.core.normal();
@@ -286,22 +323,37 @@ impl PathState {
         );
         self.gdp *= 1.0 + growth / 100.0;
 
+        // Version 2: income follows GDP's deviation from the plan's growth, whatever moves it.
         let income_growth = params.income_trend
-            + params.income_sensitivity * (growth - params.trend_growth)
+            + params.income_sensitivity * (growth - params.plan_growth)
             + params.income_shock_sd * income_epsilon;
         self.income *= 1.0 + at_least(income_growth, GROWTH_FLOOR) / 100.0;
 
-        for (logit, share) in self.share_logits.iter_mut().zip(&params.shares) {
-            let next = *logit + share.drift[self.year] + share.noise * self.share_stream.normal();
-            *logit = within(next, -LOGIT_BOUND, LOGIT_BOUND);
+        for (deviation, share) in self.share_deviations.iter_mut().zip(&params.shares) {
+            let next = share.persistence * *deviation + share.noise * self.share_stream.normal();
+            *deviation = within(next, -LOGIT_BOUND, LOGIT_BOUND);
         }
+        let green = &params.green;
+        let mean = if downturn {
+            green.new_per_year * (1.0 - green.downturn_loss)
+        } else {
+            green.new_per_year
+        };
+        let zeta = self.share_stream.normal();
+        // A lognormal with mean `mean`: never negative, exactly `mean` without noise.
+        self.new_green += if green.log_sd > 0.0 {
+            mean * libm::exp(green.log_sd * zeta - 0.5 * green.log_sd * green.log_sd)
+        } else {
+            mean
+        };
 
         let stock = self.hightech as u64;
         let lapses = self
             .count_stream
             .poisson(lapse_tables.for_stock(stock))
             .min(stock);
-        let certified = self.count_stream.poisson(&params.certifications[self.year]);
+        let table = &params.certifications[self.year][usize::from(downturn)];
+        let certified = self.count_stream.poisson(table);
         self.hightech = (stock - lapses + certified) as f64;
         self.year += 1;
     }

@@ -395,6 +395,8 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
         return None;
     }
     let steps = series[0].years.len().checked_sub(1)?;
+    let tolerance = scenario.get(crate::scenario::Param::GdpTol);
+    let thresholds = TargetId::ALL.map(|id| id.threshold(tolerance));
     Some(Summary {
         paths,
         seed: scenario.seed(),
@@ -402,7 +404,7 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
         series,
         targets: counts
             .into_iter()
-            .map(|count| target_result(count, paths))
+            .map(|count| target_result(count, paths, thresholds[count.id.index()]))
             .collect(),
         outcomes,
     })

@@ -34,6 +34,11 @@ impl Summary {
         self.targets.iter().find(|result| result.id == id)
     }
 
+    /// How many targets the paths meet together.
+    pub fn joint(&self) -> super::joint::JointAttainment {
+        super::joint::JointAttainment::from_outcomes(&self.outcomes)
+    }
+
     /// A 64-bit FNV-1a hash of every number in the summary, bit for bit: equal fingerprints
     /// natively and in the browser show that a run is reproduced exactly.
     pub fn fingerprint(&self) -> u64 {
@@ -126,14 +131,19 @@ pub fn cagr_percent(start: f64, end: f64, years: usize) -> f64 {
     100.0 * (libm::pow(end / start, 1.0 / years as f64) - 1.0)
 }
 
-/// Whether a path meets a 2025-level rule.
-fn meets_level(rule: Rule, id: TargetId, value: f64) -> bool {
-    match (rule, id.threshold()) {
+/// Whether a path meets a 2025-level rule with the threshold in force.
+fn meets_level(rule: Rule, threshold: Option<f64>, value: f64) -> bool {
+    match (rule, threshold) {
         (Rule::LevelAbove { level }, _) => value > level,
         (Rule::HeldEveryYear { level }, _) => reaches(value, level),
         (_, Some(threshold)) => reaches(value, threshold),
         (_, None) => false,
     }
+}
+
+/// The threshold in force of every target, in the order of [`TargetId::ALL`].
+pub fn thresholds(params: &ModelParams) -> [Option<f64>; 10] {
+    TargetId::ALL.map(|id| id.threshold(params.gdp_tolerance))
 }
 
 /// The per-target counts of a set of paths: whole numbers, so the counts of disjoint sets of
@@ -195,6 +205,7 @@ impl SeriesSummariser {
 #[derive(Clone, Debug)]
 pub struct TargetTally {
     sync_tolerance: f64,
+    thresholds: [Option<f64>; 10],
     /// For each target held in every year 2021–2025: whether each path has held it so far.
     held: Vec<(TargetId, Vec<bool>)>,
     counts: Vec<TargetCount>,
@@ -210,6 +221,7 @@ impl TargetTally {
             .collect();
         TargetTally {
             sync_tolerance: params.sync_tolerance,
+            thresholds: thresholds(params),
             held,
             counts: Vec::new(),
             outcomes: Outcomes::default(),
@@ -221,7 +233,7 @@ impl TargetTally {
     pub fn add_year(&mut self, t: usize, columns: &[Vec<f64>]) {
         if (1..=TARGET_STEP).contains(&t) {
             for (id, held) in &mut self.held {
-                let threshold = id.threshold().unwrap_or(f64::INFINITY);
+                let threshold = self.thresholds[id.index()].unwrap_or(f64::INFINITY);
                 for (flag, &value) in held.iter_mut().zip(&columns[id.series().index()]) {
                     *flag &= reaches(value, threshold);
                 }
@@ -273,7 +285,10 @@ impl TargetTally {
                     (income_growth - gdp_growth).abs() <= tolerance
                 }))
             }
-            rule => Box::new(values.iter().map(move |&v| meets_level(rule, id, v))),
+            rule => {
+                let threshold = self.thresholds[id.index()];
+                Box::new(values.iter().map(move |&v| meets_level(rule, threshold, v)))
+            }
         }
     }
 
@@ -283,7 +298,7 @@ impl TargetTally {
             Rule::InStepWithGdp => met,
             _ => values
                 .iter()
-                .filter(|&&v| meets_level(id.rule(), id, v))
+                .filter(|&&v| meets_level(id.rule(), self.thresholds[id.index()], v))
                 .count() as u32,
         };
         TargetCount {
@@ -300,13 +315,14 @@ impl TargetTally {
     }
 }
 
-/// p̂ and its standard error from the counts over all `paths` paths.
-pub fn target_result(count: TargetCount, paths: u32) -> TargetResult {
+/// p̂ and its standard error from the counts over all `paths` paths, with the threshold in
+/// force.
+pub fn target_result(count: TargetCount, paths: u32, threshold: Option<f64>) -> TargetResult {
     let n = f64::from(paths);
     let probability = f64::from(count.met) / n;
     TargetResult {
         id: count.id,
-        threshold: count.id.threshold(),
+        threshold,
         met: count.met,
         reached_in_2025: count.reached_in_2025,
         probability,
@@ -321,6 +337,7 @@ pub(crate) struct Summariser {
     steps: usize,
     series: Vec<SeriesSummariser>,
     tally: TargetTally,
+    thresholds: [Option<f64>; 10],
 }
 
 impl Summariser {
@@ -335,6 +352,7 @@ impl Summariser {
                 .map(|&id| SeriesSummariser::new(id, steps))
                 .collect(),
             tally: TargetTally::new(paths as usize, params),
+            thresholds: thresholds(params),
         }
     }
 
@@ -359,7 +377,7 @@ impl Summariser {
                 .collect(),
             targets: counts
                 .into_iter()
-                .map(|count| target_result(count, self.paths))
+                .map(|count| target_result(count, self.paths, self.thresholds[count.id.index()]))
                 .collect(),
             outcomes,
         }

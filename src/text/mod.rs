@@ -3,7 +3,7 @@
 
 use crate::format;
 use crate::i18n::Lang;
-use crate::plan::{Provenance, TargetId};
+use crate::plan::{section_of, Provenance, TargetId};
 
 pub mod compare;
 use crate::scenario::{Param, ParamSpec};
@@ -171,8 +171,22 @@ pub fn describe(provenance: Provenance, lang: Lang) -> (&'static str, &'static s
             "plan",
             lang.pick("规划", "plan"),
             match lang {
-                Lang::Zh => format!("规划原文第 {line} 行"),
-                Lang::En => format!("the plan's text, line {line}"),
+                Lang::Zh => format!("规划原文,{}", section_of(line).cite_zh()),
+                Lang::En => format!("the plan's text, {}", section_of(line).cite_en()),
+            },
+        ),
+        Provenance::PlanTargetAsTrend { line } => (
+            "plan-target",
+            lang.pick("规划目标", "plan target"),
+            match lang {
+                Lang::Zh => format!(
+                    "规划目标({}),用作趋势:这是规划要达到的速度,不是预测",
+                    section_of(line).cite_zh()
+                ),
+                Lang::En => format!(
+                    "a plan target ({}) used as the trend: what the plan aims for, not a forecast",
+                    section_of(line).cite_en()
+                ),
             },
         ),
         Provenance::Derived { formula } => (

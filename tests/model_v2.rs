@@ -1,0 +1,262 @@
+//! The processes of model version 2: their exact deterministic cases, the stationary spread of a
+//! mean-reverting share, couplings that touch only their own indicator, and the joint outputs.
+// Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::scenario;
+use proptest::prelude::*;
+use taijiang_sim::engine::joint::{wilson_interval, JointAttainment};
+use taijiang_sim::engine::{self, logit, Outcomes, CERTIFICATIONS_PER_YEAR};
+use taijiang_sim::plan::{SeriesId, TargetId, TARGET_STEP};
+use taijiang_sim::scenario::Param;
+
+#[test]
+fn green_area_without_noise_grows_by_exactly_the_lever() {
+    let s = scenario(&[
+        (Param::GreenVol, 0.0),
+        (Param::ShockP, 0.0),
+        (Param::Green, 9.0),
+        (Param::Horizon, 2035.0),
+        (Param::Paths, 100.0),
+    ]);
+    let chunk = engine::simulate_chunk(&s, 0..100);
+    for t in 0..=15 {
+        let ratio = chunk.columns[t][SeriesId::GreenRatio.index()][0];
+        let expected = (0.186 * 1500.0 + 9.0 * t as f64) / 1500.0;
+        assert!(
+            (ratio - expected).abs() < 1e-12,
+            "t = {t}: {ratio} vs {expected}"
+        );
+    }
+}
+
+#[test]
+fn a_ratio_falls_only_when_the_built_up_area_outgrows_the_green() {
+    let quiet = [
+        (Param::GreenVol, 0.0),
+        (Param::ShockP, 0.0),
+        (Param::Paths, 100.0),
+    ];
+    let ratio_2025 = |extra: &[(Param, f64)]| {
+        let settings: Vec<_> = quiet.iter().chain(extra).copied().collect();
+        let chunk = engine::simulate_chunk(&scenario(&settings), 0..100);
+        chunk.columns[TARGET_STEP][SeriesId::GreenRatio.index()][0]
+    };
+    let built = |growth: f64| 1500.0 * (1.0 + growth / 100.0).powi(5);
+    let unchanged = ratio_2025(&[(Param::Green, 0.0)]);
+    assert!(
+        (unchanged - 0.186).abs() < 1e-15,
+        "no new green space, no change: {unchanged}"
+    );
+    let sprawl = ratio_2025(&[(Param::BuiltGrowth, 3.0)]);
+    assert!((sprawl - (0.186 * 1500.0 + 36.0) / built(3.0)).abs() < 1e-12);
+    assert!(
+        sprawl < 0.186,
+        "the built-up area outgrows the green: {sprawl}"
+    );
+}
+
+#[test]
+fn new_green_space_is_never_negative_and_keeps_its_mean() {
+    let s = scenario(&[
+        (Param::GreenVol, 1.0),
+        (Param::ShockP, 0.0),
+        (Param::Paths, 20_000.0),
+    ]);
+    let chunk = engine::simulate_chunk(&s, 0..20_000);
+    let area = |t: usize| -> Vec<f64> {
+        chunk.columns[t][SeriesId::GreenRatio.index()]
+            .iter()
+            .map(|r| r * 1500.0)
+            .collect()
+    };
+    let (start, end) = (area(0), area(1));
+    let added: Vec<f64> = end.iter().zip(&start).map(|(e, s)| e - s).collect();
+    assert!(added.iter().all(|&a| a >= 0.0));
+    // Lognormal with mean 7.2 and coefficient of variation 1: the s.d. of the mean is 7.2/√n.
+    let mean = added.iter().sum::<f64>() / added.len() as f64;
+    let se = 7.2 / (added.len() as f64).sqrt();
+    assert!((mean - 7.2).abs() < 4.0 * se, "mean {mean}");
+}
+
+/// δ_t = φ·δ_{t−1} + τ·ζ_t from δ_0 = 0 has Var(δ_t) = τ²·(1 − φ^{2t})/(1 − φ²); the sample
+/// variance of n normal values has a standard error of Var·√(2/(n − 1)).
+#[test]
+fn a_mean_reverting_share_has_its_exact_spread() {
+    let (tau, phi, n) = (0.35, 0.3, 20_000usize);
+    let s = scenario(&[
+        (Param::AirVol, tau),
+        (Param::AirPhi, phi),
+        (Param::Horizon, 2035.0),
+        (Param::Paths, n as f64),
+    ]);
+    let chunk = engine::simulate_chunk(&s, 0..n as u64);
+    for t in [1, 5, 15] {
+        let path = logit(0.97);
+        let deviations: Vec<f64> = chunk.columns[t][SeriesId::Air.index()]
+            .iter()
+            .map(|&x| logit(x) - path)
+            .collect();
+        let mean = deviations.iter().sum::<f64>() / n as f64;
+        let variance =
+            deviations.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / (n as f64 - 1.0);
+        let exact = tau * tau * (1.0 - phi.powi(2 * t as i32)) / (1.0 - phi * phi);
+        let se = exact * (2.0 / (n as f64 - 1.0)).sqrt();
+        assert!(
+            (variance - exact).abs() < 4.0 * se,
+            "t = {t}: variance {variance} vs {exact} (4 SE = {})",
+            4.0 * se
+        );
+    }
+}
+
+#[test]
+fn persistence_one_is_the_random_walk_of_version_1() {
+    let s = scenario(&[
+        (Param::PreVol, 0.1),
+        (Param::PrePhi, 1.0),
+        (Param::Paths, 20_000.0),
+    ]);
+    let chunk = engine::simulate_chunk(&s, 0..20_000);
+    let deviations: Vec<f64> = chunk.columns[TARGET_STEP][SeriesId::Preschool.index()]
+        .iter()
+        .map(|&x| logit(x) - logit(0.88))
+        .collect();
+    let n = deviations.len() as f64;
+    let variance = deviations.iter().map(|d| d * d).sum::<f64>() / n;
+    let exact = 5.0 * 0.01;
+    assert!(
+        (variance - exact).abs() < 4.0 * exact * (2.0 / n).sqrt(),
+        "{variance}"
+    );
+}
+
+#[test]
+fn a_coupling_touches_only_its_own_indicator() {
+    let base = engine::run(&scenario(&[(Param::Paths, 3000.0), (Param::ShockP, 25.0)]));
+    for (coupling, series) in [
+        (Param::DownturnHt, vec![SeriesId::HighTech]),
+        (
+            Param::DownturnGreen,
+            vec![SeriesId::GreenRatio, SeriesId::GreenCover],
+        ),
+    ] {
+        let off = engine::run(&scenario(&[
+            (Param::Paths, 3000.0),
+            (Param::ShockP, 25.0),
+            (coupling, 0.0),
+        ]));
+        for id in SeriesId::ALL {
+            let same = base.series(id) == off.series(id);
+            assert_eq!(same, !series.contains(&id), "{coupling:?} and {id:?}");
+        }
+    }
+}
+
+#[test]
+fn without_couplings_downturns_do_not_reach_green_space_or_certifications() {
+    let with = |shock_p| {
+        engine::run(&scenario(&[
+            (Param::Paths, 2000.0),
+            (Param::ShockP, shock_p),
+            (Param::DownturnHt, 0.0),
+            (Param::DownturnGreen, 0.0),
+        ]))
+    };
+    let (calm, stormy) = (with(0.0), with(30.0));
+    for id in [
+        SeriesId::HighTech,
+        SeriesId::GreenRatio,
+        SeriesId::GreenCover,
+    ] {
+        assert_eq!(calm.series(id), stormy.series(id), "{id:?}");
+    }
+}
+
+#[test]
+fn the_base_of_high_tech_is_the_one_the_doubling_plan_implies() {
+    assert_eq!(Param::Ht0.spec().default, 200.0);
+    // From 200 at the 13th plan's pace and 8 % lapses the stock reaches about 290 by 2025.
+    let expected = (0..TARGET_STEP).fold(200.0, |h, _| {
+        h * 0.92 + CERTIFICATIONS_PER_YEAR * (1.0 - 0.1 * 0.2)
+    });
+    assert!((expected - 290.0).abs() < 5.0, "{expected}");
+}
+
+fn hand_made(paths: &[[bool; 10]]) -> Outcomes {
+    let mut outcomes = Outcomes::new(10, paths.len() as u32);
+    for (path, met) in paths.iter().enumerate() {
+        for (target, &m) in met.iter().enumerate() {
+            if m {
+                outcomes.set_met(target, path);
+            }
+        }
+    }
+    outcomes
+}
+
+proptest! {
+    #[test]
+    fn joint_outputs_equal_a_direct_count(paths in proptest::collection::vec(any::<[bool; 10]>(), 1..300)) {
+        let joint = JointAttainment::from_outcomes(&hand_made(&paths));
+        let numbers: Vec<f64> = paths.iter().map(|p| p.iter().filter(|&&m| m).count() as f64).collect();
+        let n = numbers.len() as f64;
+        for k in 0..=10 {
+            let direct = numbers.iter().filter(|&&c| c == k as f64).count() as u32;
+            prop_assert_eq!(joint.counts[k], direct);
+        }
+        let all = numbers.iter().filter(|&&c| c == 10.0).count() as f64 / n;
+        let (p, se) = joint.all_met();
+        prop_assert!((p - all).abs() < 1e-12);
+        prop_assert!((se - (all * (1.0 - all) / n).sqrt()).abs() < 1e-12);
+        let mean = numbers.iter().sum::<f64>() / n;
+        let variance = if n > 1.0 {
+            numbers.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / (n - 1.0)
+        } else {
+            0.0
+        };
+        let (expected, expected_se) = joint.expected_met();
+        prop_assert!((expected - mean).abs() < 1e-9);
+        prop_assert!((expected_se - (variance / n).sqrt()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_wilson_interval_holds_the_estimate_and_stays_in_zero_one(met in 0u32..500, extra in 0u32..500) {
+        let n = met + extra + 1;
+        let (low, high) = wilson_interval(met, n);
+        let p = f64::from(met) / f64::from(n);
+        prop_assert!(0.0 <= low && low <= p + 1e-12 && p - 1e-12 <= high && high <= 1.0);
+    }
+}
+
+#[test]
+fn a_run_reports_targets_met_together() {
+    let summary = engine::run(&scenario(&[(Param::Paths, 2000.0), (Param::HtPush, 40.0)]));
+    let joint = summary.joint();
+    assert_eq!(joint.counts.iter().sum::<u32>(), 2000);
+    let (expected, _) = joint.expected_met();
+    let sum_of_probabilities: f64 = summary.targets.iter().map(|t| t.probability).sum();
+    // The expected number met is the sum of the single probabilities, exactly (linearity).
+    assert!((expected - sum_of_probabilities).abs() < 1e-9);
+    let (all, _) = joint.all_met();
+    let lowest = summary
+        .targets
+        .iter()
+        .map(|t| t.probability)
+        .fold(1.0, f64::min);
+    assert!(all <= lowest);
+    let _ = TargetId::ALL;
+}
+
+#[test]
+fn at_zero_or_all_the_interval_is_honest() {
+    let (low, high) = wilson_interval(0, 10_000);
+    assert_eq!(low, 0.0);
+    // About 3.84/n at p̂ = 0, where the binomial error would claim ± 0.
+    assert!((high - 3.84 / 10_000.0).abs() < 0.2 / 10_000.0, "{high}");
+    let (low, high) = wilson_interval(10_000, 10_000);
+    assert_eq!(high, 1.0);
+    assert!(low < 1.0);
+}
