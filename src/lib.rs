@@ -13,6 +13,7 @@
 pub mod bench;
 pub mod charts;
 pub mod engine;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod library;

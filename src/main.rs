@@ -1,6 +1,7 @@
 //! In the browser, mounts the simulator. Natively, prints the targets' probabilities for a
 //! scenario given as a link's fragment (`cargo run --release -- '#gdp=6&inv=50'`,
-//! `'#preset=downturn'`), and the summary's fingerprint; with `--compare '#A' '#B'`, both
+//! `'#preset=downturn'`), and the summary's fingerprint; with `--json '#…'`, the whole summary as
+//! JSON; with `--compare '#A' '#B'`, both
 //! scenarios' probabilities and the paired difference with its standard error; with
 //! `--bench PATHS HORIZON_YEAR REPEATS`, times whole runs for the browser benchmark's ratios.
 
@@ -50,7 +51,22 @@ fn main() {
         compare(a, b);
         return;
     }
+    if args.first().map(String::as_str) == Some("--json") {
+        print_json(&args.get(1).cloned().unwrap_or_default());
+        return;
+    }
     print_run(&args.first().cloned().unwrap_or_default());
+}
+
+/// Prints the whole summary as JSON (`docs/MODEL.md`, "The CLI's JSON").
+#[cfg(not(target_arch = "wasm32"))]
+fn print_json(fragment: &str) {
+    use taijiang_sim::{engine, export, link};
+    let mut parsed = scenario_of(fragment);
+    parsed.pinned = None;
+    let summary = engine::run(&parsed.current.scenario);
+    let value = export::summary_json(&summary, &link::write(&parsed));
+    println!("{value}");
 }
 
 /// The scenario of a link (its pinned A is ignored here), with what could not be used said on
@@ -89,6 +105,22 @@ fn print_run(fragment: &str) {
             return;
         }
     }
+    // Targets met together, as the page's root carries them.
+    let joint = summary.joint();
+    let (all, all_se) = joint.all_met();
+    let (expected, expected_se) = joint.expected_met();
+    let _ = writeln!(
+        out,
+        "all_met\tprobability={}\tstderr={}",
+        format::four_decimals(all),
+        format::four_decimals(all_se)
+    );
+    let _ = writeln!(
+        out,
+        "expected_met\tvalue={}\tstderr={}",
+        format::four_decimals(expected),
+        format::four_decimals(expected_se)
+    );
 }
 
 /// Prints A's and B's probabilities and the paired difference, as the page's compare view

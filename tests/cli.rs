@@ -66,3 +66,47 @@ fn compare_prints_both_probabilities_and_the_paired_difference() {
         assert!(line.ends_with("paired over 900 paths"), "{line}");
     }
 }
+
+#[test]
+fn json_holds_the_whole_summary_as_the_engine_computed_it() {
+    let fragment = "#paths=700&horizon=2030";
+    let out = cli(&["--json", fragment]);
+    let value: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let summary = engine::run(&link::parse(fragment).0.current.scenario);
+    assert_eq!(value["model"], 2);
+    assert_eq!(
+        value["fingerprint"],
+        format!("{:016x}", summary.fingerprint())
+    );
+    let series = value["series"].as_array().expect("series");
+    assert_eq!(series.len(), summary.series.len());
+    for (json, stats) in series.iter().zip(&summary.series) {
+        assert_eq!(json["id"], stats.id.key());
+        let years = json["years"].as_array().expect("years");
+        assert_eq!(years.len(), 11, "2020 … 2030");
+        for (year, expected) in years.iter().zip(&stats.years) {
+            assert_eq!(year["p50"].as_f64(), Some(expected.median()));
+            assert_eq!(year["mean"].as_f64(), Some(expected.mean));
+        }
+    }
+    for (json, target) in value["targets"]
+        .as_array()
+        .expect("targets")
+        .iter()
+        .zip(&summary.targets)
+    {
+        assert_eq!(json["probability"].as_f64(), Some(target.probability));
+        assert_eq!(json["met"].as_u64(), Some(u64::from(target.met)));
+    }
+    let joint = summary.joint();
+    assert_eq!(value["joint"]["all_met"].as_f64(), Some(joint.all_met().0));
+    assert_eq!(
+        value["joint"]["expected_met"].as_f64(),
+        Some(joint.expected_met().0)
+    );
+    let link_back = value["link"].as_str().expect("the link");
+    assert_eq!(
+        link::parse(link_back).0.current.scenario,
+        link::parse(fragment).0.current.scenario
+    );
+}

@@ -1,0 +1,74 @@
+//! The whole summary of a run as JSON: every series' statistics by year and its histograms,
+//! every target with its interval, the joint outputs, the model version, the link and the
+//! fingerprint (`docs/MODEL.md`, "The CLI's JSON").
+
+use crate::engine::joint::wilson_interval;
+use crate::engine::Summary;
+use crate::link::MODEL_VERSION;
+use serde_json::{json, Value};
+
+/// `link` is the fragment that reproduces the run.
+pub fn summary_json(summary: &Summary, link: &str) -> Value {
+    let series: Vec<Value> = summary
+        .series
+        .iter()
+        .map(|series| {
+            let years: Vec<Value> = series
+                .years
+                .iter()
+                .map(|y| {
+                    json!({
+                        "year": y.year,
+                        "mean": y.mean,
+                        "p5": y.percentiles[0],
+                        "p25": y.percentiles[1],
+                        "p50": y.percentiles[2],
+                        "p75": y.percentiles[3],
+                        "p95": y.percentiles[4],
+                    })
+                })
+                .collect();
+            let histograms: Vec<Value> = series
+                .histograms
+                .iter()
+                .map(|h| json!({ "year": h.year, "min": h.min, "max": h.max, "counts": h.counts }))
+                .collect();
+            json!({ "id": series.id.key(), "years": years, "histograms": histograms })
+        })
+        .collect();
+    let targets: Vec<Value> = summary
+        .targets
+        .iter()
+        .map(|t| {
+            let (low, high) = wilson_interval(t.met, summary.paths);
+            json!({
+                "id": t.id.key(),
+                "probability": t.probability,
+                "stderr": t.std_error,
+                "met": t.met,
+                "threshold": t.threshold,
+                "wilson_95": [low, high],
+            })
+        })
+        .collect();
+    let joint = summary.joint();
+    let (all_met, all_met_stderr) = joint.all_met();
+    let (expected, expected_stderr) = joint.expected_met();
+    json!({
+        "model": MODEL_VERSION,
+        "link": format!("#{link}"),
+        "fingerprint": format!("{:016x}", summary.fingerprint()),
+        "paths": summary.paths,
+        "seed": summary.seed,
+        "horizon": summary.horizon_year,
+        "series": series,
+        "targets": targets,
+        "joint": {
+            "distribution": joint.distribution(),
+            "all_met": all_met,
+            "all_met_stderr": all_met_stderr,
+            "expected_met": expected,
+            "expected_met_stderr": expected_stderr,
+        },
+    })
+}
