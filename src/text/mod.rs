@@ -6,6 +6,8 @@ use crate::i18n::Lang;
 use crate::plan::{section_of, Provenance, TargetId};
 
 pub mod compare;
+pub mod notes;
+pub mod rules;
 use crate::scenario::{Param, ParamSpec};
 use crate::state::{Precision, RunResult};
 

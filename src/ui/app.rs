@@ -4,16 +4,20 @@
 use super::runner::use_engine_runner;
 use super::{
     timing, AssumptionsPanel, BaseValues, CompareBar, FanChartCanvas, HistogramCanvas, Notices,
-    PresetBar, ProbabilityStrip, SavedPanel, SentencePanel, Slider, TargetsTable,
+    PresetBar, ProbabilityStrip, SavedPanel, SentencePanel, Slider, TargetsTable, TargetsTogether,
 };
+use crate::format;
 use crate::i18n::Lang;
 use crate::link::Link;
 use crate::plan::SeriesId;
+use crate::plan::TargetId;
 use crate::preset::PresetId;
+use crate::scenario::Param;
 use crate::scenario::{ParamKind, PARAMS};
 use crate::state::{preset_scenario, Action, AppState, Precision, ScenarioSource};
 use crate::text;
 use crate::text::compare::{headline, moved_line};
+use crate::text::notes;
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -148,6 +152,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let reference = preset_scenario(state.preset, &state.scenario);
+    let growth_note = notes::expected_growth_note(&state.scenario, lang);
     let sliders = PARAMS
         .iter()
         .filter(|spec| spec.kind == ParamKind::Driver && text::is_slider(spec.param))
@@ -155,6 +160,7 @@ pub fn app(props: &AppProps) -> Html {
             html! {
                 <Slider key={spec.key} spec={*spec} value={state.scenario.get(spec.param)}
                     reference={reference.get(spec.param)} preset={state.preset}
+                    note={(spec.param == Param::Gdp).then(|| growth_note.clone())}
                     lang={lang} on_change={on_param.clone()} on_reset={on_reset.clone()} />
             }
         })
@@ -183,6 +189,15 @@ pub fn app(props: &AppProps) -> Html {
             .collect::<Html>()
     });
     // Against the plan's own scenario, the plan itself has nothing to show.
+    // Targets met together, counted once per result.
+    let joint = use_memo(summary.clone(), |summary| {
+        summary.as_ref().map(|summary| Rc::new(summary.joint()))
+    });
+    let joint = (*joint).clone();
+    let worked_back: Vec<TargetId> = TargetId::ALL
+        .into_iter()
+        .filter(|&id| notes::is_worked_back(id, &state.scenario))
+        .collect();
     let differences = state
         .differences
         .clone()
@@ -192,6 +207,9 @@ pub fn app(props: &AppProps) -> Html {
             data-compare={if pinned { "pinned" } else { "plan" }}
             data-preset={state.preset.map(PresetId::key)}
             data-modified={state.is_modified().to_string()}
+            data-all-met={joint.as_ref().map(|j| format::four_decimals(j.all_met().0))}
+            data-all-met-stderr={joint.as_ref().map(|j| format::four_decimals(j.all_met().1))}
+            data-expected-met={joint.as_ref().map(|j| format::four_decimals(j.expected_met().0))}
             aria-busy={(!ready).to_string()}>
             <header class="page-header">
                 <h1>{ text::page_title(lang) }</h1>
@@ -230,7 +248,11 @@ pub fn app(props: &AppProps) -> Html {
                                 "正在计算新情景……下面仍是上一情景的数字。",
                                 "Computing the new scenario… the numbers below are still the previous scenario's.") }</p>
                         }
+                        if let Some(joint) = joint.clone() {
+                            <TargetsTogether joint={joint} lang={lang} />
+                        }
                         <TargetsTable summary={summary.clone()} lang={lang} selected={state.selected_target}
+                            worked_back={worked_back}
                             on_select={on_select} on_show_sentence={on_show_sentence}
                             differences={differences.clone()} pinned={pinned} />
                         <p class="run-info" data-run-precision={precision.map(Precision::key)}

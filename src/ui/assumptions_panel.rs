@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::scenario::{Param, ParamKind, Scenario, PARAMS};
 use crate::state::Gesture;
 use crate::text;
+use crate::text::notes;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -66,6 +67,9 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                         </button>
                     </div>
                     <p class="reason">{ reason }</p>
+                    if let Some(note) = notes::inert_note(spec.param, &props.scenario, lang) {
+                        <p class="inert" data-inert={spec.key}>{ note }</p>
+                    }
                 </div>
             }
         })

@@ -19,6 +19,7 @@ mod saved_panel;
 mod sentence_panel;
 mod slider;
 mod targets_table;
+mod targets_together;
 
 pub mod timing;
 
@@ -36,6 +37,7 @@ pub use saved_panel::SavedPanel;
 pub use sentence_panel::SentencePanel;
 pub use slider::{Slider, SliderProps};
 pub use targets_table::{TargetsTable, TargetsTableProps};
+pub use targets_together::TargetsTogether;
 
 /// Mounts the app on the page's body.
 pub fn start() {

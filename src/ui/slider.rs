@@ -23,6 +23,9 @@ pub struct SliderProps {
     pub on_change: Callback<(Param, f64, Gesture)>,
     #[prop_or_default]
     pub on_reset: Callback<Param>,
+    /// A line under the slider (what the value implies).
+    #[prop_or_default]
+    pub note: Option<String>,
 }
 
 #[function_component(Slider)]
@@ -99,6 +102,9 @@ pub fn slider(props: &SliderProps) -> Html {
             <input type="range" id={id} name={spec.key}
                 min={spec.min.to_string()} max={spec.max.to_string()} step={spec.step.to_string()}
                 value={props.value.to_string()} aria-valuetext={shown} {oninput} {onchange} />
+            if let Some(note) = &props.note {
+                <p class="slider-note" data-note={spec.key}>{ note.clone() }</p>
+            }
         </div>
     }
 }

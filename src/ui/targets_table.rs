@@ -10,6 +10,10 @@ use crate::i18n::Lang;
 use crate::plan::{Chapter, Provenance, TargetId};
 use crate::text;
 use crate::text::compare::{change_heading, change_words, delta_text};
+use crate::text::notes::{
+    interval_note, needs_interval, probability_with_uncertainty, worked_back_note,
+};
+use crate::text::rules::rule_text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,6 +33,9 @@ pub struct TargetsTableProps {
     /// Whether the baseline is a pinned A (else the plan's scenario).
     #[prop_or_default]
     pub pinned: bool,
+    /// Targets whose 2020 base was worked back from the target (said in their row).
+    #[prop_or_default]
+    pub worked_back: Vec<TargetId>,
 }
 
 /// The change column: Δ ± its standard error, and in words whether it is more than noise.
@@ -84,13 +91,22 @@ fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
                     </button>
                 </span>
             </th>
-            <td class="rule">{ lang.pick(id.rule_zh(), id.rule_en()) }</td>
+            <td class="rule">
+                { rule_text(result, lang) }
+                if props.worked_back.contains(&id) {
+                    <span class="worked-back" data-worked-back="">{ worked_back_note(lang) }</span>
+                }
+            </td>
             <td class="probability">
                 if let (true, Some(d)) = (pinned, difference) {
                     <span class="probability-a">{ format!("A {} → B ", format::percent(d.probability_a)) }</span>
                 }
-                <strong>{ format::percent(result.probability) }</strong>
-                <span class="stderr">{ format!(" ± {}", format::percent(result.std_error)) }</span>
+                if needs_interval(result, props.summary.paths) {
+                    <strong data-interval="wilson">{ probability_with_uncertainty(result, props.summary.paths, lang) }</strong>
+                } else {
+                    <strong>{ format::percent(result.probability) }</strong>
+                    <span class="stderr">{ format!(" ± {}", format::percent(result.std_error)) }</span>
+                }
             </td>
             if props.differences.is_some() || pinned {
                 { change_cell(difference, lang) }
@@ -144,6 +160,7 @@ pub fn targets_table(props: &TargetsTableProps) -> Html {
                 </tr>
             </thead>
             { groups }
+            <tfoot><tr><td colspan={columns.to_string()} class="interval-note">{ interval_note(lang) }</td></tr></tfoot>
         </table>
     }
 }

@@ -1,22 +1,32 @@
-// The model of docs/MODEL.md in plain JavaScript: the reference a web developer would write,
-// against which the benchmark compares the Rust engine compiled to WebAssembly.
+// The model of docs/MODEL.md (model version 2) in plain JavaScript: the reference a web developer
+// would write, against which the benchmark compares the Rust engine compiled to WebAssembly, and
+// tests/e2e/reference.test.mjs the native engine.
 //
 // A plain script (no imports, no exports) so that it can be injected into any page with
 // page.addScriptTag({ content }) or evaluated by Node. It defines
 //
 //   globalThis.referenceSimulate(paths, horizonYear, seed, params?) → the full summary
 //   globalThis.referenceRun(paths, horizonYear, seed, params?)      → a small summary of it
+//   globalThis.referenceDefaults                                    → the default params
 //
-// One run does what src/engine/ does: every path year by year (GDP and income, the high-tech
-// stock, the six shares on the logit scale), then per year and each of the 10 series the mean,
-// the 5/25/50/75/95 % percentiles (type 7) and, at 2025 and the horizon, a 40-bin histogram; at
-// 2025 the share of paths meeting each of the plan's 10 targets.
+// `params` holds scenario values by their link keys and in the link's units (src/scenario.rs,
+// PARAMS: `{ shock_p: 25, dt_ht: 50 }` as in `#shock_p=25&dt_ht=50`); a key it omits keeps its
+// default. `paths`, `horizon` and `seed` are the arguments instead; any other key is an error,
+// so that a misspelt key cannot pass for the default.
+//
+// One run does what src/engine/ does: every path year by year (GDP and income; the high-tech
+// stock; the four logit shares, each a deterministic path plus an AR(1) deviation; the stock of
+// new green space and the two green ratios it gives), then per year and each of the 10 series
+// the mean, the 5/25/50/75/95 % percentiles (type 7) and, at 2025 and the horizon, a 40-bin
+// histogram; at 2025 the share of paths meeting each of the plan's 10 targets, and how many
+// targets each path meets together (P(all met), the expected number met, the distribution).
 //
 // It is a faithful but idiomatic port, not a bit-for-bit one: the random numbers come from
 // xoshiro128** on 32-bit integers (what JavaScript does well) instead of the engine's
 // xoshiro256++, normals from Marsaglia's polar method instead of a ziggurat, and percentiles
 // come from sorting a copy instead of selection. Its statistics agree with the engine's within
-// Monte Carlo error; run.mjs checks all 10 targets on every benchmark run.
+// Monte Carlo error; run.mjs checks all 10 targets on every benchmark run, and
+// tests/e2e/reference.test.mjs every target and P(all met) in three scenarios.
 (function () {
   'use strict';
 
@@ -26,12 +36,12 @@
   const INCOME_2020 = 100;
   const POPULATION_2020 = 48;
   const POPULATION_GROWTH = 0.52; // %/yr
-  const GDP_TARGET_GROWTH = 7.5; // %/yr
+  const GDP_TARGET_GROWTH = 7.5; // %/yr: the target, and μ₀, which income's sensitivity is measured from
   const INCOME_TARGET_GROWTH = 8; // %/yr
   const GROWTH_FLOOR = -95; // %/yr, keeps Y > 0 and ΔI/(k·Y) finite
   const CERTIFICATIONS_PER_YEAR = 189 / 5; // 37.8: high-tech certifications 2016–2020 / 5
   const RD_BASELINE_GROWTH = 10; // %/yr: the R&D growth at which certifications keep that pace
-  const GREEN_RATIO_CEILING = 0.99; // the deterministic green ratios never pass this
+  const GREEN_RATIO_CEILING = 1; // green space cannot exceed the built-up area it is measured on
   const LOGIT_BOUND = 30; // logits stay within ±30, so a share never rounds to exactly 0 or 1
   const THRESHOLD_RELATIVE_TOLERANCE = 1e-9;
   const PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -53,56 +63,74 @@
   const INCOME = 1;
   const GDP_PC = 2;
   const HIGHTECH = 3;
-  const FIRST_SHARE = 4; // the six shares follow, in the order of SeriesId::SHARES
-  const SHARES = 6;
+  const AIR = 4;
+  const GREEN_RATIO = 5;
+  const GREEN_COVER = 6;
+  const PRESCHOOL = 7;
+  const CULTURE_STAR = 8;
+  const CULTURE_TRIP = 9;
+  // The shares on the logit scale, in the engine's order (src/engine/model.rs, LOGIT_SHARES),
+  // which is also the order of their draws; the green ratios come from the green stock instead.
+  const LOGIT_SERIES = [AIR, PRESCHOOL, CULTURE_STAR, CULTURE_TRIP];
+  const LOGIT_SHARES = LOGIT_SERIES.length;
+  const GREEN_SERIES = [GREEN_RATIO, GREEN_COVER];
 
-  // The default scenario (docs/MODEL.md, src/scenario.rs), in the units of the equations
-  // (shares and rates as fractions where the equations use fractions).
-  const DEFAULTS = {
-    mu: 7.5, // trend GDP growth, %
-    dI: 0, // extra investment, 亿元/yr
-    muH: 8, // trend income growth, %
-    sigma: 1.5, // s.d. of the GDP growth shock, pp
-    p: 0.1, // probability of a downturn year
-    s: 4, // growth lost in a downturn year, pp
-    k: 5, // ICOR
-    rho: 0.5, // persistence of the shock
-    eta: 0.8, // income sensitivity to GDP growth deviations
-    sigmaH: 1, // s.d. of income's own shock, pp
-    syncTol: 1, // "in step": |CAGR(income) − CAGR(GDP)| at most this, pp
-    ht0: 363, // high-tech enterprises in 2020
-    lambda: 0.08, // share of certified enterprises lapsing in a year
+  // The default scenario (src/scenario.rs, PARAMS), by link key and in the link's units; the
+  // run converts to the units of the equations (fractions where they use fractions).
+  const DEFAULTS = Object.freeze({
+    gdp: 7.5, // μ, trend GDP growth, %
+    inv: 0, // ΔI, extra investment, 亿元/yr
+    inc: 8, // μ_h, trend income growth, %
+    vol: 1.5, // σ, s.d. of the GDP growth shock, pp
+    shock_p: 10, // p, probability of a downturn year, %
+    shock_s: 4, // s, growth lost in a downturn year, pp
     rd: 10, // R&D spending growth, %/yr
-    green: 7.2, // new green space, ha/yr
-    built: 1500, // built-up area, ha
-    air0: 0.97, // good-air days in 2020
-    tauAir: 0.35, // s.d. of the yearly logit shock of air quality
-    gr0: 0.186, // green-space ratio in 2020
-    gc0: 0.336, // green coverage in 2020
-    tauGreen: 0.03, // s.d. of the yearly logit shock of both green ratios
-    pre0: 0.88, // inclusive preschool in 2020
-    tauPre: 0.1, // s.d. of the yearly logit shock of preschool
-    cs0: 0.809, // 3-star approvals in 2020
-    ct0: 0.748, // one-visit approvals in 2020
-    cultDrift: 0.3, // yearly logit drift of both culture shares
-    tauCult: 0.15, // s.d. of the yearly logit shock of both culture shares
-  };
+    ht_push: 0, // the doubling plan's extra certifications, firms/yr
+    green: 7.2, // m, mean new green space, ha/yr
+    gdp_tol: 0.5, // the GDP target's "about": CAGR ≥ 7.5 − gdp_tol, pp
+    icor: 5, // k, incremental capital-output ratio
+    rho: 0.5, // ρ, persistence of the growth shock
+    eta: 0.8, // η, income's sensitivity to GDP growth off the plan's 7.5 %
+    inc_vol: 1, // σ_h, s.d. of income's own shock, pp
+    sync_tol: 1, // "in step": |CAGR(income) − CAGR(GDP)| at most this, pp
+    ht0: 200, // high-tech enterprises in 2020 (400 / 2: the doubling plan)
+    lapse: 8, // λ, share of certified enterprises lapsing in a year, %
+    air0: 97, // good-air days in 2020, %
+    air_vol: 0.35, // τ of air quality (logit)
+    air_phi: 0.3, // φ of air quality
+    built: 1500, // built-up area in 2020, ha
+    built_growth: 0, // built-up area growth, %/yr
+    gr0: 18.6, // green-space ratio in 2020, %
+    gc0: 33.6, // green coverage in 2020, %
+    green_vol: 0.3, // cv, coefficient of variation of a year's new green space
+    dt_green: 30, // new green space lost in a downturn year, %
+    pre0: 88, // inclusive preschool in 2020, %
+    pre_vol: 0.1, // τ of preschool (logit)
+    pre_phi: 0.7, // φ of preschool
+    cs0: 80.9, // 3-star approvals in 2020, %
+    ct0: 74.8, // one-visit approvals in 2020, %
+    cult_drift: 0.3, // yearly logit drift of both culture shares
+    cult_vol: 0.15, // τ of both culture shares (logit)
+    cult_phi: 0.7, // φ of both culture shares
+    dt_ht: 20, // certifications lost in a downturn year, %
+  });
 
   // The plan's targets, in the engine's order (src/plan.rs, TargetId::ALL), with their rules:
-  // growth: the 2025 level ≥ base·(1 + rate)⁵; atLeast: the 2025 level ≥ level; above: the 2025
-  // level > level (no tolerance); held: ≥ level in every year 2021–2025; inStep: income's and
-  // GDP's CAGR 2020→2025 within syncTol pp.
+  // growth: the 2025 level ≥ base·(1 + (rate − tolerance))⁵, the tolerance being gdp_tol for
+  // the GDP target ("about 7.5 %") and 0 otherwise; atLeast: the 2025 level ≥ level; above:
+  // the 2025 level > level (no tolerance); held: ≥ level in every year 2021–2025; inStep:
+  // income's and GDP's CAGR 2020→2025 within sync_tol pp.
   const TARGETS = [
-    { id: 'gdp', series: GDP, rule: 'growth', base: GDP_2020, rate: GDP_TARGET_GROWTH },
+    { id: 'gdp', series: GDP, rule: 'growth', base: GDP_2020, rate: GDP_TARGET_GROWTH, about: true },
     { id: 'income', series: INCOME, rule: 'growth', base: INCOME_2020, rate: INCOME_TARGET_GROWTH },
     { id: 'income_sync', series: INCOME, rule: 'inStep' },
     { id: 'hightech', series: HIGHTECH, rule: 'above', level: 400 },
-    { id: 'air', series: FIRST_SHARE, rule: 'held', level: 0.9 },
-    { id: 'green_ratio', series: FIRST_SHARE + 1, rule: 'atLeast', level: 0.21 },
-    { id: 'green_cover', series: FIRST_SHARE + 2, rule: 'atLeast', level: 0.36 },
-    { id: 'preschool', series: FIRST_SHARE + 3, rule: 'held', level: 0.86 },
-    { id: 'culture_star', series: FIRST_SHARE + 4, rule: 'atLeast', level: 0.95 },
-    { id: 'culture_trip', series: FIRST_SHARE + 5, rule: 'atLeast', level: 0.93 },
+    { id: 'air', series: AIR, rule: 'held', level: 0.9 },
+    { id: 'green_ratio', series: GREEN_RATIO, rule: 'atLeast', level: 0.21 },
+    { id: 'green_cover', series: GREEN_COVER, rule: 'atLeast', level: 0.36 },
+    { id: 'preschool', series: PRESCHOOL, rule: 'held', level: 0.86 },
+    { id: 'culture_star', series: CULTURE_STAR, rule: 'atLeast', level: 0.95 },
+    { id: 'culture_trip', series: CULTURE_TRIP, rule: 'atLeast', level: 0.93 },
   ];
 
   /** base · (1 + rate/100)^steps by repeated multiplication, as the engine compounds. */
@@ -171,8 +199,9 @@
   }
 
   // Marsaglia's polar method gives normals in pairs: the second of a pair waits here (a typed
-  // array, so that storing it does not box a number on the heap). Every caller takes an even
-  // number of normals a year, so no spare is carried over.
+  // array, so that storing it does not box a number on the heap). Every caller takes its normals
+  // a year in whole pairs (the shares stream's fifth normal leaves its pair's second unused), so
+  // no spare is carried over from one path or year to the next.
   const spare = new Float64Array(1);
 
   /** Two independent standard normals: returns one, leaves the other in spare[0]. */
@@ -268,22 +297,31 @@
     return value >= threshold - Math.abs(threshold) * THRESHOLD_RELATIVE_TOLERANCE;
   }
 
-  /**
-   * A share's logit process z_t = z_{t−1} + d_t + τ·ζ_t from level x0: its start logit(x0) and
-   * its drifts d_1 … d_steps (index t − 1). With `step` (the green lever) the drift follows the
-   * deterministic level x̄_t = min(x0 + t·step, 0.99): d_t = logit(x̄_t) − logit(x̄_{t−1}), so with
-   * τ = 0 the level grows by exactly `step` a year; otherwise it is the constant `drift`.
-   */
-  function shareProcess(x0, tau, steps, drift, step) {
-    const drifts = new Float64Array(steps);
-    if (step === undefined) {
-      drifts.fill(drift);
-    } else {
-      const level = (t) => Math.min(x0 + step * t, GREEN_RATIO_CEILING);
-      for (let t = 1; t <= steps; t += 1) drifts[t - 1] = logit(level(t)) - logit(level(t - 1));
+  const clampLogit = (z) => (z < -LOGIT_BOUND ? -LOGIT_BOUND : z > LOGIT_BOUND ? LOGIT_BOUND : z);
+
+  /** The defaults with `params` (link keys, link units) over them; unknown keys are an error. */
+  function scenario(params) {
+    const P = { ...DEFAULTS };
+    for (const [key, value] of Object.entries(params ?? {})) {
+      if (!Object.hasOwn(DEFAULTS, key)) {
+        const hint = ['paths', 'horizon', 'seed'].includes(key) ? ' (it is an argument)' : '';
+        throw new RangeError(`reference params: unknown key ${JSON.stringify(key)}${hint}`);
+      }
+      const number = Number(value);
+      if (!Number.isFinite(number)) throw new RangeError(`reference params: ${key}=${JSON.stringify(value)} is not a number`);
+      P[key] = number;
     }
-    const start = step === undefined ? logit(x0) : logit(Math.min(x0, GREEN_RATIO_CEILING));
-    return { start, tau, drifts };
+    return P;
+  }
+
+  /**
+   * A share's path on the logit scale, z̄_t = logit(x0) + t·drift for t = 0 … steps, from its
+   * 2020 level x0 in %. Its value in year t is logistic(z̄_t + δ_t), with the AR(1) deviation
+   * δ_t = φ·δ_{t−1} + τ·ζ_t, δ_0 = 0 (φ = 1: version 1's random walk).
+   */
+  function sharePath(x0Percent, drift, steps) {
+    const start = logit(x0Percent / 100);
+    return Float64Array.from({ length: steps + 1 }, (_, t) => start + drift * t);
   }
 
   /** One full run: every path, every year, every series summarised. */
@@ -293,32 +331,55 @@
     if (!(n >= 2) || !(steps >= TARGET_STEP && steps <= 15) || !Number.isSafeInteger(seed) || seed < 0) {
       throw new RangeError(`referenceSimulate(${paths}, ${horizonYear}, ${seed}): bad arguments`);
     }
-    const P = { ...DEFAULTS, ...params };
-    const { mu, dI, muH, sigma, p, s, k, rho, eta, sigmaH, lambda } = P;
+    const P = scenario(params);
+    // The equations' symbols, in their units.
+    const mu = P.gdp;
+    const dI = P.inv;
+    const muH = P.inc;
+    const sigma = P.vol;
+    const p = P.shock_p / 100;
+    const s = P.shock_s;
+    const k = P.icor;
+    const rho = P.rho;
+    const eta = P.eta;
+    const sigmaH = P.inc_vol;
+    const lambda = P.lapse / 100;
 
-    // The shares, in the engine's order: air, green ratio, green cover, preschool, culture star,
-    // culture trip.
-    const greenStep = P.green / P.built;
+    // The logit shares, in the order of LOGIT_SERIES: paths year-major, logitPath[4·t + j].
     const shares = [
-      shareProcess(P.air0, P.tauAir, steps, 0),
-      shareProcess(P.gr0, P.tauGreen, steps, 0, greenStep),
-      shareProcess(P.gc0, P.tauGreen, steps, 0, greenStep),
-      shareProcess(P.pre0, P.tauPre, steps, 0),
-      shareProcess(P.cs0, P.tauCult, steps, P.cultDrift),
-      shareProcess(P.ct0, P.tauCult, steps, P.cultDrift),
+      { path: sharePath(P.air0, 0, steps), phi: P.air_phi, tau: P.air_vol },
+      { path: sharePath(P.pre0, 0, steps), phi: P.pre_phi, tau: P.pre_vol },
+      { path: sharePath(P.cs0, P.cult_drift, steps), phi: P.cult_phi, tau: P.cult_vol },
+      { path: sharePath(P.ct0, P.cult_drift, steps), phi: P.cult_phi, tau: P.cult_vol },
     ];
+    const sharePhi = Float64Array.from(shares, (share) => share.phi);
     const shareTau = Float64Array.from(shares, (share) => share.tau);
-    // Drifts year-major: shareDrift[SHARES·(t − 1) + j].
-    const shareDrift = new Float64Array(SHARES * steps);
-    for (let t = 1; t <= steps; t += 1) {
-      for (let j = 0; j < SHARES; j += 1) shareDrift[SHARES * (t - 1) + j] = shares[j].drifts[t - 1];
+    const logitPath = new Float64Array(LOGIT_SHARES * (steps + 1));
+    for (let t = 0; t <= steps; t += 1) {
+      for (let j = 0; j < LOGIT_SHARES; j += 1) logitPath[LOGIT_SHARES * t + j] = shares[j].path[t];
     }
-    // Mean certifications c_t = 37.8·((1 + rd/100)/1.10)^t (index t − 1), compounded like the engine.
+
+    // Green space: each year adds N_t = m·exp(σ·ζ − σ²/2), a lognormal with mean m (less in a
+    // downturn year) and coefficient of variation cv, σ = √ln(1 + cv²); both ratios are (their
+    // 2020 green area + the new area so far) / A_t, the built-up area A_t = built·(1 + g)^t,
+    // at most GREEN_RATIO_CEILING.
+    const greenMean = P.green;
+    const greenMeanDownturn = P.green * (1 - P.dt_green / 100);
+    const greenLogSd = Math.sqrt(Math.log1p(P.green_vol * P.green_vol));
+    const greenBase = [(P.gr0 / 100) * P.built, (P.gc0 / 100) * P.built];
+    const builtUp = Float64Array.from({ length: steps + 1 }, (_, t) => compound(P.built, P.built_growth, t));
+
+    // Mean certifications in year t (index t − 1): the 13th plan's pace scaled by R&D,
+    // 37.8·((1 + rd/100)/1.10)^t compounded like the engine, plus the doubling plan's push;
+    // in a downturn year all of it times (1 − dt_ht/100).
     const rdRatio = (1 + P.rd / 100) / (1 + RD_BASELINE_GROWTH / 100);
+    const keptInDownturn = 1 - P.dt_ht / 100;
     const certificationMean = new Float64Array(steps);
-    for (let t = 1, c = CERTIFICATIONS_PER_YEAR; t <= steps; t += 1) {
-      c *= rdRatio;
-      certificationMean[t - 1] = c;
+    const certificationMeanDownturn = new Float64Array(steps);
+    for (let t = 1, pace = CERTIFICATIONS_PER_YEAR; t <= steps; t += 1) {
+      pace *= rdRatio;
+      certificationMean[t - 1] = pace + P.ht_push;
+      certificationMeanDownturn[t - 1] = (pace + P.ht_push) * keptInDownturn;
     }
 
     // Per-path state, structure of arrays. Only the current year is kept (like the engine):
@@ -327,14 +388,16 @@
     const rngShares = new Int32Array(4 * n);
     const rngCounts = new Int32Array(4 * n);
     const shock = new Float64Array(n); // u
-    const logits = new Float64Array(SHARES * n); // z, path-major: logits[6·i + j]
+    const deviation = new Float64Array(LOGIT_SHARES * n); // δ, path-major: deviation[4·i + j]
+    const newGreen = new Float64Array(n); // new green space since 2020, ha
     // The columns: each series' values this year, in path order.
     const columns = SERIES.map(() => new Float64Array(n));
     const gdp = columns[GDP].fill(GDP_2020); // Y
     const income = columns[INCOME].fill(INCOME_2020); // I
     const perCapita = columns[GDP_PC]; // y
     const hightech = columns[HIGHTECH].fill(P.ht0); // H, whole numbers
-    const shareLevels = columns.slice(FIRST_SHARE, FIRST_SHARE + SHARES); // x = logistic(z)
+    const shareLevels = LOGIT_SERIES.map((c) => columns[c]); // x = logistic(z̄ + δ)
+    const greenLevels = GREEN_SERIES.map((c) => columns[c]);
     const scratch = new Float64Array(n);
     const seedLo = seed >>> 0;
     const seedHi = Math.floor(seed / 4294967296) >>> 0;
@@ -342,11 +405,9 @@
       seedPath(rngCore, i, seedLo, seedHi, 0);
       seedPath(rngShares, i, seedLo, seedHi, 1);
       seedPath(rngCounts, i, seedLo, seedHi, 2);
-      for (let j = 0; j < SHARES; j += 1) {
-        logits[SHARES * i + j] = shares[j].start;
-        shareLevels[j][i] = logistic(shares[j].start);
-      }
     }
+    for (let j = 0; j < LOGIT_SHARES; j += 1) shareLevels[j].fill(logistic(clampLogit(logitPath[j])));
+    for (let j = 0; j < 2; j += 1) greenLevels[j].fill(Math.min(greenBase[j] / builtUp[0], GREEN_RATIO_CEILING));
 
     // The "held every year 2021–2025" targets: whether each path has held its level so far.
     const held = TARGETS.filter((target) => target.rule === 'held').map((target) => ({
@@ -356,6 +417,8 @@
 
     const series = SERIES.map((id) => ({ id, years: [], histograms: [] }));
     const targets = [];
+    // How many targets each path meets (after 2025).
+    const metCount = new Uint8Array(n);
     let population = POPULATION_2020;
     const populationFactor = 1 + POPULATION_GROWTH / 100;
 
@@ -363,7 +426,9 @@
       if (t > 0) {
         population *= populationFactor;
         const certified = certificationMean[t - 1];
-        const driftOffset = SHARES * (t - 1);
+        const certifiedDownturn = certificationMeanDownturn[t - 1];
+        const pathOffset = LOGIT_SHARES * t;
+        const built = builtUp[t];
         for (let i = 0; i < n; i += 1) {
           const o = 4 * i;
           // Core stream, in the engine's order: ε and ε^h (one polar pair), then the uniform
@@ -378,29 +443,37 @@
           let g = mu + (100 * dI) / (k * Y) + u - (downturn ? s : 0);
           if (g < GROWTH_FLOOR) g = GROWTH_FLOOR;
           gdp[i] = Y * (1 + g / 100);
-          let h = muH + eta * (g - mu) + sigmaH * incomeEpsilon;
+          // Version 2: income follows GDP's growth off the plan's 7.5 %, whatever moves it.
+          let h = muH + eta * (g - GDP_TARGET_GROWTH) + sigmaH * incomeEpsilon;
           if (h < GROWTH_FLOOR) h = GROWTH_FLOOR;
           income[i] *= 1 + h / 100;
 
-          // Shares stream: one ζ per share (three polar pairs), in the order of the shares.
-          const z = SHARES * i;
-          for (let j = 0; j < SHARES; j += 2) {
+          // Shares stream, in the engine's order: one ζ per logit share (two polar pairs), then
+          // one for the new green space (a third pair, whose second normal goes unused).
+          const d = LOGIT_SHARES * i;
+          for (let j = 0; j < LOGIT_SHARES; j += 2) {
             const zeta = normalPair(rngShares, o);
             const zetaNext = spare[0];
-            let next = logits[z + j] + shareDrift[driftOffset + j] + shareTau[j] * zeta;
-            next = next < -LOGIT_BOUND ? -LOGIT_BOUND : next > LOGIT_BOUND ? LOGIT_BOUND : next;
-            logits[z + j] = next;
-            shareLevels[j][i] = logistic(next);
-            next = logits[z + j + 1] + shareDrift[driftOffset + j + 1] + shareTau[j + 1] * zetaNext;
-            next = next < -LOGIT_BOUND ? -LOGIT_BOUND : next > LOGIT_BOUND ? LOGIT_BOUND : next;
-            logits[z + j + 1] = next;
-            shareLevels[j + 1][i] = logistic(next);
+            let next = clampLogit(sharePhi[j] * deviation[d + j] + shareTau[j] * zeta);
+            deviation[d + j] = next;
+            shareLevels[j][i] = logistic(clampLogit(logitPath[pathOffset + j] + next));
+            next = clampLogit(sharePhi[j + 1] * deviation[d + j + 1] + shareTau[j + 1] * zetaNext);
+            deviation[d + j + 1] = next;
+            shareLevels[j + 1][i] = logistic(clampLogit(logitPath[pathOffset + j + 1] + next));
+          }
+          const zetaGreen = normalPair(rngShares, o);
+          const mean = downturn ? greenMeanDownturn : greenMean;
+          const area = (newGreen[i] += greenLogSd > 0 ? mean * Math.exp(greenLogSd * zetaGreen - 0.5 * greenLogSd * greenLogSd) : mean);
+          for (let j = 0; j < 2; j += 1) {
+            const ratio = (greenBase[j] + area) / built;
+            greenLevels[j][i] = ratio < GREEN_RATIO_CEILING ? ratio : GREEN_RATIO_CEILING;
           }
 
-          // Counts stream: lapses L_t = min(Poisson(λ·H), H), then certifications Poisson(c_t).
+          // Counts stream: lapses L_t = min(Poisson(λ·H), H), then certifications
+          // Poisson(c_t + push), fewer in a downturn year.
           const H = hightech[i];
           const lapses = Math.min(poisson(rngCounts, o, lambda * H), H);
-          hightech[i] = H - lapses + poisson(rngCounts, o, certified);
+          hightech[i] = H - lapses + poisson(rngCounts, o, downturn ? certifiedDownturn : certified);
         }
       }
       for (let i = 0; i < n; i += 1) perCapita[i] = gdp[i] / population;
@@ -424,30 +497,31 @@
       if (t === TARGET_STEP) {
         for (const target of TARGETS) {
           const values = columns[target.series];
+          // Whether each path meets the target; then they are counted.
+          const met1 = new Uint8Array(n);
           let threshold = null;
-          let met = 0;
           let reachedIn2025 = 0; // paths whose 2025 value reaches the line (≥ met for held targets)
           if (target.rule === 'inStep') {
-            const tolerance = P.syncTol * (1 + THRESHOLD_RELATIVE_TOLERANCE);
+            const tolerance = P.sync_tol * (1 + THRESHOLD_RELATIVE_TOLERANCE);
             for (let i = 0; i < n; i += 1) {
               const incomeGrowth = cagrPercent(INCOME_2020, values[i], TARGET_STEP);
               const gdpGrowth = cagrPercent(GDP_2020, gdp[i], TARGET_STEP);
-              if (Math.abs(incomeGrowth - gdpGrowth) <= tolerance) met += 1;
+              met1[i] = Math.abs(incomeGrowth - gdpGrowth) <= tolerance ? 1 : 0;
             }
-            reachedIn2025 = met;
           } else if (target.rule === 'above') {
             threshold = target.level;
-            for (let i = 0; i < n; i += 1) if (values[i] > threshold) met += 1;
-            reachedIn2025 = met;
+            for (let i = 0; i < n; i += 1) met1[i] = values[i] > threshold ? 1 : 0;
           } else {
-            threshold = target.rule === 'growth' ? compound(target.base, target.rate, TARGET_STEP) : target.level;
-            for (let i = 0; i < n; i += 1) if (reaches(values[i], threshold)) reachedIn2025 += 1;
-            if (target.rule === 'held') {
-              const { flags } = held.find((h) => h.target === target);
-              for (let i = 0; i < n; i += 1) met += flags[i];
-            } else {
-              met = reachedIn2025;
-            }
+            const rate = target.rule === 'growth' ? target.rate - (target.about ? P.gdp_tol : 0) : 0;
+            threshold = target.rule === 'growth' ? compound(target.base, rate, TARGET_STEP) : target.level;
+            for (let i = 0; i < n; i += 1) met1[i] = reaches(values[i], threshold) ? 1 : 0;
+          }
+          for (let i = 0; i < n; i += 1) reachedIn2025 += met1[i];
+          if (target.rule === 'held') met1.set(held.find((h) => h.target === target).flags);
+          let met = 0;
+          for (let i = 0; i < n; i += 1) {
+            met += met1[i];
+            metCount[i] += met1[i];
           }
           const probability = met / n;
           targets.push({
@@ -461,7 +535,31 @@
         }
       }
     }
-    return { paths: n, seed, horizonYear, series, targets };
+    return { paths: n, seed, horizonYear, series, targets, joint: jointAttainment(metCount, TARGETS.length) };
+  }
+
+  /**
+   * Targets met together (src/engine/joint.rs): how many paths meet exactly k targets, P(all
+   * met) with √(p̂(1 − p̂)/n), and the expected number met with the sample s.d. over √n.
+   */
+  function jointAttainment(metCount, targetCount) {
+    const n = metCount.length;
+    const counts = new Array(targetCount + 1).fill(0);
+    for (let i = 0; i < n; i += 1) counts[metCount[i]] += 1;
+    const allMet = counts[targetCount] / n;
+    let mean = 0;
+    for (let m = 0; m <= targetCount; m += 1) mean += m * counts[m];
+    mean /= n;
+    let square = 0;
+    for (let m = 0; m <= targetCount; m += 1) square += (m - mean) * (m - mean) * counts[m];
+    const variance = n > 1 ? square / (n - 1) : 0;
+    return {
+      counts,
+      allMet,
+      allMetStdError: Math.sqrt((allMet * (1 - allMet)) / n),
+      expectedMet: mean,
+      expectedMetStdError: Math.sqrt(variance / n),
+    };
   }
 
   /** A run reduced to a few numbers (what the benchmark driver reads back from the page). */
@@ -470,6 +568,7 @@
     const byId = Object.fromEntries(summary.targets.map((target) => [target.id, target]));
     const median = (seriesIndex, t) => summary.series[seriesIndex].years[t].percentiles[2];
     const last = horizonYear - BASE_YEAR;
+    const { joint } = summary;
     return {
       paths: summary.paths,
       horizonYear,
@@ -487,9 +586,14 @@
       targets: Object.fromEntries(
         summary.targets.map((target) => [target.id, { probability: target.probability, stderr: target.stdError }]),
       ),
+      // Targets met together, as taijiang-sim prints them (all_met, expected_met).
+      all_met: { probability: joint.allMet, stderr: joint.allMetStdError },
+      expected_met: { value: joint.expectedMet, stderr: joint.expectedMetStdError },
+      met_distribution: joint.counts.map((count) => count / summary.paths),
     };
   }
 
   globalThis.referenceSimulate = referenceSimulate;
   globalThis.referenceRun = referenceRun;
+  globalThis.referenceDefaults = DEFAULTS;
 })();

@@ -1,0 +1,106 @@
+//! Short notes beside a control or a target, where a number means more than it says: what the
+//! trend slider implies, parameters that act only through another, bases worked back from the
+//! targets, and honest intervals where p̂ is 0 or 1.
+
+use crate::engine::joint::wilson_interval;
+use crate::engine::TargetResult;
+use crate::format;
+use crate::i18n::Lang;
+use crate::plan::TargetId;
+use crate::scenario::{Param, Scenario};
+
+/// The expected growth the trend implies once downturns are counted, ≈ μ − p·s plus the extra
+/// investment's first-year effect 100·ΔI/(k·Y₀) (derived), in %/yr.
+pub fn expected_growth(scenario: &Scenario) -> f64 {
+    let get = |param| scenario.get(param);
+    get(Param::Gdp) - get(Param::ShockP) / 100.0 * get(Param::ShockS)
+        + 100.0 * get(Param::Inv) / (get(Param::Icor) * crate::plan::GDP_2020)
+}
+
+/// The note under the trend slider, so that nobody reads the trend as the central forecast.
+pub fn expected_growth_note(scenario: &Scenario, lang: Lang) -> String {
+    let expected = format::grouped(expected_growth(scenario), 1);
+    match lang {
+        Lang::Zh => format!(
+            "计入下行年份风险与新增投资后,预期增速约 {expected} %/年(推算:趋势 − 下行概率 × 损失 + 投资效应)"
+        ),
+        Lang::En => format!(
+            "With downturn risk and extra investment counted, expected growth is about {expected} %/yr (derived: trend − probability × loss + investment effect)"
+        ),
+    }
+}
+
+/// A note for a parameter that matters only together with another, when that makes it inert.
+pub fn inert_note(param: Param, scenario: &Scenario, lang: Lang) -> Option<&'static str> {
+    match param {
+        Param::Icor if scenario.get(Param::Inv) == 0.0 => Some(lang.pick(
+            "ICOR 只通过新增投资起作用:新增投资为 0 时,改变它不会影响结果。",
+            "ICOR acts only through extra investment: with none, changing it rightly moves nothing.",
+        )),
+        Param::DownturnHt | Param::DownturnGreen if scenario.get(Param::ShockP) == 0.0 => {
+            Some(lang.pick(
+                "下行年份概率为 0 时,此项不起作用。",
+                "With no downturn years, this has no effect.",
+            ))
+        }
+        Param::Rho if scenario.get(Param::Vol) == 0.0 => Some(lang.pick(
+            "增长波动为 0 时,持续性不起作用。",
+            "With no growth volatility, persistence has no effect.",
+        )),
+        _ => None,
+    }
+}
+
+/// The base parameter a target's 2020 level was worked back from, if any.
+pub fn worked_back_base(id: TargetId) -> Option<Param> {
+    match id {
+        TargetId::GreenRatio => Some(Param::Gr0),
+        TargetId::GreenCover => Some(Param::Gc0),
+        TargetId::CultureStar => Some(Param::Cs0),
+        TargetId::CultureTrip => Some(Param::Ct0),
+        _ => None,
+    }
+}
+
+/// Whether a target's 2020 base is (still) the one worked back from the target.
+pub fn is_worked_back(id: TargetId, scenario: &Scenario) -> bool {
+    worked_back_base(id).is_some_and(|base| scenario.get(base) == base.spec().default)
+}
+
+/// Said in the row of a target whose base was worked back from it.
+pub fn worked_back_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "注:规划未给出 2020 年基数,此处按目标倒推(中位路径恰好达标),因此概率接近 50% 是这一设定的结果。",
+        "Note: the plan gives no 2020 level; it was worked back from the target (the median path just meets it), which is why the chance sits near 50 %.",
+    )
+}
+
+/// Whether "± the standard error" would claim a certainty the run does not have: p̂ is 0 or 1,
+/// or the error rounds to 0.0 % on screen.
+pub fn needs_interval(result: &TargetResult, paths: u32) -> bool {
+    result.met == 0 || result.met == paths || result.std_error < 0.0005
+}
+
+/// A probability with its uncertainty: ± the standard error, or where that would claim
+/// certainty ([`needs_interval`]) the 95 % Wilson interval.
+pub fn probability_with_uncertainty(result: &TargetResult, paths: u32, lang: Lang) -> String {
+    let p = format::percent(result.probability);
+    if needs_interval(result, paths) {
+        let (low, high) = wilson_interval(result.met, paths);
+        let range = format!("{:.2}–{:.2} %", low * 100.0, high * 100.0);
+        match lang {
+            Lang::Zh => format!("{p}(95% 区间 {range})"),
+            Lang::En => format!("{p} (95 % interval {range})"),
+        }
+    } else {
+        format!("{p} ± {}", format::percent(result.std_error))
+    }
+}
+
+/// Says under the table which interval is shown where.
+pub fn interval_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "“±”后为蒙特卡洛标准误。概率为 0、100% 或标准误小于 0.05 个百分点时,“± 0.0%”会夸大确定性,此时改为显示 95% Wilson 区间。",
+        "“±” gives the Monte Carlo standard error. Where the chance is 0 or 100 %, or the error is below 0.05 points, “± 0.0 %” would claim a certainty the run does not have; a 95 % Wilson interval is shown instead.",
+    )
+}

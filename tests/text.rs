@@ -1,0 +1,92 @@
+//! The page's words that carry numbers: the GDP rule with its tolerance in force, honest
+//! intervals, the expected growth beside the trend, notes where a parameter is inert.
+// Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::scenario;
+use taijiang_sim::engine;
+use taijiang_sim::i18n::Lang;
+use taijiang_sim::plan::TargetId;
+use taijiang_sim::scenario::{Param, Scenario};
+use taijiang_sim::text::notes::{
+    expected_growth, inert_note, is_worked_back, needs_interval, probability_with_uncertainty,
+};
+use taijiang_sim::text::rules::rule_text;
+
+#[test]
+fn the_gdp_rule_says_the_tolerance_in_force() {
+    for (tolerance, rate, level) in [
+        (0.5, "7.0", "841.5"),
+        (0.0, "7.5", "861.4"),
+        (1.2, "6.3", "814.4"),
+    ] {
+        let summary = engine::run(&scenario(&[
+            (Param::GdpTol, tolerance),
+            (Param::Paths, 100.0),
+        ]));
+        let gdp = summary.target(TargetId::Gdp).expect("reported");
+        for lang in [Lang::Zh, Lang::En] {
+            let text = rule_text(gdp, lang);
+            assert!(
+                text.contains(rate) && text.contains(level),
+                "{tolerance}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn certainty_is_never_claimed_where_the_run_cannot_support_it() {
+    let summary = engine::run(&scenario(&[(Param::Paths, 2000.0)]));
+    let hightech = summary.target(TargetId::HighTech).expect("reported");
+    assert_eq!(hightech.met, 0, "the doubling needs a push");
+    assert!(needs_interval(hightech, 2000));
+    let text = probability_with_uncertainty(hightech, 2000, Lang::En);
+    assert!(text.contains("95 % interval 0.00–0.19 %"), "{text}");
+    let gdp = summary.target(TargetId::Gdp).expect("reported");
+    assert!(!needs_interval(gdp, 2000));
+    assert!(probability_with_uncertainty(gdp, 2000, Lang::Zh).contains('±'));
+}
+
+#[test]
+fn the_trend_is_not_read_as_the_forecast() {
+    // 7.5 − 10 % × 4 = 7.1 %/yr at the defaults.
+    assert!((expected_growth(&Scenario::default()) - 7.1).abs() < 1e-12);
+    let invest = scenario(&[(Param::Inv, 30.0)]);
+    assert!((expected_growth(&invest) - (7.1 + 100.0 * 30.0 / (5.0 * 600.0))).abs() < 1e-12);
+}
+
+#[test]
+fn icor_says_it_is_inert_without_extra_investment() {
+    let none = Scenario::default();
+    assert!(inert_note(Param::Icor, &none, Lang::En).is_some());
+    assert!(inert_note(Param::Icor, &scenario(&[(Param::Inv, 20.0)]), Lang::En).is_none());
+    // And changing it then moves nothing, bit for bit.
+    let a = engine::run(&scenario(&[(Param::Paths, 500.0)]));
+    let b = engine::run(&scenario(&[(Param::Paths, 500.0), (Param::Icor, 9.0)]));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn bases_worked_back_from_their_targets_are_marked_until_changed() {
+    let plan = Scenario::default();
+    let marked: Vec<TargetId> = TargetId::ALL
+        .into_iter()
+        .filter(|&id| is_worked_back(id, &plan))
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            TargetId::GreenRatio,
+            TargetId::GreenCover,
+            TargetId::CultureStar,
+            TargetId::CultureTrip
+        ]
+    );
+    assert!(!is_worked_back(
+        TargetId::GreenRatio,
+        &scenario(&[(Param::Gr0, 19.0)])
+    ));
+}
