@@ -75,6 +75,7 @@ async fn the_targets_table_carries_machine_readable_rows() {
         on_show_sentence: Callback::noop(),
         differences: None,
         pinned: false,
+        worked_back: Vec::new(),
     };
     yew::Renderer::<TargetsTable>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -123,6 +124,7 @@ async fn a_compared_table_carries_a_b_and_the_paired_difference() {
         on_show_sentence: Callback::noop(),
         differences: Some(differences.clone()),
         pinned: true,
+        worked_back: Vec::new(),
     };
     yew::Renderer::<TargetsTable>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -164,6 +166,7 @@ async fn a_changed_slider_says_it_is_the_users_setting_with_the_default_beside()
         lang: Lang::En,
         on_change: Callback::noop(),
         on_reset: Callback::noop(),
+        note: None,
     };
     let root = fresh_root();
     yew::Renderer::<Slider>::with_root_and_props(root.clone(), props).render();
@@ -196,6 +199,7 @@ async fn a_slider_reports_its_parameter_and_value() {
         lang: Lang::En,
         on_change: Callback::from(move |change| sink.borrow_mut().push(change)),
         on_reset: Callback::noop(),
+        note: None,
     };
     let root = fresh_root();
     yew::Renderer::<Slider>::with_root_and_props(root.clone(), props).render();

@@ -2,6 +2,8 @@
 // Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use plotters::prelude::*;
 use taijiang_sim::charts::{draw_fan_chart, fan_chart_for, ChartStyle};
 use taijiang_sim::engine;
@@ -76,4 +78,49 @@ fn the_chart_scales_with_the_device_pixel_ratio() {
         (ratio - 2.0).abs() < 1e-9,
         "fonts double at twice the pixel ratio, got ×{ratio}"
     );
+}
+
+/// Each target's distribution view shows what its rule judges: the share on the met side of the
+/// line is the table's p̂, to the last digit (held targets: the worst year; in step: the gap).
+#[test]
+fn every_distribution_view_splits_at_the_tables_probability() {
+    use taijiang_sim::charts::histogram_for;
+    use taijiang_sim::format::percent;
+    use taijiang_sim::plan::TargetId;
+    for settings in [&[][..], &[(Param::ShockP, 25.0), (Param::SyncTol, 0.1)][..]] {
+        let mut all = vec![(Param::Paths, 3000.0)];
+        all.extend_from_slice(settings);
+        let summary = taijiang_sim::engine::run(&common::scenario(&all));
+        for id in TargetId::ALL {
+            let result = summary.target(id).expect("reported");
+            let chart = histogram_for(&summary, id, Lang::En).expect("a view");
+            let threshold = chart.threshold.as_ref().expect("a line");
+            let met_label = if threshold.met_below {
+                &threshold.below
+            } else {
+                &threshold.above
+            };
+            assert!(
+                met_label.ends_with(&percent(result.probability)),
+                "{id:?}: {met_label} vs {}",
+                percent(result.probability)
+            );
+            if let Some((_, judged)) = summary.judged.iter().find(|(t, _)| *t == id) {
+                assert_eq!(judged.met(), result.met, "{id:?}");
+                // The bars on the met side hold exactly the met paths.
+                let width = (chart.max - chart.min) / chart.counts.len() as f64;
+                let met_bars: u32 = chart
+                    .counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| {
+                        let right = chart.min + width * (*i as f64 + 1.0);
+                        (right <= threshold.level + width * 1e-6) == threshold.met_below
+                    })
+                    .map(|(_, &c)| c)
+                    .sum();
+                assert_eq!(met_bars, result.met, "{id:?}");
+            }
+        }
+    }
 }

@@ -220,6 +220,7 @@ fn merge_refuses_parts_that_do_not_make_a_run() {
             series: Vec::new(),
             targets: Vec::new(),
             outcomes: Default::default(),
+            judged: Vec::new(),
         })
         .collect();
     assert_eq!(merge(&s, &parts), None, "no series at all");

@@ -27,6 +27,8 @@ pub struct Threshold {
     pub below: String,
     /// e.g. "达到 37.1%" / "at or above: 37.1 %".
     pub above: String,
+    /// Meeting the target lies below the line (the in-step gap), not above it.
+    pub met_below: bool,
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -74,9 +76,12 @@ pub fn draw_histogram<DB: DrawingBackend>(
     ctx.draw_series(chart.counts.iter().enumerate().map(|(i, &count)| {
         let left = chart.min + width * i as f64;
         let right = left + width;
-        let colour = match level {
-            Some(level) if right <= level => palette::THRESHOLD.mix(0.45),
-            _ => palette::FAN.mix(0.6),
+        let met_below = chart.threshold.as_ref().is_some_and(|t| t.met_below);
+        let below = matches!(level, Some(level) if right <= level + width * 1e-9);
+        let colour = if below != met_below {
+            palette::THRESHOLD.mix(0.45)
+        } else {
+            palette::FAN.mix(0.6)
         };
         Rectangle::new([(left, 0.0), (right, share(count))], colour.filled())
     }))?;

@@ -1,6 +1,7 @@
 //! From a run's summary to the fan chart of one series, in the UI's language.
 
 use super::{FanBaseline, FanChart, FanLabels, HistogramChart, Threshold};
+use crate::engine::judged::{Judged, JudgedHistogram};
 use crate::engine::{Summary, YearStats};
 use crate::i18n::Lang;
 use crate::plan::{
@@ -152,9 +153,14 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
     }
 }
 
-/// The histogram of the series a target is judged on, in 2025, with the threshold and the
-/// share of paths reaching it in 2025.
+/// The histogram of what a target's rule judges, with the line and the share of paths on each
+/// side: the series' 2025 value for level and growth targets, the worst year 2021–2025 for
+/// targets held in every year, the gap between income and GDP growth for the in-step target.
+/// The share on the met side is the target's p̂ exactly.
 pub fn histogram_for(summary: &Summary, target: TargetId, lang: Lang) -> Option<HistogramChart> {
+    if let Some((_, judged)) = summary.judged.iter().find(|(id, _)| *id == target) {
+        return Some(judged_histogram(summary, target, judged, lang));
+    }
     let id = target.series();
     let scale = display_scale(id);
     let histogram = summary
@@ -164,17 +170,9 @@ pub fn histogram_for(summary: &Summary, target: TargetId, lang: Lang) -> Option<
         .find(|h| h.year == TARGET_YEAR)?;
     let result = summary.target(target)?;
     let reached = f64::from(result.reached_in_2025) / f64::from(summary.paths);
-    let threshold = result.threshold.map(|level| Threshold {
-        level: level * scale,
-        below: match lang {
-            Lang::Zh => format!("未达到 {}", crate::format::percent(1.0 - reached)),
-            Lang::En => format!("below: {}", crate::format::percent(1.0 - reached)),
-        },
-        above: match lang {
-            Lang::Zh => format!("达到 {}", crate::format::percent(reached)),
-            Lang::En => format!("reached: {}", crate::format::percent(reached)),
-        },
-    });
+    let threshold = result
+        .threshold
+        .map(|level| split_labels(level * scale, reached, false, lang));
     Some(HistogramChart {
         title: match lang {
             Lang::Zh => format!("{}:2025 年分布", series_title(id, lang)),
@@ -187,4 +185,99 @@ pub fn histogram_for(summary: &Summary, target: TargetId, lang: Lang) -> Option<
         decimals: display_decimals(id),
         y_label: lang.pick("路径占比", "share of paths").to_owned(),
     })
+}
+
+/// The line at `level` with the share of paths meeting the target on its side.
+fn split_labels(level: f64, met: f64, met_below: bool, lang: Lang) -> Threshold {
+    let (below, above) = if met_below {
+        (met, 1.0 - met)
+    } else {
+        (1.0 - met, met)
+    };
+    let (below_word, above_word) = match (met_below, lang) {
+        (false, Lang::Zh) => ("未达到", "达到"),
+        (false, Lang::En) => ("below: ", "reached: "),
+        (true, Lang::Zh) => ("同步", "不同步"),
+        (true, Lang::En) => ("in step: ", "not in step: "),
+    };
+    Threshold {
+        level,
+        below: format!("{below_word} {}", crate::format::percent(below)),
+        above: format!("{above_word} {}", crate::format::percent(above)),
+        met_below,
+    }
+}
+
+/// At most this many bars in a judged histogram.
+const JUDGED_BARS: usize = 40;
+
+fn judged_histogram(
+    summary: &Summary,
+    target: TargetId,
+    judged: &JudgedHistogram,
+    lang: Lang,
+) -> HistogramChart {
+    // The bins that hold paths, widened to show the line, grouped into at most 40 bars with
+    // the line on a bar's edge (so the colours split exactly where the rule does).
+    let used = |i: usize| judged.counts[i] > 0;
+    let first = (0..judged.counts.len()).find(|&i| used(i)).unwrap_or(0);
+    let last = (0..judged.counts.len())
+        .rev()
+        .find(|&i| used(i))
+        .unwrap_or(0);
+    let (first, last) = (
+        first.min(judged.line_bin.saturating_sub(1)),
+        last.max(judged.line_bin),
+    );
+    let group = (last + 1 - first).div_ceil(JUDGED_BARS).max(1) as i64;
+    let line = judged.line_bin as i64;
+    // The first bar starts on a multiple of `group` away from the line; it may start before
+    // bin 0 (a line close to 0), and then holds fewer bins.
+    let start = line - (line - first as i64 + group - 1) / group * group;
+    let bars = (last as i64 + 1 - start + group - 1) / group;
+    let counts: Vec<u32> = (0..bars)
+        .map(|b| {
+            let from = (start + b * group).max(0) as usize;
+            let to = ((start + (b + 1) * group).max(0) as usize).min(judged.counts.len());
+            judged.counts[from..to].iter().sum()
+        })
+        .collect();
+    let edge = |bin: i64| judged.lower + judged.width * bin as f64;
+    let (scale, decimals, title) = match (judged.judged, lang) {
+        (Judged::WorstYear, _) => (
+            display_scale(target.series()),
+            1,
+            match lang {
+                Lang::Zh => format!(
+                    "{}:2021–2025 年中最低的一年",
+                    series_title(target.series(), lang)
+                ),
+                Lang::En => format!(
+                    "{}: the lowest year of 2021–2025",
+                    series_title(target.series(), lang)
+                ),
+            },
+        ),
+        (Judged::GrowthGap, Lang::Zh) => (1.0, 1, "收入与 GDP 年均增速之差(个百分点)".to_owned()),
+        (Judged::GrowthGap, Lang::En) => (
+            1.0,
+            1,
+            "Gap between income and GDP growth, 2020→2025 (points)".to_owned(),
+        ),
+    };
+    let met = f64::from(judged.met()) / f64::from(summary.paths.max(1));
+    HistogramChart {
+        title,
+        min: edge(start) * scale,
+        max: edge(start + bars * group) * scale,
+        counts,
+        threshold: Some(split_labels(
+            judged.line() * scale,
+            met,
+            !judged.judged.met_above(),
+            lang,
+        )),
+        decimals,
+        y_label: lang.pick("路径占比", "share of paths").to_owned(),
+    }
 }

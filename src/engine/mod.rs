@@ -6,6 +6,7 @@
 
 pub mod compare;
 pub mod joint;
+pub mod judged;
 mod model;
 mod outcomes;
 pub mod split;
@@ -20,7 +21,7 @@ pub use outcomes::Outcomes;
 pub use stream::{PathStream, PoissonTable, StreamId};
 pub use summary::{
     cagr_percent, percentiles, percentiles_by_selection, reaches, target_result, Histogram,
-    SelectionScratch, SeriesSummariser, SeriesSummary, Summary, TargetCount, TargetResult,
+    SelectionScratch, SeriesSummariser, SeriesSummary, Summary, Tallied, TargetCount, TargetResult,
     TargetTally, YearStats, HISTOGRAM_BINS, PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
 };
 

@@ -14,6 +14,7 @@
 //! enough that memory stays proportional to paths × series, not to years. Nothing here knows about transport: a part takes messages and returns the messages it
 //! sends; the browser's workers carry them over message ports, the tests over a queue.
 
+use super::judged::JudgedHistogram;
 use super::model::ModelParams;
 use super::outcomes::Outcomes;
 use super::summary::{target_result, SeriesSummariser, TargetCount, TargetTally};
@@ -71,6 +72,8 @@ pub struct PartSummary {
     pub targets: Vec<TargetCount>,
     /// Which targets each of the part's paths met, in path order.
     pub outcomes: Outcomes,
+    /// The judged distributions over the part's paths.
+    pub judged: Vec<(TargetId, JudgedHistogram)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -244,13 +247,14 @@ impl PartRun {
         self.finished = true;
         let tally = std::mem::replace(&mut self.tally, TargetTally::new(0, &self.params));
         let owned = std::mem::take(&mut self.owned);
-        let (targets, outcomes) = tally.finish();
+        let tallied = tally.finish();
         out.push(Outgoing::Done(PartSummary {
             run: self.run,
             part: self.part,
             series: owned.into_iter().map(SeriesSummariser::finish).collect(),
-            targets,
-            outcomes,
+            targets: tallied.counts,
+            outcomes: tallied.outcomes,
+            judged: tallied.judged,
         }));
     }
 
@@ -381,15 +385,25 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
             total.reached_in_2025 += count.reached_in_2025;
         }
     }
-    // Parts hold contiguous ranges of paths in part order: their outcomes concatenate.
+    // Parts hold contiguous ranges of paths in part order: their outcomes concatenate, and
+    // their judged counts add up.
     let mut ordered: Vec<&PartSummary> = parts.iter().collect();
     ordered.sort_by_key(|part| part.part);
     let mut outcomes = Outcomes::new(TargetId::ALL.len(), 0);
-    for part in ordered {
-        if !part.outcomes.is_consistent(TargetId::ALL.len()) {
+    let mut judged = ordered.first()?.judged.clone();
+    for (k, part) in ordered.iter().enumerate() {
+        if !part.outcomes.is_consistent(TargetId::ALL.len()) || part.judged.len() != judged.len() {
             return None;
         }
         outcomes.append(&part.outcomes)?;
+        if k > 0 {
+            for ((id, total), (part_id, counts)) in judged.iter_mut().zip(&part.judged) {
+                if id != part_id {
+                    return None;
+                }
+                total.add(counts)?;
+            }
+        }
     }
     if outcomes.paths() != paths {
         return None;
@@ -407,5 +421,6 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
             .map(|count| target_result(count, paths, thresholds[count.id.index()]))
             .collect(),
         outcomes,
+        judged,
     })
 }

@@ -1,5 +1,6 @@
 //! The small, serialisable result of a run, and the year-by-year summariser that builds it.
 
+use super::judged::{Judged, JudgedHistogram};
 use super::model::ModelParams;
 use super::outcomes::Outcomes;
 use crate::plan::{Rule, SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
@@ -23,6 +24,8 @@ pub struct Summary {
     pub targets: Vec<TargetResult>,
     /// Which targets each path met, for paired comparisons of two runs with the same seed.
     pub outcomes: Outcomes,
+    /// The distributions of what the held and in-step rules judge, by target.
+    pub judged: Vec<(TargetId, JudgedHistogram)>,
 }
 
 impl Summary {
@@ -67,6 +70,10 @@ impl Summary {
         }
         for target in 0..self.outcomes.targets() {
             self.outcomes.words(target).iter().for_each(|&w| eat(w));
+        }
+        for (_, histogram) in &self.judged {
+            eat(histogram.line_bin as u64);
+            histogram.counts.iter().for_each(|&c| eat(u64::from(c)));
         }
         hash
     }
@@ -206,10 +213,20 @@ impl SeriesSummariser {
 pub struct TargetTally {
     sync_tolerance: f64,
     thresholds: [Option<f64>; 10],
-    /// For each target held in every year 2021–2025: whether each path has held it so far.
-    held: Vec<(TargetId, Vec<bool>)>,
+    /// For each target held in every year 2021–2025: whether each path has held it so far,
+    /// and its lowest level so far.
+    held: Vec<(TargetId, Vec<bool>, Vec<f64>)>,
     counts: Vec<TargetCount>,
     outcomes: Outcomes,
+    judged: Vec<(TargetId, JudgedHistogram)>,
+}
+
+/// A tally's result: the counts, which path met which target, and the distributions of what
+/// the rules judge (where that is not the 2025 value).
+pub struct Tallied {
+    pub counts: Vec<TargetCount>,
+    pub outcomes: Outcomes,
+    pub judged: Vec<(TargetId, JudgedHistogram)>,
 }
 
 impl TargetTally {
@@ -217,7 +234,7 @@ impl TargetTally {
         let held = TargetId::ALL
             .into_iter()
             .filter(|id| matches!(id.rule(), Rule::HeldEveryYear { .. }))
-            .map(|id| (id, vec![true; paths]))
+            .map(|id| (id, vec![true; paths], vec![f64::INFINITY; paths]))
             .collect();
         TargetTally {
             sync_tolerance: params.sync_tolerance,
@@ -225,6 +242,7 @@ impl TargetTally {
             held,
             counts: Vec::new(),
             outcomes: Outcomes::default(),
+            judged: Vec::new(),
         }
     }
 
@@ -232,10 +250,14 @@ impl TargetTally {
     /// tally's paths, in path order.
     pub fn add_year(&mut self, t: usize, columns: &[Vec<f64>]) {
         if (1..=TARGET_STEP).contains(&t) {
-            for (id, held) in &mut self.held {
+            for (id, held, worst) in &mut self.held {
                 let threshold = self.thresholds[id.index()].unwrap_or(f64::INFINITY);
-                for (flag, &value) in held.iter_mut().zip(&columns[id.series().index()]) {
+                let values = &columns[id.series().index()];
+                for ((flag, low), &value) in held.iter_mut().zip(worst.iter_mut()).zip(values) {
                     *flag &= reaches(value, threshold);
+                    if value < *low {
+                        *low = value;
+                    }
                 }
             }
         }
@@ -254,8 +276,47 @@ impl TargetTally {
                     self.count(id, columns, outcomes.count(k))
                 })
                 .collect();
+            self.judged = self.judged_histograms(columns, &outcomes);
             self.outcomes = outcomes;
         }
+    }
+
+    /// The distributions of the worst year (held targets) and of the growth gap (in step).
+    fn judged_histograms(
+        &self,
+        columns: &[Vec<f64>],
+        outcomes: &Outcomes,
+    ) -> Vec<(TargetId, JudgedHistogram)> {
+        let met =
+            |id: TargetId| (0..outcomes.paths() as usize).map(move |p| outcomes.met(id.index(), p));
+        let mut judged: Vec<(TargetId, JudgedHistogram)> = self
+            .held
+            .iter()
+            .map(|(id, _, worst)| {
+                let line = self.thresholds[id.index()].unwrap_or(f64::INFINITY);
+                (
+                    *id,
+                    JudgedHistogram::new(Judged::WorstYear, line, worst, met(*id)),
+                )
+            })
+            .collect();
+        let gaps: Vec<f64> = columns[SeriesId::IncomeIndex.index()]
+            .iter()
+            .zip(&columns[SeriesId::Gdp.index()])
+            .map(|(&income, &gdp)| {
+                let income_growth =
+                    cagr_percent(SeriesId::IncomeIndex.plan_base(), income, TARGET_STEP);
+                let gdp_growth = cagr_percent(SeriesId::Gdp.plan_base(), gdp, TARGET_STEP);
+                (income_growth - gdp_growth).abs()
+            })
+            .collect();
+        let id = TargetId::IncomeSync;
+        judged.push((
+            id,
+            JudgedHistogram::new(Judged::GrowthGap, self.sync_tolerance, &gaps, met(id)),
+        ));
+        judged.sort_by_key(|(id, _)| id.index());
+        judged
     }
 
     /// Whether each path meets target `id`, in path order.
@@ -270,8 +331,8 @@ impl TargetTally {
                 let flags = self
                     .held
                     .iter()
-                    .find(|(held_id, _)| *held_id == id)
-                    .map(|(_, flags)| flags.as_slice())
+                    .find(|(held_id, _, _)| *held_id == id)
+                    .map(|(_, flags, _)| flags.as_slice())
                     .unwrap_or_default();
                 Box::new(flags.iter().copied())
             }
@@ -308,10 +369,14 @@ impl TargetTally {
         }
     }
 
-    /// One count per target, in the order of [`TargetId::ALL`], and which paths met which
-    /// target (after step 5 has been added).
-    pub fn finish(self) -> (Vec<TargetCount>, Outcomes) {
-        (self.counts, self.outcomes)
+    /// One count per target, in the order of [`TargetId::ALL`], which paths met which target,
+    /// and the judged distributions (after step 5 has been added).
+    pub fn finish(self) -> Tallied {
+        Tallied {
+            counts: self.counts,
+            outcomes: self.outcomes,
+            judged: self.judged,
+        }
     }
 }
 
@@ -365,7 +430,11 @@ impl Summariser {
     }
 
     pub(crate) fn finish(self) -> Summary {
-        let (counts, outcomes) = self.tally.finish();
+        let Tallied {
+            counts,
+            outcomes,
+            judged,
+        } = self.tally.finish();
         Summary {
             paths: self.paths,
             seed: self.seed,
@@ -380,6 +449,7 @@ impl Summariser {
                 .map(|count| target_result(count, self.paths, self.thresholds[count.id.index()]))
                 .collect(),
             outcomes,
+            judged,
         }
     }
 }
