@@ -53,3 +53,31 @@ fn every_issue_has_words_in_both_languages() {
         assert!(texts.iter().all(|t| !t.is_empty()));
     }
 }
+
+#[test]
+fn english_counts_agree_with_their_verbs() {
+    use taijiang_sim::engine;
+    use taijiang_sim::scenario::{Param, Scenario};
+    use taijiang_sim::text::compare::{headline, moved_line};
+    let summary = engine::run(
+        &Scenario::default()
+            .with(Param::Paths, 300.0)
+            .expect("valid"),
+    );
+    let line = headline(&summary, Lang::En);
+    assert!(!line.contains(" 1 are "), "{line}");
+    let a = engine::run(
+        &Scenario::default()
+            .with(Param::Paths, 2000.0)
+            .expect("valid"),
+    );
+    let b = engine::run(
+        &Scenario::default()
+            .with(Param::Paths, 2000.0)
+            .and_then(|s| s.with(Param::Gdp, 6.0))
+            .expect("valid"),
+    );
+    let differences = engine::compare::differences(&a, &b);
+    let moved = moved_line(&differences, true, Lang::En);
+    assert!(moved.contains("0 targets are more likely"), "{moved}");
+}

@@ -71,9 +71,15 @@ pub fn headline(summary: &Summary, lang: Lang) -> String {
         Lang::Zh => format!(
             "{total} 项量化目标中:{likely} 项很可能实现,{uncertain} 项不确定,{unlikely} 项有落空风险(不太可能实现)。"
         ),
-        Lang::En => format!(
-            "Of the plan's {total} quantified targets, {likely} are likely to be met, {uncertain} are uncertain and {unlikely} are at risk (unlikely)."
-        ),
+        Lang::En => {
+            let are = |n: usize| if n == 1 { "is" } else { "are" };
+            format!(
+                "Of the plan's {total} quantified targets, {likely} {} likely to be met, {uncertain} {} uncertain and {unlikely} {} at risk (unlikely).",
+                are(likely),
+                are(uncertain),
+                are(unlikely)
+            )
+        }
     }
 }
 
@@ -105,9 +111,18 @@ pub fn moved_line(differences: &[TargetDifference], pinned: bool, lang: Lang) ->
             down.len()
         ),
         Lang::En => format!(
-            "{against}, {} targets are more likely and {} less likely.",
-            up.len(),
+            "{against}, {} more likely and {} less likely.",
+            targets_en(up.len()),
             down.len()
         ),
+    }
+}
+
+/// "1 target is", "2 targets are" — the subject of an English sentence about targets.
+fn targets_en(n: usize) -> String {
+    if n == 1 {
+        "1 target is".to_owned()
+    } else {
+        format!("{n} targets are")
     }
 }

@@ -222,11 +222,12 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="controls-head">
                         <h2>{ lang.pick("情景设置", "Scenario") }</h2>
                         <button class="close-controls" onclick={toggle_controls.clone()}
-                            aria-controls="controls">{ lang.pick("查看结果", "Show results") }</button>
+                            aria-controls="controls" aria-expanded={controls_open.to_string()}>{ lang.pick("查看结果", "Show results") }</button>
+                        // Inside the sticky head, so that the strip stays in sight as the panel scrolls.
+                        if let Some(summary) = &summary {
+                            <ProbabilityStrip summary={summary.clone()} lang={lang} stale={!ready} />
+                        }
                     </div>
-                    if let Some(summary) = &summary {
-                        <ProbabilityStrip summary={summary.clone()} lang={lang} stale={!ready} />
-                    }
                     <PresetBar preset={state.preset} modified={state.is_modified()} lang={lang}
                         on_choose={on_preset} on_reset={on_reset_preset} />
                     { sliders }
@@ -274,10 +275,12 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 </section>
             </div>
-            <button class="open-controls" onclick={toggle_controls} aria-controls="controls"
-                aria-expanded={controls_open.to_string()}>
-                { lang.pick("调整情景", "Adjust the scenario") }
-            </button>
+            if !*controls_open {
+                <button class="open-controls" onclick={toggle_controls} aria-controls="controls"
+                    aria-expanded="false">
+                    { lang.pick("调整情景", "Adjust the scenario") }
+                </button>
+            }
             <footer class="page-footer">{ text::footer(lang) }</footer>
         </main>
     }

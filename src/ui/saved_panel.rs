@@ -265,11 +265,49 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
             }
         })
         .collect::<Html>();
+    // Errors keep an entry out (it stays stored, and can be deleted); warnings do not.
     let unreadable = report
         .problems
         .iter()
-        .map(|problem| html! { <li data-saved-problem={problem.name.clone()}>{ problem.to_string() }</li> })
+        .filter(|problem| problem.severity == Severity::Error)
+        .map(|problem| {
+            let delete = {
+                let (store, status, refresh, name) = (store.clone(), status.clone(), refresh.clone(), problem.name.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let question = match lang {
+                        Lang::Zh => format!("删除无法读取的“{name}”?此操作无法撤销。"),
+                        Lang::En => format!("Delete the unreadable “{name}”? This cannot be undone."),
+                    };
+                    if confirm(&question) {
+                        library::delete(&mut *store.borrow_mut(), &name);
+                        let message = format!("{}“{name}”", lang.pick("已删除", "Deleted "));
+                        status.set(Status { message, problems: Vec::new() });
+                        refresh();
+                    }
+                })
+            };
+            html! {
+                <li data-saved-problem={problem.name.clone()}>
+                    { problem.to_string() }
+                    <button class="link-button" onclick={delete} data-delete={problem.name.clone()}>{ lang.pick("删除", "delete") }</button>
+                </li>
+            }
+        })
         .collect::<Html>();
+    let warnings = report
+        .problems
+        .iter()
+        .filter(|problem| problem.severity == Severity::Warning)
+        .map(|problem| html! { <li data-saved-warning={problem.name.clone()}>{ problem.to_string() }</li> })
+        .collect::<Html>();
+    let has_errors = report
+        .problems
+        .iter()
+        .any(|p| p.severity == Severity::Error);
+    let has_warnings = report
+        .problems
+        .iter()
+        .any(|p| p.severity == Severity::Warning);
     let import_problems = status
         .problems
         .iter()
@@ -301,10 +339,16 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
             if !status.problems.is_empty() {
                 <ul class="saved-problems" data-import-problems="">{ import_problems }</ul>
             }
-            if !report.problems.is_empty() {
+            if has_errors {
                 <div class="saved-problems" data-unreadable="">
                     <p>{ lang.pick("以下已保存的情景无法读取,已跳过(其余照常):", "These saved scenarios could not be read and were skipped (the others load):") }</p>
                     <ul>{ unreadable }</ul>
+                </div>
+            }
+            if has_warnings {
+                <div class="saved-warnings" data-saved-warnings="">
+                    <p>{ lang.pick("以下情景已打开,但请留意:", "These opened, with something to note:") }</p>
+                    <ul>{ warnings }</ul>
                 </div>
             }
             <ul class="saved-list">{ rows }</ul>

@@ -162,13 +162,15 @@ for (const lang of ['zh', 'en']) {
       assert.equal(rows.hightech.change, 'none', 'investment does not move the high-tech count');
     });
 
-    const { hash } = await snapshot(page);
-    await t.test('the link holds v, what differs, A as a=custom and a.gdp, the language, and a checksum', () => {
+    // The reader looks at another target's distribution: the link keeps that too.
+    await page.locator('button[data-select-target="air"]').click();
+    const { hash } = await waitReady(page, { fragment: { target: 'air' } });
+    await t.test('the link holds v, what differs, A as a=custom and a.gdp, the target, the language, and a checksum', () => {
       const pairs = linkPairs(hash);
       const [key, ck] = pairs.at(-1);
       assert.equal(key, 'ck', `the link ends with its checksum: ${hash}`);
       assert.match(ck, /^[0-9a-f]{6}$/);
-      const expected = [['v', '1'], ['gdp', '7'], ['inv', '50'], ['a', 'custom'], ['a.gdp', '7']];
+      const expected = [['v', '1'], ['gdp', '7'], ['inv', '50'], ['a', 'custom'], ['a.gdp', '7'], ['target', 'air']];
       if (lang === 'en') expected.push(['lang', 'en']);
       assert.deepEqual(pairs.slice(0, -1), expected, `only what differs from the defaults: ${hash}`);
     });
@@ -183,6 +185,8 @@ for (const lang of ['zh', 'en']) {
       const reopened = await waitCompared(fresh, { compare: 'pinned' });
       assert.deepEqual(reopened, moved);
       assert.deepEqual((await snapshot(fresh)).notices, [], 'a whole link shows no notice');
+      assert.equal(await fresh.getAttribute('canvas[data-chart="histogram"]', 'data-histogram-target'), 'air');
+      assert.equal(await fresh.getAttribute('button[data-select-target="air"]', 'aria-pressed'), 'true');
     });
 
     // Unpin: back to the plan as the baseline, B as it was.
@@ -197,7 +201,7 @@ for (const lang of ['zh', 'en']) {
       }
       await page.waitForFunction(() => !/[#&]a[=.]/.test(location.hash));
       const keys = linkPairs((await snapshot(page)).hash).map(([k]) => k);
-      assert.deepEqual(keys, ['v', 'gdp', 'inv', ...(lang === 'en' ? ['lang'] : []), 'ck']);
+      assert.deepEqual(keys, ['v', 'gdp', 'inv', 'target', ...(lang === 'en' ? ['lang'] : []), 'ck']);
     });
   });
 
@@ -221,3 +225,57 @@ for (const lang of ['zh', 'en']) {
     assertMatchesNative(rows, '#', `#seed=2022${langSuffix(lang)}`);
   });
 }
+
+appTest('A pinned from a preset is named by it in the link, and B from another preset is compared with it', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  const page = await h.open(`${url}#preset=downturn&lang=en`);
+  await page.locator('button[data-pin]').click();
+  await waitCompared(page, { compare: 'pinned', fragment: { a: 'downturn' } });
+  await page.locator('button[data-preset="invest"]').click();
+  const rows = await waitCompared(page, { compare: 'pinned', fragment: { preset: 'invest', inv: '50' } });
+  const { hash } = await snapshot(page);
+  assert.deepEqual(linkPairs(hash).slice(0, -1), [
+    ['v', '1'], ['preset', 'invest'], ['inv', '50'],
+    ['a', 'downturn'], ['a.vol', '2.5'], ['a.shock_p', '20'], ['a.shock_s', '6'],
+    ['lang', 'en'],
+  ]);
+  assert.match(await page.locator('.compare-a').textContent(), /A harder world/);
+  assertRowsConsistent(rows, 'en');
+  assert.equal(byTarget(rows).gdp.change, 'up', 'investment in calmer times beats a harder world');
+  assertMatchesNative(rows, linkOfA(hash), hash);
+
+  const fresh = await h.open(page.url());
+  assert.deepEqual(await waitCompared(fresh, { compare: 'pinned' }), rows);
+  assert.match(await fresh.locator('.compare-a').textContent(), /A harder world/);
+});
+
+appTest('the one-line readings count what the rows show, in both languages', getBrowser, async (h, t) => {
+  const url = await h.serve('/');
+  for (const lang of ['zh', 'en']) {
+    await t.test(lang, async () => {
+      // Faster R&D growth: one target (high-tech) up, none down, against the plan.
+      const page = await h.open(`${url}#rd=10.5${langSuffix(lang)}`);
+      const rows = await waitCompared(page, { compare: 'plan' });
+      const count = (pred) => rows.filter(pred).length;
+      const up = count((r) => r.change === 'up');
+      const down = count((r) => r.change === 'down');
+      const likely = count((r) => Number(r.probability) >= 0.8);
+      const unlikely = count((r) => Number(r.probability) <= 0.2);
+      const uncertain = rows.length - likely - unlikely;
+      assert.deepEqual([up, down], [1, 0], 'high-tech up, nothing down');
+
+      const headline = await page.locator('[data-headline]').textContent();
+      const moved = await page.locator('[data-moved]').textContent();
+      const numbers = (text) => (text.match(/\d+/g) || []).map(Number);
+      assert.deepEqual(numbers(headline), [10, likely, uncertain, unlikely], `headline: ${headline}`);
+      assert.deepEqual(numbers(moved), [up, down], `moved line: ${moved}`);
+      if (lang === 'zh') {
+        assert.match(moved, /与规划情景相比/);
+      } else {
+        assert.match(moved, /^Compared with the plan's scenario/);
+        // A count of one takes the singular.
+        for (const text of [headline, moved]) assert.doesNotMatch(text, /\b1 (are|targets)\b/, `grammar: ${text}`);
+      }
+    });
+  }
+});
