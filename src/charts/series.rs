@@ -141,11 +141,13 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
             band_90: lang.pick("90% 区间", "90 % band").to_owned(),
             band_50: lang.pick("50% 区间", "50 % band").to_owned(),
             median: lang.pick("中位数", "median").to_owned(),
-            plan: match id {
-                SeriesId::Gdp => lang.pick("规划路径 7.5%/年", "plan path 7.5 %/yr"),
-                _ => lang.pick("规划路径 8%/年", "plan path 8 %/yr"),
-            }
-            .to_owned(),
+            plan: {
+                let rate = crate::format::grouped(id.plan_growth().unwrap_or_default(), 1);
+                match lang {
+                    Lang::Zh => format!("规划路径 {rate}%/年"),
+                    Lang::En => format!("plan path {rate} %/yr"),
+                }
+            },
             history: lang.pick("实际值", "observed").to_owned(),
             threshold: lang.pick("规划目标", "plan target").to_owned(),
         },

@@ -6,8 +6,9 @@ use crate::plan::{self, SeriesId, POPULATION_2020, POPULATION_GROWTH};
 use crate::scenario::{Param, Scenario};
 
 /// A path's growth is floored here (%/yr) so that GDP stays positive and the investment term
-/// `ΔI / (k·Y)` stays finite. Within the slider ranges the floor is reached only in the far
-/// tail (a fall of more than 95 % in one year); `docs/MODEL.md` says so.
+/// `ΔI / (k·Y)` stays finite. With the defaults it is reached only in the far tail, but a
+/// negative extra investment with a small ICOR (`gdp=0&inv=-100&icor=1`) drives GDP down to
+/// it within a few years; `docs/MODEL.md` states the bounds.
 pub const GROWTH_FLOOR: f64 = -95.0;
 
 /// New high-tech certifications a year at the 13th plan's pace: 189 over 2016–2020 (line 29).

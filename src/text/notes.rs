@@ -70,8 +70,8 @@ pub fn is_worked_back(id: TargetId, scenario: &Scenario) -> bool {
 /// Said in the row of a target whose base was worked back from it.
 pub fn worked_back_note(lang: Lang) -> &'static str {
     lang.pick(
-        "注:规划未给出 2020 年基数,此处按目标倒推(中位路径恰好达标),因此概率接近 50% 是这一设定的结果。",
-        "Note: the plan gives no 2020 level; it was worked back from the target (the median path just meets it), which is why the chance sits near 50 %.",
+        "注:规划未给出 2020 年基数,此处按目标倒推(按默认速度恰好达标),因此这一概率在很大程度上取决于该设定,可在假设参数中修改。",
+        "Note: the plan gives no 2020 level; it was worked back from the target (the default pace just meets it), so this chance depends largely on that choice, which the assumptions let you change.",
     )
 }
 

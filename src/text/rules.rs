@@ -22,7 +22,7 @@ pub fn rule_text(result: &TargetResult, lang: Lang) -> String {
                     "“{rate}% 左右”:2020→2025 年均增速 ≥ {rate}% − {tolerance}(容差,假设)= {in_force}%,即 2025 年 GDP ≥ {base}×(1 + {in_force}%)⁵ = {level} 亿元"
                 ),
                 Lang::En => format!(
-                    "“about {rate} %”: CAGR 2020→2025 ≥ {rate} − {tolerance} (tolerance, an assumption) = {in_force} %, i.e. GDP in 2025 ≥ {base}·(1 + {in_force} %)⁵ = {level}"
+                    "“about {rate} %”: yearly growth 2020→2025 ≥ {rate} − {tolerance} (tolerance, an assumption) = {in_force} %, i.e. GDP in 2025 ≥ {base}·(1 + {in_force} %)⁵ = {level}"
                 ),
             }
         }

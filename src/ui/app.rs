@@ -265,7 +265,8 @@ pub fn app(props: &AppProps) -> Html {
                         <div class="detail">
                             <HistogramCanvas summary={summary.clone()} target={state.selected_target} lang={lang} />
                             if let Some(target) = state.sentence_open {
-                                <SentencePanel target={target} lang={lang} on_close={on_close_sentence} />
+                                <SentencePanel target={target} result={summary.target(target).copied()}
+                                    lang={lang} on_close={on_close_sentence} />
                             }
                         </div>
                         <h2 class="charts-title">{ lang.pick("各指标预测(扇形图)", "Every indicator (fan charts)") }</h2>
