@@ -12,7 +12,7 @@ use crate::scenario::{Param, Scenario};
 pub const GROWTH_FLOOR: f64 = -95.0;
 
 /// New high-tech certifications a year at the 13th plan's pace: 189 over 2016–2020 (line 29).
-pub const CERTIFICATIONS_PER_YEAR: f64 = 189.0 / 5.0;
+pub const CERTIFICATIONS_PER_YEAR: f64 = plan::HIGHTECH_CERTIFIED_2016_2020 / 5.0;
 /// The R&D growth (%/yr) at which certifications keep that pace: the `rd` default.
 pub const RD_BASELINE_GROWTH: f64 = 10.0;
 /// A green ratio never passes this, whatever the lever says (green space cannot exceed the

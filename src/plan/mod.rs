@@ -27,6 +27,10 @@ pub enum Provenance {
     },
     /// A neutral setting (no change from the baseline), not a claim about the world.
     Neutral,
+    /// A floor the plan states ("以上", at least), taken as the base, at this line.
+    PlanFloor { line: u32 },
+    /// A normalisation (an index set to 100 in the base year), not a number of the plan.
+    Normalisation,
 }
 
 /// Base year of the model (t = 0).
@@ -50,6 +54,11 @@ pub const INCOME_INDEX_2020: f64 = 100.0;
 pub const POPULATION_2020: f64 = 48.0;
 /// Population growth, %/yr, derived from 46.78 → 48.0 over 2015–2020 (plan line 25).
 pub const POPULATION_GROWTH: f64 = 0.52;
+
+/// High-tech enterprises newly certified over 2016–2020 (plan line 29: "189 家").
+pub const HIGHTECH_CERTIFIED_2016_2020: f64 = 189.0;
+/// New green space over 2016–2020, hectares (plan line 33: "新增绿地 36 公顷").
+pub const GREEN_SPACE_2016_2020: f64 = 36.0;
 
 /// The plan's GDP growth target, %/yr (plan line 109: "年均增长 7.5% 左右").
 pub const GDP_TARGET_GROWTH: f64 = 7.5;
@@ -189,7 +198,7 @@ impl SeriesId {
         match self {
             SeriesId::Gdp => vec![
                 (2015, GDP_2015, Provenance::Plan { line: 25 }),
-                (2020, GDP_2020, Provenance::Plan { line: 25 }),
+                (2020, GDP_2020, Provenance::PlanFloor { line: 25 }),
             ],
             SeriesId::IncomeIndex => vec![
                 (
@@ -199,7 +208,7 @@ impl SeriesId {
                         formula: "100 / (1 + 42.8 %) = 70.0",
                     },
                 ),
-                (2020, INCOME_INDEX_2020, Provenance::Plan { line: 41 }),
+                (2020, INCOME_INDEX_2020, Provenance::Normalisation),
             ],
             SeriesId::GdpPerCapita => vec![
                 (2015, 7.91, Provenance::Plan { line: 25 }),
@@ -208,4 +217,102 @@ impl SeriesId {
             _ => Vec::new(),
         }
     }
+}
+
+/// One of the plan's base-year numbers the model starts from, for the base-values panel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BaseFact {
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    pub value: f64,
+    pub decimals: usize,
+    pub unit_zh: &'static str,
+    pub unit_en: &'static str,
+    pub provenance: Provenance,
+}
+
+/// The base values, each computed from the constants above (never retyped).
+pub fn base_facts() -> [BaseFact; 9] {
+    let fact = |labels: (&'static str, &'static str),
+                value: f64,
+                decimals: usize,
+                units: (&'static str, &'static str),
+                provenance| BaseFact {
+        label_zh: labels.0,
+        label_en: labels.1,
+        value,
+        decimals,
+        unit_zh: units.0,
+        unit_en: units.1,
+        provenance,
+    };
+    [
+        fact(
+            ("2015 年 GDP", "GDP 2015"),
+            GDP_2015,
+            0,
+            ("亿元", "100M yuan"),
+            Provenance::Plan { line: 25 },
+        ),
+        fact(
+            ("2020 年 GDP", "GDP 2020"),
+            GDP_2020,
+            0,
+            ("亿元", "100M yuan"),
+            Provenance::PlanFloor { line: 25 },
+        ),
+        fact(
+            ("2020 年人均 GDP", "GDP per capita 2020"),
+            GDP_2020 / POPULATION_2020,
+            1,
+            ("万元", "10k yuan"),
+            Provenance::Plan { line: 25 },
+        ),
+        fact(
+            ("2020 年常住人口", "Population 2020"),
+            POPULATION_2020,
+            1,
+            ("万人", "10k people"),
+            Provenance::Derived {
+                formula: "600 / 12.5",
+            },
+        ),
+        fact(
+            ("人口年增长", "Population growth"),
+            POPULATION_GROWTH,
+            2,
+            ("%/年", "%/yr"),
+            Provenance::Derived {
+                formula: "(48.0 / 46.78)^(1/5) − 1; 46.78 = 370 / 7.91",
+            },
+        ),
+        fact(
+            ("2020 年收入指数", "Income index 2020"),
+            INCOME_INDEX_2020,
+            0,
+            ("", ""),
+            Provenance::Normalisation,
+        ),
+        fact(
+            ("2016–2020 收入增长", "Income growth 2016–2020"),
+            INCOME_GROWTH_2016_2020 * 100.0,
+            1,
+            ("%", "%"),
+            Provenance::Plan { line: 41 },
+        ),
+        fact(
+            ("“十三五”新认定高企", "New high-tech firms 2016–2020"),
+            HIGHTECH_CERTIFIED_2016_2020,
+            0,
+            ("家", "firms"),
+            Provenance::Plan { line: 29 },
+        ),
+        fact(
+            ("“十三五”新增绿地", "New green space 2016–2020"),
+            GREEN_SPACE_2016_2020,
+            0,
+            ("公顷", "ha"),
+            Provenance::Plan { line: 33 },
+        ),
+    ]
 }

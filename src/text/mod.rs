@@ -211,6 +211,29 @@ pub fn describe(provenance: Provenance, lang: Lang) -> (&'static str, &'static s
                 lang.pick(reason_zh, reason_en)
             ),
         ),
+        Provenance::PlanFloor { line } => (
+            "plan",
+            lang.pick("规划", "plan"),
+            match lang {
+                Lang::Zh => format!(
+                    "规划原文({})说“以上”:取这一下限作为基数",
+                    section_of(line).cite_zh()
+                ),
+                Lang::En => format!(
+                    "the plan ({}) says “at least”: that floor is taken as the base",
+                    section_of(line).cite_en()
+                ),
+            },
+        ),
+        Provenance::Normalisation => (
+            "derived",
+            lang.pick("归一", "normalised"),
+            lang.pick(
+                "归一化:指数以 2020 年为 100,并非规划数字",
+                "a normalisation: the index is 100 in 2020; not a number of the plan",
+            )
+            .to_owned(),
+        ),
         Provenance::Neutral => (
             "neutral",
             lang.pick("基准", "baseline"),

@@ -12,10 +12,12 @@
 //   <main id="app" data-compare="plan|pinned">            what each row is compared with
 //   <tr data-target data-probability-a data-probability-b data-delta data-delta-stderr
 //       data-change="up|down|noise|none">                B against its baseline, 4 decimals
+//   <main id="app" data-all-met data-all-met-stderr data-expected-met>   targets met together
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
@@ -31,7 +33,7 @@ export const READY_TIMEOUT_MS = 30_000;
 /** A whole test, several loads included. */
 export const TEST_TIMEOUT_MS = 180_000;
 
-export const SLIDER_KEYS = ['gdp', 'inv', 'inc', 'vol', 'shock_p', 'shock_s', 'horizon', 'paths'];
+export const SLIDER_KEYS = ['gdp', 'inv', 'inc', 'vol', 'shock_p', 'shock_s', 'rd', 'ht_push', 'green', 'horizon', 'paths'];
 export const TARGET_KEYS = ['gdp', 'income'];
 export const CHART_KEYS = ['gdp', 'income'];
 export const DEFAULT_VIEWPORT = { width: 1280, height: 800 };
@@ -66,6 +68,115 @@ export function nativeDefault() {
   );
   const fingerprint = rows.find(([key]) => key === 'fingerprint')[1];
   return { targets, fingerprint };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The native CLI (`taijiang-sim '#…'`): what the page must show for any scenario, and the
+// canonical (written) form of a link.
+
+/** The newest modification time (ms) under `dir`. */
+function newestUnder(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestUnder(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The native binary: NATIVE_BIN if set (relative to the repo root, or absolute), else the newer
+ * of target/release/taijiang-sim and target/debug/taijiang-sim. Fails (never skips), saying how
+ * to build it, if there is none; `stale` notes a binary older than src/.
+ */
+export function nativeBinary() {
+  const build = 'Build it with `cargo build --release --bin taijiang-sim` (or `cargo build --bin taijiang-sim`; `cargo test` builds the debug one too).';
+  if (process.env.NATIVE_BIN) {
+    const path = resolve(REPO_ROOT, process.env.NATIVE_BIN);
+    if (!existsSync(path)) assert.fail(`NATIVE_BIN=${process.env.NATIVE_BIN}: no such file. ${build}`);
+    return { path, stale: '' };
+  }
+  const builds = ['release', 'debug']
+    .map((profile) => join(REPO_ROOT, 'target', profile, 'taijiang-sim'))
+    .filter((path) => existsSync(path))
+    .map((path) => ({ path, built: statSync(path).mtimeMs }));
+  if (builds.length === 0) {
+    assert.fail(`No native binary at target/release/taijiang-sim or target/debug/taijiang-sim. ${build}`);
+  }
+  const { path, built } = builds.reduce((best, next) => (next.built > best.built ? next : best));
+  const sources = Math.max(newestUnder(join(REPO_ROOT, 'src')), statSync(join(REPO_ROOT, 'Cargo.toml')).mtimeMs);
+  const stale = built < sources ? ` (${relative(REPO_ROOT, path)} is older than src/: rebuild it if this fails)` : '';
+  return { path, stale };
+}
+
+/** Runs the native CLI with `args`; resolves to { stdout, stderr }, failing with its output. */
+export function runNative(args) {
+  const { path, stale } = nativeBinary();
+  const run = spawnSync(path, args, { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (run.error || run.status !== 0) {
+    assert.fail(
+      `${relative(REPO_ROOT, path)} ${args.map((a) => `'${a}'`).join(' ')} failed${stale}: ` +
+        `${run.error?.message || `exit ${run.status}`}\n${run.stderr}`,
+    );
+  }
+  return { stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * The native engine's run of `link` (`taijiang-sim '#…'`), as the page writes its numbers:
+ * { link (the canonical link it echoes first), fingerprint, targets: { id: { probability,
+ * stderr } }, allMet: { probability, stderr }, expectedMet: { value, stderr }, said (its
+ * standard error: what it made of the link) }, every number as printed (4 decimals).
+ */
+export function nativeRun(link) {
+  const { stdout, stderr } = runNative([link]);
+  const lines = stdout.split('\n');
+  const out = { link: lines[0], fingerprint: null, targets: {}, allMet: null, expectedMet: null, said: stderr };
+  for (const line of lines.slice(1)) {
+    const [key, ...fields] = line.split('\t');
+    if (!key) continue;
+    if (key === 'fingerprint') {
+      out.fingerprint = fields[0];
+      continue;
+    }
+    const values = Object.fromEntries(fields.map((f) => f.split('=')));
+    if (key === 'all_met') out.allMet = values;
+    else if (key === 'expected_met') out.expectedMet = values;
+    else if ('probability' in values) out.targets[key] = values;
+  }
+  assert.match(out.link, /^#v=\d+(&.*)?&ck=[0-9a-f]{6}$/, `the CLI echoes the link first:\n${stdout}`);
+  assert.equal(Object.keys(out.targets).length, 10, `the CLI prints every target:\n${stdout}`);
+  return out;
+}
+
+/** The native engine's whole summary of `link` (`taijiang-sim --json '#…'`), parsed. */
+export function nativeJson(link) {
+  return JSON.parse(runNative(['--json', link]).stdout);
+}
+
+/**
+ * The written form of a hand-written fragment (`#gdp=7` → `#v=2&gdp=7&ck=…`), as the CLI prints
+ * it. (The CLI leaves out A's keys, `a=` and `a.…`; `signLink` writes those.)
+ */
+export function writtenLink(fragment) {
+  return nativeRun(fragment).link;
+}
+
+/**
+ * `body` (`v=…&key=value…`, no `#`, no `ck`) with its checksum appended, as a link is written:
+ * the 24 low bits of the 32-bit FNV-1a hash of the decoded pairs joined by `&` and `=`, in 6 hex
+ * digits (src/link.rs). Lets a test write links the CLI does not: A's keys, an older version.
+ */
+export function signLink(body) {
+  let hash = 0x811c9dc5;
+  const eat = (text) => {
+    for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  };
+  linkPairs(body).forEach(([key, value], i) => {
+    if (i > 0) eat('&');
+    eat(`${key}=${value}`);
+  });
+  return `#${body}&ck=${(hash & 0xffffff).toString(16).padStart(6, '0')}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, appTest, useBrowser, snapshot, waitReady, withParams } from './helpers.mjs';
+import { REPO_ROOT, appTest, useBrowser, snapshot, waitReady, withParams, writtenLink } from './helpers.mjs';
 
 const getBrowser = useBrowser();
 
@@ -46,9 +46,13 @@ appTest('every target is a row in Chinese and in English, with a plan badge', ge
     ['Culture', ['culture_star', 'culture_trip']],
   ]);
   assert.equal(await zh.getAttribute('html', 'lang'), 'zh-CN');
+  // Each badge cites the plan as an official would: the chapter and section its sentence is in.
+  const sections = { Goals: ['第一章第五节', 'chapter 1, section 5'], CityLivingRoom: ['第五章第四节', 'chapter 5, section 4'], Culture: ['第七章第一节', 'chapter 7, section 1'] };
+  const sectionOf = (id) => sections[chapters.find(([, ids]) => ids.includes(id))[0]];
   for (const id of TARGET_IDS) {
     const badge = zh.locator(`[data-target="${id}"] [data-provenance="plan"]`);
-    assert.match(await badge.getAttribute('data-tip'), /第 \d+ 行/, `${id}: the badge names the plan's line`);
+    const tip = await badge.getAttribute('data-tip');
+    assert.ok(tip.startsWith(`规划原文,${sectionOf(id)[0]}`), `${id}: the badge names the plan's chapter and section: ${tip}`);
   }
 
   const en = await h.open(`${url}#lang=en`);
@@ -56,6 +60,10 @@ appTest('every target is a row in Chinese and in English, with a plan badge', ge
   assert.equal(await en.getAttribute('html', 'lang'), 'en');
   assert.match(await en.locator('table.targets caption').textContent(), /Chance of meeting/);
   assert.match(await en.locator('[data-target="hightech"]').textContent(), /exceed 400/);
+  for (const id of TARGET_IDS) {
+    const tip = await en.locator(`[data-target="${id}"] [data-provenance="plan"]`).getAttribute('data-tip');
+    assert.equal(tip, `the plan's text, ${sectionOf(id)[1]}`, `${id}: the badge in English`);
+  }
 
   // The toggle switches the language of an open page and puts it into the link.
   await zh.getByRole('button', { name: 'English' }).click();
@@ -100,13 +108,18 @@ appTest('choosing a target draws its 2025 distribution', getBrowser, async (h) =
 
 appTest('an assumption typed in goes into the link, moves its target, and resets', getBrowser, async (h) => {
   const url = await h.serve('/');
-  const page = await h.open(url);
+  // With the doubling plan pushed, the high-tech target is within reach (at the defaults no path
+  // meets it, and more lapses could not lower its chance): a written link, so no notice.
+  const start = writtenLink('#ht_push=40');
+  const page = await h.open(`${url}${start}`);
   const before = await snapshot(page);
   await page.locator('details.assumptions > summary').click();
   const lapse = page.locator('input[type="number"][name="lapse"]');
   await lapse.fill('20');
   await lapse.press('Enter');
   await lapse.blur();
+  assert.deepEqual(before.notices, [], 'a written link shows no notice');
+  assert.ok(Number(before.targets.hightech.probability) > 0.5, `high-tech likely with the push: ${before.targets.hightech.probability}`);
   const changed = await waitReady(page, { fragment: { lapse: '20' } });
   assert.ok(
     Number(changed.targets.hightech.probability) < Number(before.targets.hightech.probability),
@@ -124,8 +137,11 @@ appTest('an assumption typed in goes into the link, moves its target, and resets
 
   await page.locator('.assumption[data-param="lapse"] button').click();
   // Back at its default, the key leaves the link (a link holds only what differs).
-  const reset = await waitReady(page, { fragment: { lapse: undefined } });
+  // (Waiting for the numbers themselves: a fragment key that must be absent cannot be waited for.)
+  const reset = await waitReady(page, { numbers: before.numbers });
+  assert.equal(reset.fragment.lapse, undefined, 'lapse left the link');
   assert.deepEqual(reset.numbers, before.numbers, 'reset gives the default numbers back');
+  assert.equal(reset.hash, start, 'and the link it was opened with');
 });
 
 appTest('a longer horizon extends the charts but not the 2025 verdicts', getBrowser, async (h) => {
