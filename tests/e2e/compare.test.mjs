@@ -3,19 +3,19 @@
 // numbers as the native engine's `--compare`.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import {
-  REPO_ROOT,
   appTest,
   linkPairs,
   nativeDefault,
+  nativeRun,
   pressOnSlider,
+  runNative,
+  signLink,
   snapshot,
   useBrowser,
   waitCompared,
   waitReady,
+  writtenLink,
 } from './helpers.mjs';
 
 const getBrowser = useBrowser();
@@ -24,7 +24,9 @@ const getBrowser = useBrowser();
 // every comparison until A is pinned, with the same seed and paths.
 const { targets: PLAN } = nativeDefault();
 
-const CLI = join(REPO_ROOT, 'target', 'debug', 'taijiang-sim');
+// The doubling plan's push that puts the high-tech target within reach but not certain (at the
+// defaults no path meets it, so it could not show that a lever leaves it alone, or any noise).
+const PUSH = 30;
 
 const WORDS = {
   zh: { up: '上升', down: '下降', noise: '在随机误差内', none: '无变化' },
@@ -75,10 +77,7 @@ function linkOfA(hash) {
  * { probabilityA, probabilityB, delta, deltaStderr, change }.
  */
 function nativeCompare(linkA, linkB) {
-  if (!existsSync(CLI)) {
-    assert.fail(`No native binary at ${CLI}: build it with \`cargo build --bin taijiang-sim\` (cargo test builds it too).`);
-  }
-  const out = execFileSync(CLI, ['--compare', linkA, linkB], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = runNative(['--compare', linkA, linkB]).stdout;
   const rows = {};
   for (const line of out.split('\n')) {
     const fields = line.split('\t');
@@ -112,10 +111,12 @@ function assertMatchesNative(rows, linkA, linkB) {
 for (const lang of ['zh', 'en']) {
   appTest(`against the plan until A is pinned, then against A; the pair survives the link (${lang})`, getBrowser, async (h, t) => {
     const url = await h.serve('/');
-    const page = await h.open(`${url}#gdp=7${langSuffix(lang)}`);
+    // A written link (v=2 and its checksum): no notice.
+    const page = await h.open(`${url}${writtenLink(`#gdp=7&ht_push=${PUSH}${langSuffix(lang)}`)}`);
+    assert.deepEqual((await snapshot(page)).notices, [], 'a written link shows no notice');
     const plain = await waitCompared(page, { compare: 'plan' });
 
-    await t.test('gdp=7 against the plan: every row compared, the plan as A, gdp down', () => {
+    await t.test('gdp=7 with the push against the plan: every row compared, the plan as A, gdp down, high-tech up', () => {
       assertRowsConsistent(plain, lang);
       for (const row of plain) {
         assert.equal(row.probabilityA, PLAN[row.target].probability, `${row.target}: A is the plan's own run`);
@@ -123,6 +124,9 @@ for (const lang of ['zh', 'en']) {
       const rows = byTarget(plain);
       assert.equal(rows.gdp.change, 'down', 'a slower trend makes the GDP target less likely');
       assert.ok(Number(rows.gdp.delta) < 0, `gdp Δ ${rows.gdp.delta}`);
+      assert.equal(rows.hightech.change, 'up', 'the doubling plan\'s push makes the high-tech target likelier');
+      const hightech = Number(rows.hightech.probability);
+      assert.ok(hightech > 0.2 && hightech < 0.95, `high-tech uncertain with the push: ${hightech}`);
       for (const id of ['air', 'culture_star']) assert.equal(rows[id].change, 'none', `${id} does not depend on the GDP trend`);
     });
 
@@ -160,6 +164,7 @@ for (const lang of ['zh', 'en']) {
       assert.equal(rows.gdp.change, 'up', 'investment makes the GDP target more likely than A');
       assert.ok(Number(rows.gdp.delta) > 0);
       assert.equal(rows.hightech.change, 'none', 'investment does not move the high-tech count');
+      assert.equal(rows.hightech.probability, before.hightech.probability, 'high-tech: the same paths, the same outcomes');
     });
 
     // The reader looks at another target's distribution: the link keeps that too.
@@ -170,13 +175,16 @@ for (const lang of ['zh', 'en']) {
       const [key, ck] = pairs.at(-1);
       assert.equal(key, 'ck', `the link ends with its checksum: ${hash}`);
       assert.match(ck, /^[0-9a-f]{6}$/);
-      const expected = [['v', '1'], ['gdp', '7'], ['inv', '50'], ['a', 'custom'], ['a.gdp', '7'], ['target', 'air']];
+      const expected = [
+        ['v', '2'], ['gdp', '7'], ['inv', '50'], ['ht_push', String(PUSH)],
+        ['a', 'custom'], ['a.gdp', '7'], ['a.ht_push', String(PUSH)], ['target', 'air'],
+      ];
       if (lang === 'en') expected.push(['lang', 'en']);
       assert.deepEqual(pairs.slice(0, -1), expected, `only what differs from the defaults: ${hash}`);
     });
 
     await t.test('the native engine gives the same comparison of A and B', () => {
-      assert.equal(linkOfA(hash), '#gdp=7');
+      assert.equal(linkOfA(hash), `#gdp=7&ht_push=${PUSH}`);
       assertMatchesNative(moved, linkOfA(hash), hash);
     });
 
@@ -201,20 +209,24 @@ for (const lang of ['zh', 'en']) {
       }
       await page.waitForFunction(() => !/[#&]a[=.]/.test(location.hash));
       const keys = linkPairs((await snapshot(page)).hash).map(([k]) => k);
-      assert.deepEqual(keys, ['v', 'gdp', 'inv', 'target', ...(lang === 'en' ? ['lang'] : []), 'ck']);
+      assert.deepEqual(keys, ['v', 'gdp', 'inv', 'ht_push', 'target', ...(lang === 'en' ? ['lang'] : []), 'ck']);
     });
   });
 
   appTest(`different seeds are compared as independent runs, mostly within noise (${lang})`, getBrowser, async (h) => {
     const url = await h.serve('/');
-    // A = the plan (seed 2021), B = the same scenario with another seed: nothing but noise.
-    const page = await h.open(`${url}#seed=2022&a=plan${langSuffix(lang)}`);
+    // A = the push (seed 2021), B = the same scenario with another seed: nothing but noise. With
+    // the push every target is uncertain, so every one has paths to differ on.
+    const scenario = `ht_push=${PUSH}`;
+    const { targets: A } = nativeRun(`#${scenario}`);
+    const page = await h.open(`${url}${signLink(`v=2&${scenario}&seed=2022&a=custom&a.${scenario}${langSuffix(lang)}`)}`);
+    assert.deepEqual((await snapshot(page)).notices, [], 'a written link shows no notice');
     const rows = await waitCompared(page, { compare: 'pinned' });
     assertRowsConsistent(rows, lang);
     for (const row of rows) {
-      assert.equal(row.probabilityA, PLAN[row.target].probability, `${row.target}: A is the plan`);
+      assert.equal(row.probabilityA, A[row.target].probability, `${row.target}: A is the push at seed 2021`);
       // Independent estimates: the variances add.
-      const independent = Math.hypot(Number(row.stderr), Number(PLAN[row.target].stderr));
+      const independent = Math.hypot(Number(row.stderr), Number(A[row.target].stderr));
       assert.ok(
         Math.abs(Number(row.deltaStderr) - independent) <= 0.0001 + 1e-9,
         `${row.target}: SE ${row.deltaStderr} = √(seA² + seB²) ${independent.toFixed(4)}`,
@@ -222,7 +234,7 @@ for (const lang of ['zh', 'en']) {
       assert.notEqual(row.change, 'none', `${row.target}: other paths, other outcomes`);
     }
     assert.ok(rows.some((row) => row.change === 'noise'), 'some row says it is within noise');
-    assertMatchesNative(rows, '#', `#seed=2022${langSuffix(lang)}`);
+    assertMatchesNative(rows, `#${scenario}`, `#${scenario}&seed=2022${langSuffix(lang)}`);
   });
 }
 
@@ -235,7 +247,7 @@ appTest('A pinned from a preset is named by it in the link, and B from another p
   const rows = await waitCompared(page, { compare: 'pinned', fragment: { preset: 'invest', inv: '50' } });
   const { hash } = await snapshot(page);
   assert.deepEqual(linkPairs(hash).slice(0, -1), [
-    ['v', '1'], ['preset', 'invest'], ['inv', '50'],
+    ['v', '2'], ['preset', 'invest'], ['inv', '50'],
     ['a', 'downturn'], ['a.vol', '2.5'], ['a.shock_p', '20'], ['a.shock_s', '6'],
     ['lang', 'en'],
   ]);
@@ -253,8 +265,8 @@ appTest('the one-line readings count what the rows show, in both languages', get
   const url = await h.serve('/');
   for (const lang of ['zh', 'en']) {
     await t.test(lang, async () => {
-      // Faster R&D growth: one target (high-tech) up, none down, against the plan.
-      const page = await h.open(`${url}#rd=10.5${langSuffix(lang)}`);
+      // The doubling plan pushed: one target (high-tech) up, none down, against the plan.
+      const page = await h.open(`${url}${writtenLink(`#ht_push=${PUSH}${langSuffix(lang)}`)}`);
       const rows = await waitCompared(page, { compare: 'plan' });
       const count = (pred) => rows.filter(pred).length;
       const up = count((r) => r.change === 'up');

@@ -468,6 +468,13 @@ export async function readTargets(page) {
   return out;
 }
 
+/** The lines of the visible notice (`[data-notice] li`), in order: one per problem. */
+export function noticeLines(page) {
+  return page.$$eval('[data-notice] li', (items) =>
+    items.filter((li) => li.getClientRects().length > 0).map((li) => li.textContent.trim()),
+  );
+}
+
 /** Every data-probability and data-stderr on the page, in document order, as text. */
 export async function readNumbers(page) {
   return (await snapshot(page)).numbers;

@@ -135,7 +135,7 @@ function engineRun(fragment) {
 
 /** One comparison: the two estimates, the allowed difference and whether it holds. */
 function compare(key, ref, engine, field = 'probability') {
-  if (!engine) return { key, ref: ref[field], engine: NaN, allowed: NaN, ok: false, missing: true };
+  if (!ref || !engine) return { key, ref: ref?.[field] ?? NaN, engine: engine?.[field] ?? NaN, allowed: NaN, ok: false, missing: true };
   const allowed = AGREEMENT_SES * Math.hypot(ref.stderr, engine.stderr) + PRINT_ROUNDING;
   const difference = Math.abs(ref[field] - engine[field]);
   return { key, ref: ref[field], engine: engine[field], allowed, difference, ok: difference <= allowed };
@@ -144,11 +144,11 @@ function compare(key, ref, engine, field = 'probability') {
 /** The comparisons as a text table; `columns` names the two estimates. */
 function table(rows, columns = ['reference', 'engine']) {
   const f = (x) => (Number.isFinite(x) ? x.toFixed(4) : '—');
-  const head = `${'target'.padEnd(14)} ${columns[0].padStart(9)} ${columns[1].padStart(9)} ${'|diff|'.padStart(8)} ${'allowed'.padStart(8)}`;
+  const head = `${'target'.padEnd(14)} ${columns[0].padStart(10)} ${columns[1].padStart(10)} ${'|diff|'.padStart(8)} ${'allowed'.padStart(8)}`;
   return [
     head,
     ...rows.map((r) =>
-      `${r.key.padEnd(14)} ${f(r.ref).padStart(9)} ${f(r.engine).padStart(9)} ${f(r.difference).padStart(8)} ${f(r.allowed).padStart(8)}${r.ok ? '' : r.missing ? '  not printed by the engine' : '  DISAGREES'}`,
+      `${r.key.padEnd(14)} ${f(r.ref).padStart(10)} ${f(r.engine).padStart(10)} ${f(r.difference).padStart(8)} ${f(r.allowed).padStart(8)}${r.ok ? '' : r.missing ? '  missing on one side' : '  DISAGREES'}`,
     ),
   ].join('\n');
 }
@@ -156,9 +156,9 @@ function table(rows, columns = ['reference', 'engine']) {
 test('the reference knows every parameter of the engine, with the same defaults', () => {
   // Read from src/scenario.rs's PARAMS table: spec(Param::…, "key", …, (min, max, step), default, integer, …).
   const source = readFileSync(SCENARIO_SOURCE, 'utf8');
-  const table = source.slice(source.indexOf('pub const PARAMS'));
+  const params = source.slice(source.indexOf('pub const PARAMS'));
   const engine = {};
-  for (const chunk of table.split('spec(Param::').slice(1)) {
+  for (const chunk of params.split('spec(Param::').slice(1)) {
     const key = chunk.match(/^\w+,\s*"(\w+)"/)?.[1];
     if (!key || ['paths', 'horizon', 'seed'].includes(key)) continue; // arguments of the reference
     const range = chunk.match(/\(\s*(-?[\d_.]+),\s*(-?[\d_.]+),\s*(-?[\d_.]+)\s*\),\s*(-?[\d_.]+),\s*(?:true|false)\s*,/);

@@ -8,8 +8,10 @@ import {
   appTest,
   linkPairs,
   nativeDefault,
+  noticeLines,
   pressOnSlider,
   readNumbers,
+  signLink,
   snapshot,
   useBrowser,
   waitCompared,
@@ -76,7 +78,7 @@ appTest('presets: from a link and from their buttons; a move marks the preset mo
     for (const key of ['shock_p', 'shock_s', 'vol']) {
       assert.deepEqual(badges[key], { changed: 'false', provenance: 'preset', reset: false }, `${key}: the preset's value`);
     }
-    assert.equal(badges.gdp.provenance, 'plan', 'gdp keeps its plan badge');
+    assert.equal(badges.gdp.provenance, 'plan-target', 'gdp keeps its badge: a plan target used as the trend');
     // A harder world, against the plan: the GDP target is less likely.
     const rows = await waitCompared(page, { compare: 'plan' });
     assert.equal(rows.find((r) => r.target === 'gdp').change, 'down');
@@ -92,7 +94,7 @@ appTest('presets: from a link and from their buttons; a move marks the preset mo
       assert.deepEqual(await appPreset(page), { preset: id, modified: 'false' });
       // The link: v, the preset, its values (only those), the checksum.
       const pairs = linkPairs(after.hash);
-      assert.deepEqual(pairs.slice(0, -1), [['v', '1'], ['preset', id], ...Object.entries(PRESET_VALUES[id])]);
+      assert.deepEqual(pairs.slice(0, -1), [['v', '2'], ['preset', id], ...Object.entries(PRESET_VALUES[id])]);
       assert.equal(pairs.at(-1)[0], 'ck');
       if (id !== 'plan') assert.notDeepEqual(after.numbers, before.numbers, 'the numbers follow the preset');
       chosen[id] = after;
@@ -148,18 +150,19 @@ appTest('a link cut before its checksum says so; a key given twice uses its last
   const url = await h.serve('/');
   const page = await h.open(url);
   await page.locator('details.assumptions > summary').click();
+  // ht0 (default 200) is the last value before the checksum when it is the only one changed.
   const ht0 = page.locator('input[type="number"][name="ht0"]');
-  await ht0.fill('200');
+  await ht0.fill('250');
   await ht0.press('Enter');
   await ht0.blur();
-  const { hash } = await waitReady(page, { fragment: { ht0: '200' } });
-  assert.match(hash, /&ht0=200&ck=[0-9a-f]{6}$/, `the link ends with ht0 and its checksum: ${hash}`);
+  const { hash } = await waitReady(page, { fragment: { ht0: '250' } });
+  assert.match(hash, /^#v=2&ht0=250&ck=[0-9a-f]{6}$/, `the link ends with ht0 and its checksum: ${hash}`);
 
   const whole = await h.open(`${url}${hash}`);
   assert.deepEqual((await snapshot(whole)).notices, [], 'the whole link shows no notice');
 
-  // Broken where a chat app might break it: inside "200", before the checksum.
-  const cut = hash.slice(0, hash.indexOf('&ht0=200') + '&ht0=20'.length);
+  // Broken where a chat app might break it: inside "250", before the checksum.
+  const cut = hash.slice(0, hash.indexOf('&ht0=250') + '&ht0=25'.length);
   for (const [lang, words] of [['zh', /截断/], ['en', /cut off/]]) {
     await t.test(`${cut} (${lang}): a notice says the link seems cut off; what arrived is used`, async () => {
       const link = lang === 'en' ? `${cut}&lang=en` : cut;
@@ -168,22 +171,26 @@ appTest('a link cut before its checksum says so; a key given twice uses its last
       assert.equal(notices.length, 1, `one notice: ${JSON.stringify(notices)}`);
       assert.equal(notices[0].role, 'alert');
       assert.match(notices[0].text, words);
-      assert.equal(await cutPage.locator('input[type="number"][name="ht0"]').inputValue(), '20');
+      assert.equal((await noticeLines(cutPage)).length, 1, 'one problem: it says its version, only its checksum is missing');
+      assert.equal(await cutPage.locator('input[type="number"][name="ht0"]').inputValue(), '25');
     });
   }
 
   await t.test('a checksum that does not match says the link was cut off or altered', async () => {
-    const altered = await h.open(`${url}${hash.replace('ht0=200', 'ht0=201')}`);
+    const altered = await h.open(`${url}${hash.replace('ht0=250', 'ht0=251')}`);
     const { notices } = await snapshot(altered);
     assert.match(notices.map((n) => n.text).join('\n'), /截断或改动/);
   });
 
   for (const [lang, suffix, words] of [['zh', '', /gdp.*“5”/], ['en', '&lang=en', /gdp.*“5”/]]) {
-    await t.test(`#gdp=6&gdp=5 (${lang}): the last value is used and named`, async () => {
-      const twice = await h.open(`${url}#gdp=6&gdp=5${suffix}`);
+    await t.test(`gdp=6&gdp=5 (${lang}): the last value is used and named`, async () => {
+      // Written as a link is (v=2, a checksum that matches), so that the key given twice is its
+      // only problem.
+      const twice = await h.open(`${url}${signLink(`v=2&gdp=6&gdp=5${suffix}`)}`);
       const snap = await snapshot(twice);
       assert.equal(snap.sliders.gdp, '5');
       assert.equal(snap.notices.length, 1);
+      assert.equal((await noticeLines(twice)).length, 1, `one problem: ${await noticeLines(twice)}`);
       assert.match(snap.notices[0].text, words);
       assert.match(snap.notices[0].text, lang === 'en' ? /more than once/ : /多次/);
       assert.doesNotMatch(snap.notices[0].text, /“6”/, 'the value not used is not offered as the one used');
@@ -246,12 +253,15 @@ function answerNextDialog(page, answer) {
   });
 }
 
-/** Every parameter key an entry must hold (format 2 writes every one). */
+/** Every parameter key an entry must hold (format 2 writes every one): the 38 of model version 2. */
 const ALL_KEYS = [
-  'gdp', 'inv', 'inc', 'vol', 'shock_p', 'shock_s', 'rd', 'green', 'horizon', 'paths', 'seed', 'icor', 'rho',
-  'eta', 'inc_vol', 'sync_tol', 'ht0', 'lapse', 'air0', 'air_vol', 'built', 'gr0', 'gc0', 'green_vol', 'pre0',
-  'pre_vol', 'cs0', 'ct0', 'cult_drift', 'cult_vol',
+  'gdp', 'inv', 'inc', 'vol', 'shock_p', 'shock_s', 'rd', 'ht_push', 'green', 'horizon', 'paths', 'seed',
+  'gdp_tol', 'icor', 'rho', 'eta', 'inc_vol', 'sync_tol', 'ht0', 'lapse', 'air0', 'air_vol', 'air_phi', 'built',
+  'built_growth', 'gr0', 'gc0', 'green_vol', 'dt_green', 'pre0', 'pre_vol', 'pre_phi', 'cs0', 'ct0',
+  'cult_drift', 'cult_vol', 'cult_phi', 'dt_ht',
 ];
+/** The model version this build computes (links' `v=`, entries' `model`). */
+const MODEL = 2;
 
 appTest('saved scenarios: save, still there after a reload, open, rename, delete after confirming', getBrowser, async (h, t) => {
   const url = await h.serve('/');
@@ -272,7 +282,7 @@ appTest('saved scenarios: save, still there after a reload, open, rename, delete
     assert.deepEqual(Object.keys(stored).sort(), ['对比', '低增长'].sort());
     const single = stored['低增长'];
     assert.equal(single.format, 2);
-    assert.equal(single.model, 1);
+    assert.equal(single.model, MODEL);
     assert.match(single.saved_at, /^\d{4}-\d\d-\d\dT/);
     assert.deepEqual(Object.keys(single.scenario.values).sort(), [...ALL_KEYS].sort());
     assert.equal(single.scenario.values.gdp, 6);
@@ -338,7 +348,7 @@ appTest('saved scenarios: save, still there after a reload, open, rename, delete
 
 /** A format-2 entry as a hand-written file would hold it (missing values take their defaults). */
 function entry(name, values, extra = {}) {
-  return { format: 2, name, saved_at: '2024-05-01T10:00:00Z', model: 1, scenario: { preset: null, values }, ...extra };
+  return { format: 2, name, saved_at: '2024-05-01T10:00:00Z', model: MODEL, scenario: { preset: null, values }, ...extra };
 }
 
 /** Opens the site, puts `items` ({ key suffix: text }) into its localStorage, and reloads. */
@@ -397,7 +407,7 @@ appTest('a saved entry that loads with a warning is listed, not named among the 
   const url = await h.serve('/');
   const page = await openWithStored(h, url, {
     // A later model version: computed with this build's model, with a warning (SCENARIO-FILE.md).
-    newer: JSON.stringify(entry('newer', { gdp: 6 }, { model: 2 })),
+    newer: JSON.stringify(entry('newer', { gdp: 6 }, { model: MODEL + 1 })),
     fine: JSON.stringify(entry('fine', { gdp: 7 })),
     broken: 'not json',
   });
@@ -436,6 +446,7 @@ appTest('export downloads every entry as a scenario file that imports back; a ba
     assert.deepEqual(file.scenarios.map((s) => s.name), ['invest more', 'slow, with A']);
     const [invest, slow] = file.scenarios;
     assert.equal(invest.format, 2);
+    assert.equal(invest.model, MODEL, 'made with this model version');
     assert.equal(invest.scenario.preset, 'invest');
     assert.equal(invest.scenario.values.inv, 50);
     assert.deepEqual(Object.keys(invest.scenario.values).sort(), [...ALL_KEYS].sort());
@@ -464,7 +475,7 @@ appTest('export downloads every entry as a scenario file that imports back; a ba
       entry('text', { gdp: '6' }),
       entry('typo', { gpd: 6 }),
       entry('bad A', { gdp: 7 }, { pinned: { preset: 'nope', values: {} } }),
-      { format: 2, name: 'undated', model: 1, scenario: { values: {} } },
+      { format: 2, name: 'undated', model: MODEL, scenario: { values: {} } },
       entry('ok', { gdp: 9 }),
       { format: 1, name: 'legacy', saved_at: '2020-01-01', link: '#gdp=6&bogus=1' },
     ]);
@@ -479,6 +490,8 @@ appTest('export downloads every entry as a scenario file that imports back; a ba
       [/entry 5 “bad A”, pinned\.preset: unknown preset "nope"/],
       [/entry 6 “undated”, saved_at: missing/],
       [/entry 7 “ok”, name: entry 1 has the same name/],
+      // A format-1 link without `v=`: read, with a warning that it does not say its model version.
+      [/entry 8 “legacy”, link: does not say its model version/],
       [/entry 8 “legacy”, link: .*bogus/],
     ];
     assert.equal(problems.length, expected.length, `one line per problem:\n${problems.join('\n')}`);
