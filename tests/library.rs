@@ -174,10 +174,12 @@ fn a_format_1_entry_opens_and_is_rewritten_in_format_2() {
     assert_eq!(json["format"], 2);
     assert_eq!(json["scenario"]["values"]["gdp"], 6);
     let again = library::load_all(&mut store);
+    assert_eq!(again.entries, vec![expected], "migrated once");
+    // Made with model version 1: every load says its numbers may differ.
+    assert_eq!(again.problems.len(), 1, "{:?}", again.problems);
     assert_eq!(
-        (again.entries, again.problems),
-        (vec![expected], vec![]),
-        "migrated once"
+        (again.problems[0].field.as_str(), again.problems[0].severity),
+        ("model", Severity::Warning)
     );
 }
 
@@ -308,7 +310,7 @@ fn export_then_import_gives_the_same_entries() {
 #[test]
 fn each_bad_field_is_listed_and_only_valid_entries_import() {
     let values = |gdp: Value| json!({"gdp": gdp, "seed": 7});
-    let entry = |name: &str, scenario: Value, pinned: Value| json!({"format": 2, "name": name, "saved_at": "2024", "model": 1, "scenario": scenario, "pinned": pinned});
+    let entry = |name: &str, scenario: Value, pinned: Value| json!({"format": 2, "name": name, "saved_at": "2024", "model": MODEL_VERSION, "scenario": scenario, "pinned": pinned});
     let file = json!({"format": FILE_FORMAT, "version": 2, "scenarios": [
         entry("ok", json!({"preset": "invest", "values": values(json!(6))}), Value::Null),
         entry("bad", json!({"preset": "nope", "values": {"gdp": "six", "seed": 1.5, "zzz": 1}}),

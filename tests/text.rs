@@ -96,16 +96,28 @@ fn base_values_say_no_more_than_the_plan() {
     use taijiang_sim::plan::{base_facts, Provenance};
     use taijiang_sim::text::describe;
     let facts = base_facts();
-    let gdp = facts.iter().find(|f| f.label_en == "GDP 2020").expect("GDP 2020");
+    let gdp = facts
+        .iter()
+        .find(|f| f.label_en == "GDP 2020")
+        .expect("GDP 2020");
     assert_eq!(gdp.value, 600.0);
-    assert!(matches!(gdp.provenance, Provenance::PlanFloor { .. }), "“600 亿元以上” is a floor");
-    let index = facts.iter().find(|f| f.label_en == "Income index 2020").expect("index");
+    assert!(
+        matches!(gdp.provenance, Provenance::PlanFloor { .. }),
+        "“600 亿元以上” is a floor"
+    );
+    let index = facts
+        .iter()
+        .find(|f| f.label_en == "Income index 2020")
+        .expect("index");
     assert_eq!(index.provenance, Provenance::Normalisation);
     for fact in facts {
         for lang in [Lang::Zh, Lang::En] {
             let (_, label, explanation) = describe(fact.provenance, lang);
             assert!(!label.is_empty() && !explanation.is_empty());
-            assert!(!explanation.contains("line") && !explanation.contains("行"), "{explanation}");
+            assert!(
+                !explanation.contains("line") && !explanation.contains("行"),
+                "{explanation}"
+            );
         }
     }
     // The trend sliders are plan targets used as trends, not plan forecasts.

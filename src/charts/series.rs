@@ -198,9 +198,9 @@ fn split_labels(level: f64, met: f64, met_below: bool, lang: Lang) -> Threshold 
     };
     let (below_word, above_word) = match (met_below, lang) {
         (false, Lang::Zh) => ("未达到", "达到"),
-        (false, Lang::En) => ("below: ", "reached: "),
+        (false, Lang::En) => ("below:", "reached:"),
         (true, Lang::Zh) => ("同步", "不同步"),
-        (true, Lang::En) => ("in step: ", "not in step: "),
+        (true, Lang::En) => ("in step:", "not in step:"),
     };
     Threshold {
         level,

@@ -139,8 +139,15 @@ impl Reader {
                     None
                 }
                 Some(m) => {
-                    if m > MODEL_VERSION {
-                        let message = format!("made with model version {m}; this build computes version {MODEL_VERSION}, so its numbers may differ");
+                    // Another model version may give other numbers from the same values: say so,
+                    // as a link from another version does, and load it.
+                    if m != MODEL_VERSION {
+                        let which = if m > MODEL_VERSION {
+                            "a newer"
+                        } else {
+                            "an older"
+                        };
+                        let message = format!("made with {which} model version ({m}); this build computes version {MODEL_VERSION}, so its numbers may differ");
                         self.push("model", message, Severity::Warning);
                     }
                     Some(m)

@@ -92,18 +92,30 @@ appTest('the plan text of a target opens beside the table', getBrowser, async (h
   await panel.waitFor();
   const text = await panel.textContent();
   assert.match(text, /高新技术企业总量突破 400 家/);
-  assert.match(text, /第 109 行/);
+  // Cited as an official would: chapter and section, not a line of a file.
+  assert.match(text, /第一章第五节/);
+  assert.doesNotMatch(text, /行\b|line \d/);
+  // It takes focus, and Esc closes it.
+  assert.equal(await panel.evaluate((el) => el === document.activeElement), true);
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  await page.locator('[data-show-sentence="hightech"]').click();
+  await panel.waitFor();
   await panel.getByRole('button').click();
   await panel.waitFor({ state: 'detached' });
 });
 
-appTest('choosing a target draws its 2025 distribution', getBrowser, async (h) => {
+appTest('choosing a target draws the distribution its rule judges', getBrowser, async (h) => {
   const page = await h.open(await h.serve('/'));
   assert.equal(await page.getAttribute('canvas[data-chart="histogram"]', 'data-histogram-target'), 'gdp');
+  const gdp = await page.getAttribute('canvas[data-chart="histogram"]', 'aria-label');
+  assert.match(gdp, /2025 年分布: 未达到 [\d.]+ %, 达到 [\d.]+ %$/, `GDP: its 2025 level, the shares on each side: ${gdp}`);
+  // A held target (every year of 2021–2025): its worst year.
   await page.locator('[data-select-target="air"]').click();
   await page.waitForSelector('canvas[data-histogram-target="air"]');
   const label = await page.getAttribute('canvas[data-chart="histogram"]', 'aria-label');
-  assert.match(label, /未达到 .*达到/, `the shares on each side are written out: ${label}`);
+  assert.match(label, /2021–2025 年中最低的一年: 未达到 [\d.]+ %, 达到 [\d.]+ %$/, `air: its worst year, the shares on each side: ${label}`);
+  assert.equal(await page.getAttribute('button[data-select-target="air"]', 'aria-pressed'), 'true');
 });
 
 appTest('an assumption typed in goes into the link, moves its target, and resets', getBrowser, async (h) => {
