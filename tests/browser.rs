@@ -98,7 +98,16 @@ async fn the_targets_table_carries_machine_readable_rows() {
             text.contains(result.id.wording_zh()),
             "the plan's wording is shown: {text}"
         );
-        assert!(text.contains('±'), "the standard error is shown: {text}");
+        // ± the standard error, or where that would claim certainty, the Wilson interval.
+        let uncertainty = if taijiang_sim::text::notes::needs_interval(result, summary.paths) {
+            "95% 区间"
+        } else {
+            "±"
+        };
+        assert!(
+            text.contains(uncertainty),
+            "the uncertainty is shown: {text}"
+        );
     }
 }
 
