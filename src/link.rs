@@ -44,10 +44,9 @@ impl Labelled {
         }
     }
 
-    /// Whether the scenario has been changed since its preset was chosen.
+    /// Whether the scenario has been changed since its preset was chosen (run settings aside).
     pub fn is_modified(&self) -> bool {
-        let preset = self.preset.unwrap_or(PresetId::Plan);
-        self.scenario != preset.scenario()
+        self.scenario != crate::preset::preset_scenario(self.preset, &self.scenario)
     }
 }
 
@@ -82,6 +81,8 @@ pub enum LinkIssue {
         key: String,
         text: String,
         error: ValueError,
+        /// The value used instead (the preset's, or the default).
+        used: f64,
     },
     /// A preset, target or language that does not exist.
     UnknownName {
@@ -109,7 +110,9 @@ impl fmt::Display for LinkIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LinkIssue::UnknownKey(key) => write!(f, "unknown key “{key}”"),
-            LinkIssue::InvalidValue { key, text, error } => {
+            LinkIssue::InvalidValue {
+                key, text, error, ..
+            } => {
                 write!(f, "{key}=“{text}”: ")?;
                 match error {
                     ValueError::NotANumber => write!(f, "not a number"),
@@ -263,6 +266,7 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
                 key: key.to_string(),
                 text: text.to_string(),
                 error,
+                used: target.get(param),
             }),
         }
     }

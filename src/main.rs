@@ -66,7 +66,9 @@ fn print_json(fragment: &str) {
     parsed.pinned = None;
     let summary = engine::run(&parsed.current.scenario);
     let value = export::summary_json(&summary, &link::write(&parsed));
-    println!("{value}");
+    // A closed pipe (`| head`) ends the output quietly instead of panicking.
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{value}");
 }
 
 /// The scenario of a link (its pinned A is ignored here), with what could not be used said on
@@ -75,7 +77,7 @@ fn print_json(fragment: &str) {
 fn scenario_of(fragment: &str) -> taijiang_sim::link::Link {
     let (link, issues) = taijiang_sim::link::parse(fragment);
     for issue in &issues {
-        eprintln!("ignored: {issue}");
+        eprintln!("note: {issue}");
     }
     link
 }
@@ -133,6 +135,7 @@ fn compare(a: &str, b: &str) {
     let a = engine::run(&scenario_of(a).current.scenario);
     let b = engine::run(&scenario_of(b).current.scenario);
     let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "model\t{}", taijiang_sim::link::MODEL_VERSION);
     let _ = writeln!(out, "fingerprint_a\t{:016x}", a.fingerprint());
     let _ = writeln!(out, "fingerprint_b\t{:016x}", b.fingerprint());
     for d in engine::compare::differences(&a, &b) {

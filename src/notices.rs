@@ -3,13 +3,8 @@
 
 use crate::i18n::Lang;
 use crate::link::LinkIssue;
-use crate::scenario::{format_value, Param, ValueError};
+use crate::scenario::{format_value, ValueError};
 use crate::state::Notice;
-
-fn default_of(key: &str) -> String {
-    let name = key.strip_prefix(crate::link::A_PREFIX).unwrap_or(key);
-    Param::from_key(name).map_or_else(String::new, |param| format_value(param.spec().default))
-}
 
 fn error_text(error: &ValueError, lang: Lang) -> String {
     match error {
@@ -27,12 +22,20 @@ pub fn issue_text(issue: &LinkIssue, lang: Lang) -> String {
     match (issue, lang) {
         (LinkIssue::UnknownKey(key), Lang::Zh) => format!("未知参数 “{key}”,已忽略"),
         (LinkIssue::UnknownKey(key), Lang::En) => format!("unknown key “{key}”, ignored"),
-        (LinkIssue::InvalidValue { key, text, error }, _) => {
-            let fallback = default_of(key);
+        (
+            LinkIssue::InvalidValue {
+                key,
+                text,
+                error,
+                used,
+            },
+            _,
+        ) => {
+            let used = format_value(*used);
             let why = error_text(error, lang);
             match lang {
-                Lang::Zh => format!("{key}=“{text}”:{why},改用默认值 {fallback}"),
-                Lang::En => format!("{key}=“{text}”: {why}; the default {fallback} is used"),
+                Lang::Zh => format!("{key}=“{text}”:{why},改用 {used}"),
+                Lang::En => format!("{key}=“{text}”: {why}; {used} is used instead"),
             }
         }
         (LinkIssue::UnknownName { key, text }, Lang::Zh) => {

@@ -208,3 +208,17 @@ pub fn pace13_from_plan() -> (f64, f64) {
         yearly(1.0 + plan::INCOME_GROWTH_2016_2020),
     )
 }
+
+/// The parameters that say how a run is done rather than what is assumed: a preset keeps them.
+pub const RUN_SETTINGS: [Param; 3] = [Param::Horizon, Param::Paths, Param::Seed];
+
+/// `preset`'s values (the plan's without one) on the defaults, with the run settings of `from`:
+/// what "reset to the preset" gives, and what a scenario is "modified" against.
+pub fn preset_scenario(preset: Option<PresetId>, from: &Scenario) -> Scenario {
+    let base = RUN_SETTINGS
+        .iter()
+        .fold(Scenario::default(), |scenario, &param| {
+            scenario.with(param, from.get(param)).unwrap_or(scenario)
+        });
+    preset.unwrap_or(PresetId::Plan).apply_to(&base)
+}

@@ -52,9 +52,14 @@ fn compare_prints_both_probabilities_and_the_paired_difference() {
     let out = cli(&["--compare", a, b]);
     let run = |fragment| engine::run(&link::parse(fragment).0.current.scenario);
     let expected = differences(&run(a), &run(b));
+    assert_eq!(
+        out.lines().next(),
+        Some("model\t2"),
+        "the model version comes first"
+    );
     let rows: Vec<&str> = out
         .lines()
-        .filter(|l| !l.starts_with("fingerprint"))
+        .filter(|l| !l.starts_with("fingerprint") && !l.starts_with("model"))
         .collect();
     assert_eq!(rows.len(), expected.len());
     for (line, d) in rows.iter().zip(&expected) {

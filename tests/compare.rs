@@ -114,6 +114,9 @@ fn a_preview_is_paired_with_the_first_paths_of_the_full_run() {
     let b = engine::run(&scenario(&[(Param::Paths, 1000.0), (Param::Inv, 40.0)]));
     let income = differences(&a, &b)[1];
     assert_eq!(income.pairing, Pairing::Paired { paths: 1000 });
+    // Both chances over the same 1,000 paths as Δ: what the table shows adds up.
+    let shown = income.probability_b - income.probability_a;
+    assert!((shown - income.delta).abs() < 1e-12, "{income:?}");
     assert_eq!(
         income.met_a_only, 0,
         "more investment never costs a path its income target"
@@ -129,6 +132,8 @@ fn different_seeds_fall_back_to_independent_errors() {
         .zip(a.targets.iter().zip(&b.targets))
     {
         assert_eq!(difference.pairing, Pairing::Independent);
+        // Nothing is known of single paths: never "no change".
+        assert_ne!(difference.change(), Change::None);
         assert_eq!(difference.std_error, ra.std_error.hypot(rb.std_error));
     }
 }

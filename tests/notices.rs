@@ -81,3 +81,9 @@ fn english_counts_agree_with_their_verbs() {
     let moved = moved_line(&differences, true, Lang::En);
     assert!(moved.contains("0 targets are more likely"), "{moved}");
 }
+
+#[test]
+fn a_bad_value_after_a_preset_names_the_presets_value_as_used() {
+    let text = lines("#preset=pace13&gdp=abc", Lang::En).join("\n");
+    assert!(text.contains("10.15 is used instead"), "{text}");
+}

@@ -372,3 +372,18 @@ fn opening_a_saved_pair_restores_both_scenarios() {
     assert_eq!(state.pinned, link.pinned);
     assert_eq!(state.source, ScenarioSource::Controls);
 }
+
+#[test]
+fn the_plan_itself_shows_no_differences_but_a_change_or_a_pin_does() {
+    let mut plan = AppState::from_fragment("#paths=300");
+    settle(&mut plan);
+    assert!(plan.differences.is_some());
+    assert_eq!(plan.shown_differences(), None, "the plan against itself");
+    assert_eq!(plan.pinned_summary(), None, "nothing pinned to draw");
+    let pinned = plan.apply(Action::PinBaseline);
+    assert!(pinned.shown_differences().is_some());
+    assert!(pinned.pinned_summary().is_some());
+    let mut moved = plan.apply(Action::SetParam(Param::Gdp, 6.0, Gesture::Settled));
+    settle(&mut moved);
+    assert!(moved.shown_differences().is_some());
+}

@@ -48,7 +48,9 @@ pub struct TargetDifference {
 
 impl TargetDifference {
     pub fn change(&self) -> Change {
-        if self.delta == 0.0 && self.std_error == 0.0 {
+        // "No path changed" is known only of paired runs.
+        let paired = matches!(self.pairing, Pairing::Paired { .. });
+        if paired && self.met_a_only == 0 && self.met_b_only == 0 {
             Change::None
         } else if self.delta.abs() <= 2.0 * self.std_error {
             Change::Noise
@@ -81,7 +83,7 @@ pub fn differences(a: &Summary, b: &Summary) -> Vec<TargetDifference> {
     b.targets
         .iter()
         .filter_map(|result_b| {
-            let index = TargetId::ALL.iter().position(|&id| id == result_b.id)?;
+            let index = result_b.id.index();
             let result_a = a.target(result_b.id)?;
             let usable = paired
                 && index < a.outcomes.targets()
@@ -89,19 +91,23 @@ pub fn differences(a: &Summary, b: &Summary) -> Vec<TargetDifference> {
                 && a.outcomes.paths() >= common
                 && b.outcomes.paths() >= common;
             let difference = if usable {
-                let (mut a_only, mut b_only) = (0, 0);
+                let (mut a_only, mut b_only, mut both) = (0, 0, 0);
                 for path in 0..common as usize {
                     match (a.outcomes.met(index, path), b.outcomes.met(index, path)) {
                         (true, false) => a_only += 1,
                         (false, true) => b_only += 1,
-                        _ => {}
+                        (true, true) => both += 1,
+                        (false, false) => {}
                     }
                 }
                 let (delta, std_error) = paired_delta(common, a_only, b_only);
+                // Both chances over the same paths as Δ, so that P(B) − P(A) = Δ on screen even
+                // when one run is a preview of fewer paths.
+                let n = f64::from(common.max(1));
                 TargetDifference {
                     id: result_b.id,
-                    probability_a: result_a.probability,
-                    probability_b: result_b.probability,
+                    probability_a: f64::from(a_only + both) / n,
+                    probability_b: f64::from(b_only + both) / n,
                     delta,
                     std_error,
                     pairing: Pairing::Paired { paths: common },

@@ -2,24 +2,28 @@
 
 use super::{AppState, Precision, RunResult};
 use crate::engine::compare::{self, TargetDifference};
-use crate::preset::PresetId;
-use crate::scenario::{Param, Scenario};
+use crate::preset::preset_scenario;
+use crate::scenario::Scenario;
 use std::rc::Rc;
 
-/// The parameters that say how a run is done rather than what is assumed: a preset keeps them.
-pub const RUN_SETTINGS: [Param; 3] = [Param::Horizon, Param::Paths, Param::Seed];
-
-/// `preset`'s values on the defaults, with the run settings of `from`.
-pub fn preset_scenario(preset: Option<PresetId>, from: &Scenario) -> Scenario {
-    let base = RUN_SETTINGS
-        .iter()
-        .fold(Scenario::default(), |scenario, &param| {
-            scenario.with(param, from.get(param)).unwrap_or(scenario)
-        });
-    preset.unwrap_or(PresetId::Plan).apply_to(&base)
-}
-
 impl AppState {
+    /// The differences to show: against a pinned A always, against the plan's scenario only
+    /// when the scenario on screen is not the plan's itself (which has nothing to show).
+    pub fn shown_differences(&self) -> Option<Rc<Vec<TargetDifference>>> {
+        let pinned = self.pinned.is_some();
+        self.differences
+            .clone()
+            .filter(|_| pinned || self.scenario != self.baseline_scenario())
+    }
+
+    /// A's summary, to draw its bands over B's: only while A is pinned and its run is there.
+    pub fn pinned_summary(&self) -> Option<Rc<crate::engine::Summary>> {
+        self.baseline
+            .as_ref()
+            .filter(|result| self.pinned.is_some() && result.revision == self.baseline_revision)
+            .map(|result| result.summary.clone())
+    }
+
     /// What every result is compared with: A when pinned, else the plan's own scenario with the
     /// paths and seed on screen (so that the two are paired path by path).
     pub fn baseline_scenario(&self) -> Scenario {
@@ -57,14 +61,5 @@ impl AppState {
             &baseline.summary,
             &current.summary,
         )))
-    }
-}
-
-/// The same result object (cheap: no comparison of summaries).
-pub(super) fn same_result(a: &Option<RunResult>, b: &Option<RunResult>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => a.revision == b.revision && Rc::ptr_eq(&a.summary, &b.summary),
-        _ => false,
     }
 }

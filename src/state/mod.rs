@@ -14,8 +14,7 @@
 mod baseline;
 mod run;
 
-use baseline::same_result;
-pub use baseline::{preset_scenario, RUN_SETTINGS};
+pub use crate::preset::{preset_scenario, RUN_SETTINGS};
 pub use run::{Precision, RunKey, RunRequest, RunResponse, RunResult, RunRole};
 
 use crate::engine::compare::TargetDifference;
@@ -239,8 +238,9 @@ impl AppState {
             next.baseline_revision += 1;
         }
         next.reuse_results();
-        let changed = !same_result(&self.result, &next.result)
-            || !same_result(&self.baseline, &next.baseline)
+        // Cheap: results compare by the identity of their summaries.
+        let changed = self.result != next.result
+            || self.baseline != next.baseline
             || next.baseline_revision != self.baseline_revision;
         if changed {
             next.differences = next.compute_differences();

@@ -56,13 +56,27 @@ pub struct RunResponse {
 }
 
 /// A result kept for drawing.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct RunResult {
     pub revision: u64,
     pub precision: Precision,
     pub summary: Rc<Summary>,
+    /// The summary's fingerprint, computed once (it hashes every number).
+    pub fingerprint: u64,
     pub engine_ms: f64,
     pub workers: u32,
+}
+
+/// Two results are the same when they hold the same summary object: comparing summaries number
+/// by number (kilobytes, on every action of the reducer) would be wasted work.
+impl PartialEq for RunResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+            && self.precision == other.precision
+            && Rc::ptr_eq(&self.summary, &other.summary)
+            && self.engine_ms == other.engine_ms
+            && self.workers == other.workers
+    }
 }
 
 impl RunResult {
@@ -71,6 +85,7 @@ impl RunResult {
             revision: response.key.revision,
             precision: response.key.precision,
             summary: Rc::new(response.summary.clone()),
+            fingerprint: response.summary.fingerprint(),
             engine_ms: response.engine_ms,
             workers: response.workers,
         }

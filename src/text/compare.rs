@@ -6,12 +6,15 @@ use crate::engine::compare::{Change, TargetDifference};
 use crate::engine::Summary;
 use crate::i18n::Lang;
 
-/// A difference of probabilities in percentage points with its sign, e.g. `+12.3`.
+/// A difference of probabilities in percentage points with its sign, e.g. `+12.3`; below a
+/// twentieth of a point with two decimals (a large paired run can tell such a change), and
+/// exactly zero as `0.0` ("-0.0" would read as a change).
 pub fn signed_points(delta: f64) -> String {
     let points = delta * 100.0;
-    // "-0.0" would read as a change.
-    if points.abs() < 0.05 {
+    if points == 0.0 {
         "0.0".to_owned()
+    } else if points.abs() < 0.05 {
+        format!("{points:+.2}")
     } else {
         format!("{points:+.1}")
     }
@@ -20,7 +23,11 @@ pub fn signed_points(delta: f64) -> String {
 /// Δ with its unit and standard error, e.g. `+12.3 个百分点 ± 0.4` / `+12.3 points ± 0.4`.
 pub fn delta_text(difference: &TargetDifference, lang: Lang) -> String {
     let delta = signed_points(difference.delta);
-    let error = format!("{:.1}", difference.std_error * 100.0);
+    let error = if difference.std_error * 100.0 < 0.05 && difference.std_error > 0.0 {
+        format!("{:.2}", difference.std_error * 100.0)
+    } else {
+        format!("{:.1}", difference.std_error * 100.0)
+    };
     match lang {
         Lang::Zh => format!("{delta} 个百分点 ± {error}"),
         Lang::En => format!("{delta} points ± {error}"),

@@ -78,22 +78,33 @@ pub fn worked_back_note(lang: Lang) -> &'static str {
 /// Whether "± the standard error" would claim a certainty the run does not have: p̂ is 0 or 1,
 /// or the error rounds to 0.0 % on screen.
 pub fn needs_interval(result: &TargetResult, paths: u32) -> bool {
-    result.met == 0 || result.met == paths || result.std_error < 0.0005
+    claims_certainty(result.met, paths, result.std_error)
+}
+
+/// [`needs_interval`] for any proportion `met` / `n` with standard error `std_error`.
+pub fn claims_certainty(met: u32, n: u32, std_error: f64) -> bool {
+    met == 0 || met == n || std_error < 0.0005
 }
 
 /// A probability with its uncertainty: ± the standard error, or where that would claim
 /// certainty ([`needs_interval`]) the 95 % Wilson interval.
 pub fn probability_with_uncertainty(result: &TargetResult, paths: u32, lang: Lang) -> String {
-    let p = format::percent(result.probability);
-    if needs_interval(result, paths) {
-        let (low, high) = wilson_interval(result.met, paths);
+    proportion_with_uncertainty(result.met, paths, result.std_error, lang)
+}
+
+/// [`probability_with_uncertainty`] for any proportion `met` / `n`.
+pub fn proportion_with_uncertainty(met: u32, n: u32, std_error: f64, lang: Lang) -> String {
+    let probability = f64::from(met) / f64::from(n.max(1));
+    let p = format::percent(probability);
+    if claims_certainty(met, n, std_error) {
+        let (low, high) = wilson_interval(met, n);
         let range = format!("{:.2}–{:.2} %", low * 100.0, high * 100.0);
         match lang {
             Lang::Zh => format!("{p}(95% 区间 {range})"),
             Lang::En => format!("{p} (95 % interval {range})"),
         }
     } else {
-        format!("{p} ± {}", format::percent(result.std_error))
+        format!("{p} ± {}", format::percent(std_error))
     }
 }
 

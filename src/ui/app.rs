@@ -171,12 +171,7 @@ pub fn app(props: &AppProps) -> Html {
     let precision = state.result.as_ref().map(|result| result.precision);
     let summary = state.summary().cloned();
     let pinned = state.pinned.is_some();
-    // A's bands are drawn over B's only while A is pinned and its run is there.
-    let baseline_summary = state
-        .baseline
-        .as_ref()
-        .filter(|result| pinned && result.revision == state.baseline_revision)
-        .map(|result| result.summary.clone());
+    let baseline_summary = state.pinned_summary();
     let charts = summary.as_ref().map(|summary| {
         SeriesId::ALL
             .iter()
@@ -198,10 +193,7 @@ pub fn app(props: &AppProps) -> Html {
         .into_iter()
         .filter(|&id| notes::is_worked_back(id, &state.scenario))
         .collect();
-    let differences = state
-        .differences
-        .clone()
-        .filter(|_| pinned || state.scenario != state.baseline_scenario());
+    let differences = state.shown_differences();
     html! {
         <main id="app" data-state={data_state} data-precision={precision.map(Precision::key)}
             data-compare={if pinned { "pinned" } else { "plan" }}
@@ -259,7 +251,7 @@ pub fn app(props: &AppProps) -> Html {
                         <p class="run-info" data-run-precision={precision.map(Precision::key)}
                             data-workers={state.result.as_ref().map(|result| result.workers.to_string())}
                             data-engine-ms={state.result.as_ref().map(|result| format!("{:.2}", result.engine_ms))}
-                            data-fingerprint={format!("{:016x}", summary.fingerprint())}>
+                            data-fingerprint={state.result.as_ref().map(|result| format!("{:016x}", result.fingerprint))}>
                             { state.result.as_ref().map(|result| text::run_line(lang, result)) }
                         </p>
                         <div class="detail">

@@ -27,7 +27,7 @@ pub fn notices(props: &NoticesProps) -> Html {
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="notice" role="alert" data-notice="">
-            <p>{ lang.pick("链接或输入中有无法使用的内容:", "Some of the link or input could not be used:") }</p>
+            <p>{ lang.pick("关于此链接或输入:", "About this link or input:") }</p>
             <ul>{ lines }</ul>
             <button class="notice-dismiss" onclick={dismiss}>{ lang.pick("知道了", "Dismiss") }</button>
         </div>

@@ -210,9 +210,10 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
         .map(|entry| {
             let name = entry.name.clone();
             let open = {
-                let (on_open, entry) = (props.on_open.clone(), entry.clone());
+                let (on_open, entry, target) = (props.on_open.clone(), entry.clone(), props.link.target);
+                // The reader keeps the target and the language they are looking at.
                 Callback::from(move |_: MouseEvent| {
-                    on_open.emit(Link { current: entry.current.clone(), pinned: entry.pinned.clone(), lang, ..Link::default() })
+                    on_open.emit(Link { current: entry.current.clone(), pinned: entry.pinned.clone(), lang, target })
                 })
             };
             let rename = {
@@ -257,9 +258,12 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                         if entry.pinned.is_some() { { " · A/B" } }
                     </span>
                     <span class="saved-actions">
-                        <button class="link-button" onclick={open} data-open={name.clone()}>{ lang.pick("打开", "open") }</button>
-                        <button class="link-button" onclick={rename} data-rename={name.clone()}>{ lang.pick("重命名", "rename") }</button>
-                        <button class="link-button" onclick={delete} data-delete={name}>{ lang.pick("删除", "delete") }</button>
+                        <button class="link-button" onclick={open} data-open={name.clone()}
+                            aria-label={format!("{}{name}", lang.pick("打开:", "open: "))}>{ lang.pick("打开", "open") }</button>
+                        <button class="link-button" onclick={rename} data-rename={name.clone()}
+                            aria-label={format!("{}{name}", lang.pick("重命名:", "rename: "))}>{ lang.pick("重命名", "rename") }</button>
+                        <button class="link-button" onclick={delete} data-delete={name.clone()}
+                            aria-label={format!("{}{name}", lang.pick("删除:", "delete: "))}>{ lang.pick("删除", "delete") }</button>
                     </span>
                 </li>
             }

@@ -1,9 +1,10 @@
 //! Targets met together: the distribution of the number of targets met (bars 0 … 10), the
 //! chance that all are met and the expected number met, each with its standard error.
 
-use crate::engine::joint::{wilson_interval, JointAttainment};
+use crate::engine::joint::JointAttainment;
 use crate::format;
 use crate::i18n::Lang;
+use crate::text::notes::proportion_with_uncertainty;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,12 +20,17 @@ pub fn targets_together(props: &TargetsTogetherProps) -> Html {
     let joint = &props.joint;
     let shares = joint.distribution();
     let tallest = shares.iter().copied().fold(0.0, f64::max).max(1e-9);
+    let n = f64::from(joint.paths.max(1));
     let bars = shares
         .iter()
         .enumerate()
         .map(|(k, &share)| {
             let height = format!("height: {:.1}%", 100.0 * share / tallest);
-            let label = format!("{k}: {}", format::percent(share));
+            let error = (share * (1.0 - share) / n).sqrt();
+            let label = format!(
+                "{k}: {}",
+                proportion_with_uncertainty(joint.counts[k], joint.paths, error, lang)
+            );
             html! {
                 <li class="together-bar" data-met-count={k.to_string()} data-share={format::four_decimals(share)}
                     title={label.clone()} aria-label={label}>
@@ -34,20 +40,8 @@ pub fn targets_together(props: &TargetsTogetherProps) -> Html {
             }
         })
         .collect::<Html>();
-    let (all, all_se) = joint.all_met();
-    let all_text = if joint.all_met_count() == 0 || joint.all_met_count() == joint.paths {
-        let (low, high) = wilson_interval(joint.all_met_count(), joint.paths);
-        format!(
-            "{}{}{:.2}–{:.2} %{}",
-            format::percent(all),
-            lang.pick("(95% 区间 ", " (95 % interval "),
-            low * 100.0,
-            high * 100.0,
-            lang.pick(")", ")")
-        )
-    } else {
-        format::percent_with_error(all, all_se)
-    };
+    let (_, all_se) = joint.all_met();
+    let all_text = proportion_with_uncertainty(joint.all_met_count(), joint.paths, all_se, lang);
     let (expected, expected_se) = joint.expected_met();
     html! {
         <section class="together" aria-label={lang.pick("目标同时实现", "Targets met together")}>
