@@ -9,20 +9,25 @@ pub mod joint;
 pub mod judged;
 mod model;
 mod outcomes;
+mod percentiles;
 pub mod split;
 mod stream;
 mod summary;
+mod tally;
 
 pub use model::{
     logistic, logit, GreenParams, LapseTables, ModelParams, PathState, ShareParams,
     CERTIFICATIONS_PER_YEAR, GREEN_RATIO_CEILING, GROWTH_FLOOR, LOGIT_SHARES, RD_BASELINE_GROWTH,
 };
 pub use outcomes::Outcomes;
+pub use percentiles::{percentiles, percentiles_by_selection, SelectionScratch};
 pub use stream::{PathStream, PoissonTable, StreamId};
 pub use summary::{
-    cagr_percent, percentiles, percentiles_by_selection, reaches, target_result, Histogram,
-    SelectionScratch, SeriesSummariser, SeriesSummary, Summary, Tallied, TargetCount, TargetResult,
-    TargetTally, YearStats, HISTOGRAM_BINS, PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
+    Histogram, SeriesSummariser, SeriesSummary, Summary, TargetResult, YearStats, HISTOGRAM_BINS,
+    PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
+};
+pub use tally::{
+    cagr_percent, reaches, target_result, thresholds, Tallied, TargetCount, TargetTally,
 };
 
 use crate::plan::SeriesId;

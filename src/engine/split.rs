@@ -17,7 +17,8 @@
 use super::judged::JudgedHistogram;
 use super::model::ModelParams;
 use super::outcomes::Outcomes;
-use super::summary::{target_result, SeriesSummariser, TargetCount, TargetTally};
+use super::summary::SeriesSummariser;
+use super::tally::{target_result, TargetCount, TargetTally};
 use super::{SeriesSummary, Summary, YearStepper};
 use crate::plan::{SeriesId, TargetId, BASE_YEAR};
 use crate::scenario::Scenario;

@@ -1,0 +1,226 @@
+//! Percentiles of a year's values over all paths, by counting in buckets and sorting only the
+//! few values that matter (selection when values crowd): the exact order statistics, never a
+//! sort of every value.
+
+/// A key whose unsigned order is the total order of `f64` (`f64::total_cmp`): selecting on
+/// integers is several times faster than on floats with a comparison closure.
+fn order_key(value: f64) -> u64 {
+    let bits = value.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
+fn from_order_key(key: u64) -> f64 {
+    f64::from_bits(if key >> 63 == 1 {
+        key & !(1 << 63)
+    } else {
+        !key
+    })
+}
+
+/// Percentiles (ascending `quantiles`) of `values`, type 7 (linear interpolation between the
+/// order statistics around (n − 1)·q), found without sorting.
+pub fn percentiles_by_selection<const N: usize>(values: &[f64], quantiles: &[f64; N]) -> [f64; N] {
+    percentiles(values, quantiles, &mut SelectionScratch::default())
+}
+
+/// At most this many buckets in the one-pass count of [`percentiles`] (about one for every two
+/// values, so that few values share a bucket near the percentiles): the counts stay in the L1
+/// cache.
+const MAX_SELECTION_BUCKETS: usize = 4096;
+/// Values sampled (evenly spaced, so deterministically) to place the buckets.
+const SELECTION_SAMPLE: usize = 128;
+
+/// Buffers reused from one set of values to the next.
+#[derive(Clone, Debug, Default)]
+pub struct SelectionScratch {
+    buckets: Vec<u16>,
+    counts: Vec<u32>,
+    /// Whether each bucket holds a wanted order statistic.
+    wanted: Vec<bool>,
+    candidates: Vec<f64>,
+    keys: Vec<u64>,
+}
+
+/// Type-7 percentiles of `values` (see [`percentiles_by_selection`]).
+///
+/// A first pass counts the values in equal-width buckets over the range of a sample of them;
+/// the bucket of a value never decreases as the value grows, so the counts tell which few
+/// buckets hold the wanted order statistics, and a second pass gathers just those values, which
+/// are sorted. When the values crowd into those buckets (ties, one far outlier), divide-and-
+/// conquer selection over order keys takes over. Either way the result is the exact order
+/// statistics of the total order of `f64`, so both give the same bits.
+pub fn percentiles<const N: usize>(
+    values: &[f64],
+    quantiles: &[f64; N],
+    scratch: &mut SelectionScratch,
+) -> [f64; N] {
+    let n = values.len();
+    let last = n - 1;
+    let positions = quantiles.map(|q| last as f64 * q);
+    let ranks = positions.map(|position| (position.floor() as usize).min(last));
+    let neighbours = by_buckets(values, &ranks, scratch)
+        .unwrap_or_else(|| by_selection(values, &ranks, scratch));
+    let mut result = [0.0; N];
+    for (i, slot) in result.iter_mut().enumerate() {
+        let (low, high) = neighbours[i];
+        let fraction = positions[i] - ranks[i] as f64;
+        *slot = match high {
+            Some(high) if fraction > 0.0 => low + fraction * (high - low),
+            _ => low,
+        };
+    }
+    result
+}
+
+/// For each rank, the value of that rank and of the next (if any), by counting in buckets;
+/// `None` when the values crowd the buckets that matter.
+fn by_buckets<const N: usize>(
+    values: &[f64],
+    ranks: &[usize; N],
+    scratch: &mut SelectionScratch,
+) -> Option<[(f64, Option<f64>); N]> {
+    let n = values.len();
+    if n < 256 {
+        return None;
+    }
+    // The buckets span the range of a sample of the values, with a margin; values beyond it
+    // go to the end buckets. Any span gives exact results (the bucket of a value never
+    // decreases as the value grows: each operation rounds monotonically, and so does the
+    // clamp); a good one gives few values per wanted bucket.
+    let stride = n / SELECTION_SAMPLE;
+    let (low, high) = (0..SELECTION_SAMPLE)
+        .map(|i| values[i * stride])
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (if v < lo { v } else { lo }, if v > hi { v } else { hi })
+        });
+    let margin = 0.25 * (high - low);
+    let start = low - margin;
+    let buckets = (n / 2).next_power_of_two().min(MAX_SELECTION_BUCKETS);
+    let scale = buckets as f64 / (high + margin - start);
+    if !start.is_finite() || !scale.is_finite() || scale <= 0.0 {
+        return None;
+    }
+    let top = (buckets - 1) as f64;
+    scratch.buckets.clear();
+    scratch.counts.clear();
+    scratch.counts.resize(buckets + 1, 0);
+    for &v in values {
+        // `as` saturates below 0 and the comparison above: one bucket for each end. (Not
+        // `f64::min`, which wasm has no instruction for with Rust's meaning.)
+        let x = (v - start) * scale;
+        let bucket = if x < top { x as u16 } else { top as u16 };
+        scratch.buckets.push(bucket);
+        scratch.counts[bucket as usize] += 1;
+    }
+    // counts[b] becomes the number of values in buckets before b.
+    let mut before = 0;
+    for count in scratch.counts.iter_mut() {
+        let here = *count;
+        *count = before;
+        before += here;
+    }
+    let bucket_of_rank =
+        |rank: usize| scratch.counts[1..].partition_point(|&start| start as usize <= rank);
+    // The buckets of every wanted rank and of the rank after it.
+    let mut wanted: Vec<usize> = ranks
+        .iter()
+        .flat_map(|&rank| [rank, (rank + 1).min(n - 1)])
+        .map(bucket_of_rank)
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let gathered: usize = wanted
+        .iter()
+        .map(|&b| (scratch.counts[b + 1] - scratch.counts[b]) as usize)
+        .sum();
+    if gathered > n / 8 {
+        return None;
+    }
+    scratch.wanted.clear();
+    scratch.wanted.resize(buckets, false);
+    for &b in &wanted {
+        scratch.wanted[b] = true;
+    }
+    scratch.candidates.clear();
+    for (&v, &bucket) in values.iter().zip(&scratch.buckets) {
+        if scratch.wanted[bucket as usize] {
+            scratch.candidates.push(v);
+        }
+    }
+    scratch.candidates.sort_unstable_by(f64::total_cmp);
+    // The candidates are the wanted buckets' values in order; find a rank's place among them.
+    let value_of_rank = |rank: usize| {
+        let bucket = bucket_of_rank(rank);
+        let offset: usize = wanted
+            .iter()
+            .take_while(|&&b| b < bucket)
+            .map(|&b| (scratch.counts[b + 1] - scratch.counts[b]) as usize)
+            .sum();
+        scratch.candidates[offset + rank - scratch.counts[bucket] as usize]
+    };
+    Some(ranks.map(|rank| {
+        let next = (rank + 1 < n).then(|| value_of_rank(rank + 1));
+        (value_of_rank(rank), next)
+    }))
+}
+
+/// The same as [`by_buckets`], by divide-and-conquer selection over order keys.
+fn by_selection<const N: usize>(
+    values: &[f64],
+    ranks: &[usize; N],
+    scratch: &mut SelectionScratch,
+) -> [(f64, Option<f64>); N] {
+    scratch.keys.clear();
+    scratch.keys.extend(values.iter().map(|&v| order_key(v)));
+    let mut neighbours = [(0u64, None); N];
+    select_ranks(&mut scratch.keys, ranks, 0, None, &mut neighbours);
+    neighbours.map(|(low, high)| (from_order_key(low), high.map(from_order_key)))
+}
+
+/// Finds, for each of the ascending `ranks` (relative to `offset`), the key of that rank and the
+/// next larger one. Selects the middle rank first, then recurses into each side, so that every
+/// selection and scan works on a shrinking part of the keys. `bound` is the smallest key above
+/// this part of the keys, if any (a key selected by the caller).
+fn select_ranks(
+    keys: &mut [u64],
+    ranks: &[usize],
+    offset: usize,
+    bound: Option<u64>,
+    out: &mut [(u64, Option<u64>)],
+) {
+    if ranks.is_empty() {
+        return;
+    }
+    let middle = ranks.len() / 2;
+    let rank = ranks[middle] - offset;
+    let (lower_part, &mut key, upper_part) = keys.select_nth_unstable(rank);
+    let next = upper_part.iter().min().copied().or(bound);
+    out[middle] = (key, next);
+    // Equal ranks (tiny samples) share the answer without another selection.
+    let left = ranks[..middle].partition_point(|&r| r - offset < rank);
+    for i in left..middle {
+        out[i] = out[middle];
+    }
+    select_ranks(
+        lower_part,
+        &ranks[..left],
+        offset,
+        Some(key),
+        &mut out[..left],
+    );
+    let right = middle + 1 + ranks[middle + 1..].partition_point(|&r| r - offset == rank);
+    for i in middle + 1..right {
+        out[i] = out[middle];
+    }
+    select_ranks(
+        upper_part,
+        &ranks[right..],
+        offset + rank + 1,
+        bound,
+        &mut out[right..],
+    );
+}
