@@ -6,6 +6,7 @@
 //! [`Store`] over localStorage. Reading is tolerant: a broken entry is reported by its name and
 //! skipped, the others still load; nothing is overwritten without `overwrite: true`.
 
+mod entry;
 mod file;
 
 pub use file::{export_file, import_file, ImportProblem, ImportReport, FILE_FORMAT, FILE_VERSION};
@@ -195,7 +196,7 @@ pub fn load_all<S: Store + ?Sized>(store: &mut S) -> LoadReport {
                 continue;
             }
         };
-        let decoded = file::decode_entry(&value, Some(name));
+        let decoded = entry::decode_entry(&value, Some(name));
         for issue in decoded.issues {
             report_problem(&issue.field, issue.message, issue.severity);
         }
@@ -203,7 +204,7 @@ pub fn load_all<S: Store + ?Sized>(store: &mut S) -> LoadReport {
             continue;
         };
         if decoded.format != Some(FORMAT_VERSION) {
-            if let Err(why) = store.set(&key, &file::encode_entry(&entry)) {
+            if let Err(why) = store.set(&key, &entry::encode_entry(&entry)) {
                 let problem = format!("not rewritten in format {FORMAT_VERSION} ({why})");
                 report_problem("format", problem, Severity::Warning);
             }
@@ -228,7 +229,7 @@ pub fn save<S: Store + ?Sized>(
         return Err(SaveError::Exists);
     }
     store
-        .set(&key(&entry.name), &file::encode_entry(entry))
+        .set(&key(&entry.name), &entry::encode_entry(entry))
         .map_err(SaveError::Storage)
 }
 

@@ -1,0 +1,336 @@
+//! One saved scenario as JSON: the entry codec the store and the scenario file share (formats 1
+//! and 2, read tolerantly with every problem named by its field).
+
+use super::{SavedScenario, Severity, FORMAT_VERSION};
+use crate::link::{self, Labelled, MODEL_VERSION};
+use crate::preset::PresetId;
+use crate::scenario::{format_value, Param, ParamSpec, Scenario, ValueError, PARAMS};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The model version of format-1 entries whose link has no `v=`.
+const FORMAT1_MODEL: u32 = 1;
+/// Whole numbers up to this are written without a fraction (`6`, not `6.0`).
+const EXACT_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// One problem found while decoding an entry.
+pub(super) struct Issue {
+    pub field: String,
+    pub message: String,
+    pub severity: Severity,
+}
+
+pub(super) struct Decoded {
+    /// The entry's format, if it was readable.
+    pub format: Option<u32>,
+    pub name: Option<String>,
+    /// The entry, if it had no errors.
+    pub entry: Option<SavedScenario>,
+    pub issues: Vec<Issue>,
+}
+
+#[derive(Default)]
+struct Reader {
+    issues: Vec<Issue>,
+}
+
+impl Reader {
+    fn push(&mut self, field: impl Into<String>, message: impl Into<String>, severity: Severity) {
+        let (field, message) = (field.into(), message.into());
+        self.issues.push(Issue {
+            field,
+            message,
+            severity,
+        });
+    }
+
+    fn error(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.push(field, message, Severity::Error);
+    }
+
+    fn text(&mut self, object: &Map<String, Value>, field: &str) -> Option<String> {
+        match object.get(field) {
+            Some(Value::String(text)) => return Some(text.clone()),
+            Some(other) => self.error(field, format!("{} is not text", shown(other))),
+            None => self.error(field, "missing"),
+        }
+        None
+    }
+
+    /// A format-1 entry: the scenario as a link fragment. Its link issues are warnings.
+    fn format1(
+        &mut self,
+        object: &Map<String, Value>,
+    ) -> Option<(u32, Labelled, Option<Labelled>)> {
+        let text = self.text(object, "link")?;
+        let (parsed, issues) = link::parse(&text);
+        for issue in issues {
+            self.push("link", issue.to_string(), Severity::Warning);
+        }
+        let pairs = link::pairs(&text);
+        let v = pairs.iter().rev().find(|(key, _)| key == "v");
+        let model = v.and_then(|(_, v)| v.trim().parse().ok());
+        Some((
+            model.unwrap_or(FORMAT1_MODEL),
+            parsed.current,
+            parsed.pinned,
+        ))
+    }
+
+    fn format2(
+        &mut self,
+        object: &Map<String, Value>,
+    ) -> Option<(u32, Labelled, Option<Labelled>)> {
+        let model = match object.get("model") {
+            None => {
+                self.error("model", "missing");
+                None
+            }
+            Some(v) => match v.as_u64().and_then(|m| u32::try_from(m).ok()) {
+                None => {
+                    let message = format!("{} is not a model version (a whole number)", shown(v));
+                    self.error("model", message);
+                    None
+                }
+                Some(m) => {
+                    // Another model version may give other numbers from the same values: say so,
+                    // as a link from another version does, and load it.
+                    if m != MODEL_VERSION {
+                        let which = if m > MODEL_VERSION {
+                            "a newer"
+                        } else {
+                            "an older"
+                        };
+                        let message = format!("made with {which} model version ({m}); this build computes version {MODEL_VERSION}, so its numbers may differ");
+                        self.push("model", message, Severity::Warning);
+                    }
+                    Some(m)
+                }
+            },
+        };
+        let newer = model.is_some_and(|m| m > MODEL_VERSION);
+        let current = match object.get("scenario") {
+            Some(value) => self.labelled(value, "scenario", newer),
+            None => {
+                self.error("scenario", "missing");
+                None
+            }
+        };
+        let pinned = match object.get("pinned") {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => self.labelled(value, "pinned", newer).map(Some),
+        };
+        Some((model?, current?, pinned?))
+    }
+
+    /// A scenario with its preset. Missing parameters keep their defaults; unknown ones are
+    /// errors, or warnings in an entry of a newer model version (which may have more).
+    fn labelled(&mut self, value: &Value, field: &str, newer: bool) -> Option<Labelled> {
+        let Some(object) = value.as_object() else {
+            self.error(field, format!("{} is not an object", shown(value)));
+            return None;
+        };
+        let preset = match object.get("preset") {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => match value.as_str().and_then(PresetId::from_key) {
+                Some(preset) => Some(Some(preset)),
+                None => {
+                    let known: Vec<_> = PresetId::ALL.iter().map(|p| p.key()).collect();
+                    let known = known.join(", ");
+                    let message = format!("unknown preset {} (known: {known})", shown(value));
+                    self.error(format!("{field}.preset"), message);
+                    None
+                }
+            },
+        };
+        let values = match object.get("values") {
+            Some(Value::Object(values)) => values,
+            Some(other) => {
+                let message = format!("{} is not an object", shown(other));
+                self.error(format!("{field}.values"), message);
+                return None;
+            }
+            None => {
+                self.error(format!("{field}.values"), "missing");
+                return None;
+            }
+        };
+        let mut scenario = Scenario::default();
+        let mut valid = true;
+        for (key, value) in values {
+            let at = format!("{field}.values.{key}");
+            let Some(param) = Param::from_key(key) else {
+                if newer {
+                    let message = "unknown parameter (of a newer model version): ignored";
+                    self.push(at, message, Severity::Warning);
+                } else {
+                    self.error(at, "unknown parameter");
+                    valid = false;
+                }
+                continue;
+            };
+            let number = value.as_f64().ok_or(ValueError::NotANumber);
+            match number.and_then(|v| scenario.with(param, v)) {
+                Ok(next) => scenario = next,
+                Err(error) => {
+                    self.error(at, value_message(param.spec(), value, &error));
+                    valid = false;
+                }
+            }
+        }
+        Some(Labelled {
+            scenario,
+            preset: preset?,
+        })
+        .filter(|_| valid)
+    }
+}
+
+/// A JSON value as a message shows it: at most 40 characters.
+fn shown(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
+}
+
+fn value_message(spec: &ParamSpec, value: &Value, error: &ValueError) -> String {
+    let (min, max) = (format_value(spec.min), format_value(spec.max));
+    let allowed = if spec.integer {
+        format!("allowed: whole numbers from {min} to {max}")
+    } else {
+        format!("allowed: {min} to {max}")
+    };
+    let what = match error {
+        ValueError::NotANumber => "is not a number",
+        ValueError::NotWhole => "is not a whole number",
+        ValueError::OutOfRange { .. } => "is out of range",
+    };
+    format!("{} {what}; {allowed}", shown(value))
+}
+
+/// Reads one entry (format 1 or 2). In the store the key names the entry (`key_name`) and the
+/// `name` field is not read; in a file `name` is required.
+pub(super) fn decode_entry(value: &Value, key_name: Option<&str>) -> Decoded {
+    let mut reader = Reader::default();
+    let object = value.as_object();
+    let format = match object.map(|object| object.get("format")) {
+        None => {
+            reader.error("", format!("{} is not an object", shown(value)));
+            None
+        }
+        Some(None) => {
+            reader.error("format", "missing");
+            None
+        }
+        Some(Some(v)) => match v.as_u64() {
+            Some(f @ 1..=2) => Some(f as u32),
+            _ => {
+                let message = format!(
+                    "unsupported format {}; this build reads formats 1 and {FORMAT_VERSION}",
+                    shown(v)
+                );
+                reader.error("format", message);
+                None
+            }
+        },
+    };
+    let (Some(object), Some(format)) = (object, format) else {
+        return Decoded {
+            format,
+            name: key_name.map(str::to_owned),
+            entry: None,
+            issues: reader.issues,
+        };
+    };
+    let name = match key_name {
+        Some(name) => Some(name.to_owned()),
+        None => reader.text(object, "name"),
+    };
+    if name.as_deref().is_some_and(|name| name.trim().is_empty()) {
+        reader.error("name", "empty");
+    }
+    let saved_at = reader.text(object, "saved_at");
+    let body = match format {
+        1 => reader.format1(object),
+        _ => reader.format2(object),
+    };
+    let failed = reader.issues.iter().any(|i| i.severity == Severity::Error);
+    let entry = match (name.clone(), saved_at, body) {
+        (Some(name), Some(saved_at), Some((model, current, pinned))) if !failed => {
+            Some(SavedScenario {
+                name,
+                saved_at,
+                model,
+                current,
+                pinned,
+            })
+        }
+        _ => None,
+    };
+    Decoded {
+        format: Some(format),
+        name,
+        entry,
+        issues: reader.issues,
+    }
+}
+
+/// An entry as written (format 2), its fields in this order.
+#[derive(Serialize)]
+pub(super) struct EntryOut<'a> {
+    format: u32,
+    name: &'a str,
+    saved_at: &'a str,
+    model: u32,
+    scenario: LabelledOut<'a>,
+    pinned: Option<LabelledOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct LabelledOut<'a> {
+    preset: Option<&'static str>,
+    values: ValuesOut<'a>,
+}
+
+/// Every parameter, in [`PARAMS`] order; whole numbers without a fraction.
+struct ValuesOut<'a>(&'a Scenario);
+
+impl Serialize for ValuesOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(PARAMS.len()))?;
+        for spec in &PARAMS {
+            let value = self.0.get(spec.param);
+            if value.fract() == 0.0 && value.abs() <= EXACT_INTEGER {
+                map.serialize_entry(spec.key, &(value as i64))?;
+            } else {
+                map.serialize_entry(spec.key, &value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'a> EntryOut<'a> {
+    pub(super) fn new(entry: &'a SavedScenario) -> EntryOut<'a> {
+        let labelled = |l: &'a Labelled| LabelledOut {
+            preset: l.preset.map(PresetId::key),
+            values: ValuesOut(&l.scenario),
+        };
+        EntryOut {
+            format: FORMAT_VERSION,
+            name: &entry.name,
+            saved_at: &entry.saved_at,
+            model: entry.model,
+            scenario: labelled(&entry.current),
+            pinned: entry.pinned.as_ref().map(labelled),
+        }
+    }
+}
+
+/// An entry in format 2, as stored (compact JSON).
+pub(super) fn encode_entry(entry: &SavedScenario) -> String {
+    serde_json::to_string(&EntryOut::new(entry)).expect("plain data always serialises")
+}
