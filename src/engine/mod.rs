@@ -23,11 +23,11 @@ pub use outcomes::Outcomes;
 pub use percentiles::{percentiles, percentiles_by_selection, SelectionScratch};
 pub use stream::{PathStream, PoissonTable, StreamId};
 pub use summary::{
-    Histogram, SeriesSummariser, SeriesSummary, Summary, TargetResult, YearStats, HISTOGRAM_BINS,
-    PERCENTILES, THRESHOLD_RELATIVE_TOLERANCE,
+    Histogram, SeriesSummariser, SeriesSummary, Summary, YearStats, HISTOGRAM_BINS, PERCENTILES,
 };
 pub use tally::{
-    cagr_percent, reaches, target_result, thresholds, Tallied, TargetCount, TargetTally,
+    cagr_percent, reaches, target_result, thresholds, Tallied, TargetCount, TargetResult,
+    TargetTally, THRESHOLD_RELATIVE_TOLERANCE,
 };
 
 use crate::plan::SeriesId;

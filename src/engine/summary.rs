@@ -4,7 +4,7 @@ use super::judged::JudgedHistogram;
 use super::model::ModelParams;
 use super::outcomes::Outcomes;
 use super::percentiles::{percentiles, SelectionScratch};
-use super::tally::{target_result, thresholds, Tallied, TargetTally};
+use super::tally::{target_result, thresholds, Tallied, TargetResult, TargetTally};
 use crate::plan::{SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
 use serde::{Deserialize, Serialize};
 
@@ -12,9 +12,6 @@ use serde::{Deserialize, Serialize};
 pub const PERCENTILES: [f64; 5] = [0.05, 0.25, 0.50, 0.75, 0.95];
 /// Bins of each histogram.
 pub const HISTOGRAM_BINS: usize = 40;
-/// A path that lands on a target's threshold within this relative distance meets it, so that
-/// float rounding never turns "exactly on the plan's path" into "missed".
-pub const THRESHOLD_RELATIVE_TOLERANCE: f64 = 1e-9;
 
 /// Everything the UI needs from one run: a few kilobytes, whatever the number of paths.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -114,21 +111,6 @@ pub struct Histogram {
     pub counts: Vec<u32>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TargetResult {
-    pub id: TargetId,
-    /// The level to reach (none for the in-step rule, which compares growth rates).
-    pub threshold: Option<f64>,
-    /// Paths that meet the target.
-    pub met: u32,
-    /// Paths whose 2025 value reaches the threshold (for held targets this can exceed `met`:
-    /// a path may end above the line after a year below it).
-    pub reached_in_2025: u32,
-    /// p̂ = met / n.
-    pub probability: f64,
-    /// The Monte Carlo standard error √(p̂(1 − p̂)/n).
-    pub std_error: f64,
-}
 
 /// Builds one series' part of a [`Summary`] from its values over all paths, year by year.
 #[derive(Clone, Debug)]

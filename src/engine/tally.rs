@@ -4,9 +4,29 @@
 use super::judged::{Judged, JudgedHistogram};
 use super::model::ModelParams;
 use super::outcomes::Outcomes;
-use super::summary::{TargetResult, THRESHOLD_RELATIVE_TOLERANCE};
 use crate::plan::{Rule, SeriesId, TargetId, TARGET_STEP};
 use serde::{Deserialize, Serialize};
+
+/// A path that lands on a target's threshold within this relative distance meets it, so that
+/// float rounding never turns "exactly on the plan's path" into "missed".
+pub const THRESHOLD_RELATIVE_TOLERANCE: f64 = 1e-9;
+
+/// One target's result over a run: how many paths met it, p̂ and its standard error.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetResult {
+    pub id: TargetId,
+    /// The level to reach (none for the in-step rule, which compares growth rates).
+    pub threshold: Option<f64>,
+    /// Paths that meet the target.
+    pub met: u32,
+    /// Paths whose 2025 value reaches the threshold (for held targets this can exceed `met`:
+    /// a path may end above the line after a year below it).
+    pub reached_in_2025: u32,
+    /// p̂ = met / n.
+    pub probability: f64,
+    /// The Monte Carlo standard error √(p̂(1 − p̂)/n).
+    pub std_error: f64,
+}
 
 /// Whether `value` reaches `threshold`, with the relative tolerance above.
 pub fn reaches(value: f64, threshold: f64) -> bool {

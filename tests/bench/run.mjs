@@ -171,7 +171,9 @@ function showsScenario({ key, want, precision }) {
   if (!app || app.dataset.state !== 'ready') return false;
   if (precision !== 'any' && app.dataset.precision !== precision) return false;
   if (want === null) return true;
-  const value = new URLSearchParams(location.hash.slice(1)).get(key);
+  // A slider's value (a link leaves out what equals the default), else the link's (the seed).
+  const slider = document.querySelector(`input[type="range"][name="${key}"]`);
+  const value = slider ? slider.value : new URLSearchParams(location.hash.slice(1)).get(key);
   return value !== null && Math.abs(Number(value) - want) < 1e-9;
 }
 
