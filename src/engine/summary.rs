@@ -111,7 +111,6 @@ pub struct Histogram {
     pub counts: Vec<u32>,
 }
 
-
 /// Builds one series' part of a [`Summary`] from its values over all paths, year by year.
 #[derive(Clone, Debug)]
 pub struct SeriesSummariser {

@@ -2,6 +2,7 @@
 //! engine worker (`runner.rs`), and the layout of the controls, the targets and the charts.
 
 use super::runner::use_engine_runner;
+use super::store::Store;
 use super::{
     timing, AssumptionsPanel, BaseValues, CompareBar, FanChartCanvas, HistogramCanvas, Notices,
     PresetBar, ProbabilityStrip, SavedPanel, SentencePanel, Slider, TargetsTable, TargetsTogether,
@@ -21,23 +22,6 @@ use crate::text::notes;
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The Yew reducer around the framework-free state.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Store(pub AppState);
-
-impl Reducible for Store {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = self.0.apply(action);
-        if next == self.0 {
-            self
-        } else {
-            Rc::new(Store(next))
-        }
-    }
-}
 
 /// A callback that dispatches the action `make` builds from its input.
 fn dispatching<T: 'static>(

@@ -18,6 +18,7 @@ mod runner;
 mod saved_panel;
 mod sentence_panel;
 mod slider;
+mod store;
 mod targets_table;
 mod targets_together;
 

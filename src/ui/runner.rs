@@ -1,7 +1,7 @@
 //! Carries out the state's run requests on the engine workers.
 
-use super::app::Store;
 use super::engine_pool::{run_on_page, EnginePool, DEFAULT_MAX_WORKERS, SPLIT_MIN_PATHS};
+use super::store::Store;
 use crate::engine::split::MAX_PARTS;
 use crate::state::{Action, RunRequest};
 use gloo::timers::callback::Timeout;
