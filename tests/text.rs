@@ -124,3 +124,13 @@ fn base_values_say_no_more_than_the_plan() {
     let (_, _, gdp_trend) = describe(Param::Gdp.spec().provenance, Lang::En);
     assert!(gdp_trend.contains("used as the trend"), "{gdp_trend}");
 }
+
+#[test]
+fn the_strip_never_rounds_an_uncertain_chance_to_certainty() {
+    use taijiang_sim::text::notes::whole_percent;
+    assert_eq!(whole_percent(0.9991), "> 99 %");
+    assert_eq!(whole_percent(1.0), "100 %");
+    assert_eq!(whole_percent(0.0001), "< 1 %");
+    assert_eq!(whole_percent(0.0), "0 %");
+    assert_eq!(whole_percent(0.534), "53 %");
+}

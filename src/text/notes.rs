@@ -115,3 +115,15 @@ pub fn interval_note(lang: Lang) -> &'static str {
         "“±” gives the Monte Carlo standard error. Where the chance is 0 or 100 %, or the error is below 0.05 points, “± 0.0 %” would claim a certainty the run does not have; a 95 % Wilson interval is shown instead.",
     )
 }
+
+/// A chance in whole percent for the compact strip, never rounding a chance that is not
+/// certain to 0 % or 100 %.
+pub fn whole_percent(probability: f64) -> String {
+    if probability > 0.0 && probability < 0.005 {
+        "< 1 %".to_owned()
+    } else if probability < 1.0 && probability >= 0.995 {
+        "> 99 %".to_owned()
+    } else {
+        format!("{:.0} %", probability * 100.0)
+    }
+}
