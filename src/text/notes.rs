@@ -121,7 +121,7 @@ pub fn interval_note(lang: Lang) -> &'static str {
 pub fn whole_percent(probability: f64) -> String {
     if probability > 0.0 && probability < 0.005 {
         "< 1 %".to_owned()
-    } else if probability < 1.0 && probability >= 0.995 {
+    } else if (0.995..1.0).contains(&probability) {
         "> 99 %".to_owned()
     } else {
         format!("{:.0} %", probability * 100.0)
