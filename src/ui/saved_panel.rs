@@ -8,6 +8,8 @@ use crate::i18n::Lang;
 use crate::library::{self, SaveError, SavedScenario, Severity};
 use crate::link::Link;
 use crate::preset::PresetId;
+use std::cell::RefCell;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -71,6 +73,32 @@ fn save_asking(store: &mut BrowserStore, entry: &SavedScenario, lang: Lang) -> S
         (Ok(()), Lang::En) => format!("Saved “{name}”"),
         (Err(error), _) => save_error_text(&error, lang),
     }
+}
+
+/// A button's callback that deletes `name` after a confirmation, and says so.
+fn deleting(
+    store: &Rc<RefCell<BrowserStore>>,
+    status: &UseStateHandle<Status>,
+    refresh: impl Fn() + 'static,
+    name: String,
+    lang: Lang,
+) -> Callback<MouseEvent> {
+    let (store, status) = (store.clone(), status.clone());
+    Callback::from(move |_: MouseEvent| {
+        let question = match lang {
+            Lang::Zh => format!("删除“{name}”?此操作无法撤销。"),
+            Lang::En => format!("Delete “{name}”? This cannot be undone."),
+        };
+        if confirm(&question) {
+            library::delete(&mut *store.borrow_mut(), &name);
+            let message = format!("{}“{name}”", lang.pick("已删除", "Deleted "));
+            status.set(Status {
+                message,
+                problems: Vec::new(),
+            });
+            refresh();
+        }
+    })
 }
 
 fn now_iso() -> String {
@@ -233,21 +261,7 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                     refresh();
                 })
             };
-            let delete = {
-                let (store, status, refresh, name) = (store.clone(), status.clone(), refresh.clone(), name.clone());
-                Callback::from(move |_: MouseEvent| {
-                    let question = match lang {
-                        Lang::Zh => format!("删除“{name}”?此操作无法撤销。"),
-                        Lang::En => format!("Delete “{name}”? This cannot be undone."),
-                    };
-                    if confirm(&question) {
-                        library::delete(&mut *store.borrow_mut(), &name);
-                        let message = format!("{}“{name}”", lang.pick("已删除", "Deleted "));
-                        status.set(Status { message, problems: Vec::new() });
-                        refresh();
-                    }
-                })
-            };
+            let delete = deleting(&store, &status, refresh.clone(), name.clone(), lang);
             let preset = entry.current.preset.unwrap_or(PresetId::Plan).label(lang);
             let day: String = entry.saved_at.chars().take(10).collect();
             html! {
@@ -275,21 +289,7 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
         .iter()
         .filter(|problem| problem.severity == Severity::Error)
         .map(|problem| {
-            let delete = {
-                let (store, status, refresh, name) = (store.clone(), status.clone(), refresh.clone(), problem.name.clone());
-                Callback::from(move |_: MouseEvent| {
-                    let question = match lang {
-                        Lang::Zh => format!("删除无法读取的“{name}”?此操作无法撤销。"),
-                        Lang::En => format!("Delete the unreadable “{name}”? This cannot be undone."),
-                    };
-                    if confirm(&question) {
-                        library::delete(&mut *store.borrow_mut(), &name);
-                        let message = format!("{}“{name}”", lang.pick("已删除", "Deleted "));
-                        status.set(Status { message, problems: Vec::new() });
-                        refresh();
-                    }
-                })
-            };
+            let delete = deleting(&store, &status, refresh.clone(), problem.name.clone(), lang);
             html! {
                 <li data-saved-problem={problem.name.clone()}>
                     { problem.to_string() }

@@ -14,13 +14,12 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { nativeBinary, REPO_ROOT } from './helpers.mjs';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REFERENCE = join(REPO_ROOT, 'tests', 'bench', 'reference.js');
 const SCENARIO_SOURCE = join(REPO_ROOT, 'src', 'scenario.rs');
 
@@ -76,36 +75,6 @@ function referenceRun(fragment, seed = SEED) {
 // ---------------------------------------------------------------------------------------------
 // The native engine
 
-/** The newest modification time (ms) under `dir`. */
-function newestUnder(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestUnder(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The binary to run, and a note if it is older than the sources (a rebuild may be due). */
-function findBinary() {
-  const build = 'Build it with `cargo build --release --bin taijiang-sim` (or `cargo build --bin taijiang-sim`; `cargo test` builds the debug one too).';
-  if (process.env.NATIVE_BIN) {
-    const path = resolve(REPO_ROOT, process.env.NATIVE_BIN);
-    if (!existsSync(path)) assert.fail(`NATIVE_BIN=${process.env.NATIVE_BIN}: no such file. ${build}`);
-    return { path, stale: '' };
-  }
-  const builds = ['release', 'debug']
-    .map((profile) => join(REPO_ROOT, 'target', profile, 'taijiang-sim'))
-    .filter((path) => existsSync(path))
-    .map((path) => ({ path, built: statSync(path).mtimeMs }));
-  if (builds.length === 0) {
-    assert.fail(`No native binary at target/release/taijiang-sim or target/debug/taijiang-sim. ${build}`);
-  }
-  const { path, built } = builds.reduce((best, next) => (next.built > best.built ? next : best));
-  const sources = Math.max(newestUnder(join(REPO_ROOT, 'src')), statSync(join(REPO_ROOT, 'Cargo.toml')).mtimeMs);
-  const stale = built < sources ? ` (${relative(REPO_ROOT, path)} is older than src/: rebuild it if this fails)` : '';
-  return { path, stale };
-}
 
 /**
  * The engine's run of a fragment's scenario at PATHS paths: the link it echoes and, by key, the
@@ -114,7 +83,7 @@ function findBinary() {
  * about the link's missing version) is not read.
  */
 function engineRun(fragment) {
-  const { path, stale } = findBinary();
+  const { path, stale } = nativeBinary();
   const link = `#${fragment}${fragment ? '&' : ''}paths=${PATHS}&seed=${SEED}`;
   let out;
   try {
