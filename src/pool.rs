@@ -34,6 +34,19 @@ struct CurrentRun {
     parts: u32,
     received: Vec<PartSummary>,
     started_ms: f64,
+    /// When a part last arrived (or the run started).
+    progress_ms: f64,
+}
+
+/// Workers that have not all loaded this long after a run was asked for are taken as failed.
+pub const LOAD_LIMIT_MS: f64 = 20_000.0;
+
+/// How long a run may go without a part arriving before its workers are taken as failed: a
+/// base plus an allowance per path and year about fifty times what this machine's engine needs
+/// (docs/BENCHMARKS.md), so that only a worker that stopped answering reaches it.
+pub fn stall_limit_ms(scenario: &Scenario) -> f64 {
+    let years = f64::from(scenario.horizon_year() - crate::plan::BASE_YEAR);
+    5_000.0 + 0.01 * f64::from(scenario.paths()) * years
 }
 
 /// The workers' state as the page sees it. At most one run is with the workers at a time; a
@@ -46,6 +59,8 @@ pub struct PoolState {
     next_run: u64,
     current: Option<CurrentRun>,
     waiting: Option<RunRequest>,
+    /// Since when a request has waited for the workers to load.
+    waiting_since_ms: Option<f64>,
     /// A worker failed: every run from then on is done on the page's thread.
     broken: bool,
 }
@@ -60,6 +75,7 @@ impl PoolState {
             next_run: 1,
             current: None,
             waiting: None,
+            waiting_since_ms: None,
             broken: false,
         }
     }
@@ -70,6 +86,9 @@ impl PoolState {
             vec![Command::RunOnPage(request)]
         } else if self.loaded < self.workers || self.current.is_some() {
             self.waiting = Some(request);
+            if self.loaded < self.workers {
+                self.waiting_since_ms.get_or_insert(now_ms);
+            }
             Vec::new()
         } else {
             vec![self.start(request, now_ms)]
@@ -82,6 +101,7 @@ impl PoolState {
         if self.loaded != self.workers || self.broken {
             return Vec::new();
         }
+        self.waiting_since_ms = None;
         let mut commands = vec![Command::Connect];
         if let Some(request) = self.waiting.take() {
             commands.push(self.start(request, now_ms));
@@ -103,6 +123,7 @@ impl PoolState {
             return Vec::new();
         }
         current.received.push(summary);
+        current.progress_ms = now_ms;
         if current.received.len() < current.parts as usize {
             return Vec::new();
         }
@@ -137,14 +158,36 @@ impl PoolState {
     /// A worker failed (its script or module did not load, or it stopped): stop them all and
     /// finish the latest request on the page's thread.
     pub fn failed(&mut self) -> Vec<Command> {
+        self.give_up("an engine worker failed; runs continue on the page's thread")
+    }
+
+    /// Called now and then: workers that never finish loading, or a run that goes too long
+    /// without a part arriving ([`stall_limit_ms`]), are taken as failed, so that the page is
+    /// never left waiting for good.
+    pub fn check(&mut self, now_ms: f64) -> Vec<Command> {
+        let stalled = self
+            .current
+            .as_ref()
+            .is_some_and(|run| now_ms - run.progress_ms > stall_limit_ms(&run.request.scenario));
+        let never_loaded = self.loaded < self.workers
+            && self
+                .waiting_since_ms
+                .is_some_and(|since| now_ms - since > LOAD_LIMIT_MS);
+        if stalled {
+            self.give_up("an engine worker stopped answering; runs continue on the page's thread")
+        } else if never_loaded {
+            self.give_up("the engine workers did not load; runs continue on the page's thread")
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn give_up(&mut self, why: &'static str) -> Vec<Command> {
         if self.broken {
             return Vec::new();
         }
         self.broken = true;
-        let mut commands = vec![
-            Command::Warn("an engine worker failed; runs continue on the page's thread"),
-            Command::StopWorkers,
-        ];
+        let mut commands = vec![Command::Warn(why), Command::StopWorkers];
         let latest = self
             .waiting
             .take()
@@ -173,6 +216,7 @@ impl PoolState {
             parts,
             received: Vec::with_capacity(parts as usize),
             started_ms: now_ms,
+            progress_ms: now_ms,
         });
         Command::Start {
             run,

@@ -199,3 +199,60 @@ fn a_failed_worker_sends_the_run_in_hand_and_every_later_one_to_the_page() {
         "a late load changes nothing"
     );
 }
+
+#[test]
+fn a_run_that_stops_making_progress_finishes_on_the_page() {
+    use taijiang_sim::pool::stall_limit_ms;
+    let mut pool = loaded_pool(2);
+    let request = request(3, 20_000);
+    let limit = stall_limit_ms(&request.scenario);
+    assert_eq!(started(&pool.send(request.clone(), 0.0)).len(), 1);
+    assert!(pool.check(limit - 1.0).is_empty(), "within its allowance");
+    let commands = pool.check(limit + 1.0);
+    assert!(commands.contains(&Command::StopWorkers), "{commands:?}");
+    assert!(commands.contains(&Command::RunOnPage(request.clone())));
+    assert!(pool.check(limit + 5_000.0).is_empty(), "once is enough");
+    // Later requests go to the page's thread.
+    assert_eq!(
+        pool.send(request.clone(), limit + 6_000.0),
+        vec![Command::RunOnPage(request)]
+    );
+}
+
+#[test]
+fn a_part_that_arrives_resets_the_allowance() {
+    use taijiang_sim::pool::stall_limit_ms;
+    let mut pool = loaded_pool(2);
+    let request = request(4, 10_000);
+    let limit = stall_limit_ms(&request.scenario);
+    let run = started(&pool.send(request.clone(), 0.0))[0].0;
+    let parts = split_parts(&request.scenario, 2, run);
+    assert!(pool.done(0, parts[0].clone(), limit - 10.0).is_empty());
+    assert!(
+        pool.check(limit + 10.0).is_empty(),
+        "a part arrived just before"
+    );
+    assert_eq!(
+        responses(pool.done(1, parts[1].clone(), limit + 20.0)).len(),
+        1
+    );
+    assert!(pool.check(10.0 * limit).is_empty(), "nothing in flight");
+}
+
+#[test]
+fn workers_that_never_load_leave_the_run_to_the_page() {
+    use taijiang_sim::pool::LOAD_LIMIT_MS;
+    let mut pool = PoolState::new(2, SPLIT_MIN_PATHS);
+    pool.loaded(0.0);
+    let request = request(5, 1_000);
+    assert!(
+        pool.send(request.clone(), 100.0).is_empty(),
+        "waits for the second worker"
+    );
+    assert!(pool.check(100.0 + LOAD_LIMIT_MS - 1.0).is_empty());
+    let commands = pool.check(100.0 + LOAD_LIMIT_MS + 1.0);
+    assert!(
+        commands.contains(&Command::RunOnPage(request)),
+        "{commands:?}"
+    );
+}

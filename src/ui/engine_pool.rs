@@ -26,6 +26,9 @@ pub const DEFAULT_MAX_WORKERS: u32 = 4;
 /// costs about as much as the work it shares out (see docs/BENCHMARKS.md).
 pub const SPLIT_MIN_PATHS: u32 = 5_000;
 
+/// How often the pool checks that its workers are making progress.
+const WATCHDOG_MS: u32 = 1_000;
+
 pub type OnResponse = Rc<dyn Fn(RunResponse)>;
 
 struct Pool {
@@ -98,6 +101,16 @@ impl EnginePool {
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             on_error.forget();
         }
+        // A watchdog: workers that never load, or a run that stops making progress, fall back
+        // to the page's thread instead of leaving the page on "running" for good.
+        let weak = Rc::downgrade(&pool);
+        gloo::timers::callback::Interval::new(WATCHDOG_MS, move || {
+            if let Some(pool) = weak.upgrade() {
+                let commands = pool.borrow_mut().state.check(now_ms());
+                Pool::carry_out(&pool, commands);
+            }
+        })
+        .forget();
         Ok(EnginePool { pool })
     }
 

@@ -70,3 +70,20 @@ appTest('if the workers cannot start, the page computes the same numbers itself'
   assert.equal(snap.fingerprint, DEFAULT_FINGERPRINT, 'the native engine, bit for bit');
   assert.equal(snap.precision, 'full');
 });
+
+appTest('if a worker loads but never answers, the watchdog has the page compute the numbers', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  const page = await h.open(url, {
+    // A worker that says it has loaded, then swallows every run (its module never starts).
+    beforeLoad: (p) => p.route('**/worker.js', (route) => route.fulfill({
+      contentType: 'application/javascript',
+      body: "self.wasm_bindgen = () => new Promise(() => {}); self.onmessage = () => {}; self.postMessage({ kind: 'loaded' });",
+    })),
+  });
+  // The default run's allowance is 5.5 s (5 s plus 0.01 ms per path and year); snapshot waits
+  // for the ready page, which only the fallback can bring.
+  const snap = await snapshot(page);
+  assert.equal(snap.workers, 0, 'computed on the page\'s thread after the watchdog gave up');
+  assert.equal(snap.fingerprint, DEFAULT_FINGERPRINT, 'the native engine, bit for bit');
+  assert.equal(snap.precision, 'full');
+});
