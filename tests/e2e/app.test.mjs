@@ -201,3 +201,16 @@ appTest('printing draws every chart, also those never scrolled to', getBrowser, 
   });
   assert.ok(stats > 0.01, `the printed chart has ink (${(stats * 100).toFixed(1)} % of pixels)`);
 });
+
+appTest('opened straight from a folder, the page says how to serve it instead of staying blank', getBrowser, async (h) => {
+  const { DIST_DIR } = await import('./helpers.mjs');
+  const fromFolder = await h.open(`file://${DIST_DIR}/index.html`, { waitForReady: false });
+  const message = fromFolder.locator('#opened-from-a-folder');
+  await message.waitFor({ state: 'visible' });
+  const text = await message.textContent();
+  assert.match(text, /python3 -m http\.server 8080/);
+  assert.match(text, /file:\/\//);
+  // Served as it should be, the message stays hidden and the app runs.
+  const served = await h.open(await h.serve('/'));
+  assert.equal(await served.locator('#opened-from-a-folder').isVisible(), false);
+});
