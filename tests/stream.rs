@@ -87,15 +87,6 @@ fn neighbouring_paths_and_seeds_have_uncorrelated_streams() {
 }
 
 #[test]
-fn the_share_index_matches_the_order_of_shares() {
-    use taijiang_sim::plan::SeriesId;
-    for (i, share) in SeriesId::SHARES.iter().enumerate() {
-        assert_eq!(share.share_index(), Some(i));
-    }
-    assert_eq!(SeriesId::Gdp.share_index(), None);
-}
-
-#[test]
 fn poisson_draws_have_the_poisson_mean_and_variance() {
     use taijiang_sim::engine::{PoissonTable, StreamId};
     for mean in [0.0, 0.5, 4.0, 9.9, 29.0, 37.8, 120.0, 2500.0] {

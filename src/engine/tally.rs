@@ -118,12 +118,13 @@ impl TargetTally {
         }
         if t == TARGET_STEP {
             let paths = columns[0].len();
+            let gaps = growth_gaps(columns);
             let mut outcomes = Outcomes::new(TargetId::ALL.len(), paths as u32);
             self.counts = TargetId::ALL
                 .into_iter()
                 .enumerate()
                 .map(|(k, id)| {
-                    for (path, met) in self.met_flags(id, columns).enumerate() {
+                    for (path, met) in self.met_flags(id, columns, &gaps).enumerate() {
                         if met {
                             outcomes.set_met(k, path);
                         }
@@ -131,7 +132,7 @@ impl TargetTally {
                     self.count(id, columns, outcomes.count(k))
                 })
                 .collect();
-            self.judged = self.judged_histograms(columns, &outcomes);
+            self.judged = self.judged_histograms(&gaps, &outcomes);
             self.outcomes = outcomes;
         }
     }
@@ -139,7 +140,7 @@ impl TargetTally {
     /// The distributions of the worst year (held targets) and of the growth gap (in step).
     fn judged_histograms(
         &self,
-        columns: &[Vec<f64>],
+        gaps: &[f64],
         outcomes: &Outcomes,
     ) -> Vec<(TargetId, JudgedHistogram)> {
         let met =
@@ -155,20 +156,10 @@ impl TargetTally {
                 )
             })
             .collect();
-        let gaps: Vec<f64> = columns[SeriesId::IncomeIndex.index()]
-            .iter()
-            .zip(&columns[SeriesId::Gdp.index()])
-            .map(|(&income, &gdp)| {
-                let income_growth =
-                    cagr_percent(SeriesId::IncomeIndex.plan_base(), income, TARGET_STEP);
-                let gdp_growth = cagr_percent(SeriesId::Gdp.plan_base(), gdp, TARGET_STEP);
-                (income_growth - gdp_growth).abs()
-            })
-            .collect();
         let id = TargetId::IncomeSync;
         judged.push((
             id,
-            JudgedHistogram::new(Judged::GrowthGap, self.sync_tolerance, &gaps, met(id)),
+            JudgedHistogram::new(Judged::GrowthGap, self.sync_tolerance, gaps, met(id)),
         ));
         judged.sort_by_key(|(id, _)| id.index());
         judged
@@ -179,6 +170,7 @@ impl TargetTally {
         &'a self,
         id: TargetId,
         columns: &'a [Vec<f64>],
+        gaps: &'a [f64],
     ) -> Box<dyn Iterator<Item = bool> + 'a> {
         let values = &columns[id.series().index()];
         match id.rule() {
@@ -192,14 +184,8 @@ impl TargetTally {
                 Box::new(flags.iter().copied())
             }
             Rule::InStepWithGdp => {
-                let gdp = &columns[SeriesId::Gdp.index()];
                 let tolerance = self.sync_tolerance * (1.0 + THRESHOLD_RELATIVE_TOLERANCE);
-                Box::new(values.iter().zip(gdp).map(move |(&income, &gdp)| {
-                    let income_growth =
-                        cagr_percent(SeriesId::IncomeIndex.plan_base(), income, TARGET_STEP);
-                    let gdp_growth = cagr_percent(SeriesId::Gdp.plan_base(), gdp, TARGET_STEP);
-                    (income_growth - gdp_growth).abs() <= tolerance
-                }))
+                Box::new(gaps.iter().map(move |&gap| gap <= tolerance))
             }
             rule => {
                 let threshold = self.thresholds[id.index()];
@@ -248,4 +234,19 @@ pub fn target_result(count: TargetCount, paths: u32, threshold: Option<f64>) -> 
         probability,
         std_error: (probability * (1.0 - probability) / n).sqrt(),
     }
+}
+
+/// |income CAGR − GDP CAGR| 2020→2025 of each path, in percentage points: what the in-step rule
+/// judges.
+fn growth_gaps(columns: &[Vec<f64>]) -> Vec<f64> {
+    columns[SeriesId::IncomeIndex.index()]
+        .iter()
+        .zip(&columns[SeriesId::Gdp.index()])
+        .map(|(&income, &gdp)| {
+            let income_growth =
+                cagr_percent(SeriesId::IncomeIndex.plan_base(), income, TARGET_STEP);
+            let gdp_growth = cagr_percent(SeriesId::Gdp.plan_base(), gdp, TARGET_STEP);
+            (income_growth - gdp_growth).abs()
+        })
+        .collect()
 }

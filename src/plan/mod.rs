@@ -121,7 +121,7 @@ impl SeriesId {
         SeriesId::CultureTrip,
     ];
 
-    /// The shares, in the order the engine keeps their logits.
+    /// The series that are shares in (0, 1) (shown in %).
     pub const SHARES: [SeriesId; 6] = [
         SeriesId::Air,
         SeriesId::GreenRatio,
@@ -148,19 +148,6 @@ impl SeriesId {
 
     pub fn index(self) -> usize {
         self as usize
-    }
-
-    /// The position in [`SeriesId::SHARES`], for shares.
-    pub fn share_index(self) -> Option<usize> {
-        match self {
-            SeriesId::Air => Some(0),
-            SeriesId::GreenRatio => Some(1),
-            SeriesId::GreenCover => Some(2),
-            SeriesId::Preschool => Some(3),
-            SeriesId::CultureStar => Some(4),
-            SeriesId::CultureTrip => Some(5),
-            _ => None,
-        }
     }
 
     pub fn kind(self) -> SeriesKind {
