@@ -12,6 +12,7 @@
 
 pub mod bench;
 pub mod charts;
+pub mod embed;
 pub mod engine;
 pub mod export;
 pub mod format;

@@ -1,6 +1,6 @@
 //! The one reader and writer of links: everything a URL fragment can hold (the scenario's keys,
-//! the pinned scenario A under `a.`, `preset`, `lang`, `target`, the model version `v` and the
-//! checksum `ck`). The page, the CLI and the tests all go through [`parse`] and [`write`].
+//! the pinned scenario A under `a.`, `preset`, `lang`, `target`, the piece shown alone `embed`,
+//! the model version `v` and the checksum `ck`). The page, the CLI and the tests all go through [`parse`] and [`write`].
 //!
 //! A written link holds only what differs from the defaults of its model version, starts with
 //! `v=` and ends with `ck=`, a checksum of everything before it: a link cut off in transit (a
@@ -13,6 +13,7 @@
 //! Percent-decoding and `+` for space follow `application/x-www-form-urlencoded`
 //! (`form_urlencoded`), and invalid UTF-8 is replaced, so reading never fails.
 
+use crate::embed::EmbedPiece;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
 use crate::preset::PresetId;
@@ -60,6 +61,8 @@ pub struct Link {
     pub lang: Lang,
     /// The target the reader was looking at.
     pub target: TargetId,
+    /// The piece shown alone, in an iframe (`embed=`); `None` for the full page.
+    pub embed: Option<EmbedPiece>,
 }
 
 impl Default for Link {
@@ -69,6 +72,18 @@ impl Default for Link {
             pinned: None,
             lang: Lang::Zh,
             target: TargetId::Gdp,
+            embed: None,
+        }
+    }
+}
+
+impl Link {
+    /// The same link for the full simulator, with the controls (what an embed's "open" link
+    /// points at).
+    pub fn full_page(&self) -> Link {
+        Link {
+            embed: None,
+            ..self.clone()
         }
     }
 }
@@ -231,6 +246,12 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
             None => issues.push(unknown_name("target", text)),
         }
     }
+    if let Some(text) = value_of("embed") {
+        match EmbedPiece::from_key(text) {
+            Some(piece) => link.embed = Some(piece),
+            None => issues.push(unknown_name("embed", text)),
+        }
+    }
     link.current.preset = read_preset(value_of("preset"), "preset", &mut issues);
     let a_label = value_of("a");
     let a_pinned = a_label.is_some() || last.iter().any(|(k, _)| k.starts_with(A_PREFIX));
@@ -249,7 +270,10 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
             Some(name) => (&mut pinned, name),
             None => (&mut current, *key),
         };
-        if matches!(*key, "v" | "ck" | "lang" | "target" | "preset" | "a") {
+        if matches!(
+            *key,
+            "v" | "ck" | "lang" | "target" | "preset" | "a" | "embed"
+        ) {
             continue;
         }
         let Some(param) = Param::from_key(name) else {
@@ -343,6 +367,9 @@ pub fn write(link: &Link) -> String {
     }
     if link.lang != Lang::Zh {
         pairs.push(("lang".into(), link.lang.code().into()));
+    }
+    if let Some(piece) = link.embed {
+        pairs.push(("embed".into(), piece.key().into()));
     }
     let ck = checksum(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     pairs.push(("ck".into(), ck));

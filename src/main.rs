@@ -1,7 +1,7 @@
 //! In the browser, mounts the simulator. Natively, prints the targets' probabilities for a
 //! scenario given as a link's fragment (`cargo run --release -- '#gdp=6&inv=50'`,
 //! `'#preset=downturn'`), and the summary's fingerprint; with `--json '#…'`, the whole summary as
-//! JSON; with `--compare '#A' '#B'`, both
+//! JSON; with `--csv series|targets '#…'`, the CSV the page downloads; with `--compare '#A' '#B'`, both
 //! scenarios' probabilities and the paired difference with its standard error; with
 //! `--bench PATHS HORIZON_YEAR REPEATS`, times whole runs for the browser benchmark's ratios.
 
@@ -51,6 +51,17 @@ fn main() {
         compare(a, b);
         return;
     }
+    if args.first().map(String::as_str) == Some("--csv") {
+        let (Some(what), fragment) = (args.get(1), args.get(2).cloned().unwrap_or_default()) else {
+            eprintln!("usage: taijiang-sim --csv series|targets '#<link>'");
+            std::process::exit(2);
+        };
+        if !print_csv(what, &fragment) {
+            eprintln!("usage: taijiang-sim --csv series|targets '#<link>'");
+            std::process::exit(2);
+        }
+        return;
+    }
     if args.first().map(String::as_str) == Some("--json") {
         print_json(&args.get(1).cloned().unwrap_or_default());
         return;
@@ -69,6 +80,36 @@ fn print_json(fragment: &str) {
     // A closed pipe (`| head`) ends the output quietly instead of panicking.
     use std::io::Write;
     let _ = writeln!(std::io::stdout().lock(), "{value}");
+}
+
+/// Prints the CSV the page downloads (`series` or `targets`, with A, B and Δ when the link pins
+/// A); false for anything else.
+#[cfg(not(target_arch = "wasm32"))]
+fn print_csv(what: &str, fragment: &str) -> bool {
+    use taijiang_sim::export::{series_csv, targets_csv, CsvContext};
+    use taijiang_sim::{engine, link};
+    let parsed = scenario_of(fragment);
+    let summary = engine::run(&parsed.current.scenario);
+    let written = format!("#{}", link::write(&parsed));
+    let context = CsvContext {
+        link: &written,
+        lang: parsed.lang,
+        exported: None,
+    };
+    let csv = match what {
+        "series" => series_csv(&summary, &[], &context),
+        "targets" => {
+            let differences = parsed
+                .pinned
+                .as_ref()
+                .map(|a| engine::compare::differences(&engine::run(&a.scenario), &summary));
+            targets_csv(&summary, differences.as_deref(), &context)
+        }
+        _ => return false,
+    };
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(csv.as_bytes());
+    true
 }
 
 /// The scenario of a link (its pinned A is ignored here), with what could not be used said on

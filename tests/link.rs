@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use taijiang_sim::embed::EmbedPiece;
 use taijiang_sim::i18n::Lang;
 use taijiang_sim::link::{self, Labelled, Link, LinkIssue, MAX_ISSUES};
 use taijiang_sim::plan::TargetId;
@@ -52,12 +53,14 @@ fn any_link() -> impl Strategy<Value = Link> {
         proptest::option::of(labelled()),
         proptest::sample::select(vec![Lang::Zh, Lang::En]),
         proptest::sample::select(TargetId::ALL.to_vec()),
+        proptest::option::of(proptest::sample::select(EmbedPiece::ALL.to_vec())),
     )
-        .prop_map(|(current, pinned, lang, target)| Link {
+        .prop_map(|(current, pinned, lang, target, embed)| Link {
             current,
             pinned,
             lang,
             target,
+            embed,
         })
 }
 
@@ -323,6 +326,31 @@ fn the_target_and_language_travel_and_unknown_ones_are_named() {
     let (link, issues) = parse_by_hand("#target=moon&lang=fr");
     assert_eq!((link.target, link.lang), (TargetId::Gdp, Lang::Zh));
     assert_eq!(issues.len(), 2);
+}
+
+#[test]
+fn every_embed_id_travels_an_unknown_one_is_named_and_the_full_page_drops_it() {
+    for piece in EmbedPiece::ALL {
+        let (parsed, issues) = link::parse(&format!("#v=2&embed={}", piece.key()));
+        assert_eq!(parsed.embed, Some(piece));
+        assert_eq!(issues, [LinkIssue::ChecksumMissing]);
+        assert!(!link::write(&parsed.full_page()).contains("embed"));
+    }
+    let (parsed, issues) = link::parse("#embed=%3Cscript%3E&gdp=6");
+    assert_eq!(
+        parsed.embed, None,
+        "an unknown piece falls back to the full page"
+    );
+    assert_eq!(parsed.current.scenario.get(Param::Gdp), 6.0);
+    assert!(issues.contains(&LinkIssue::UnknownName {
+        key: "embed".into(),
+        text: "<script>".into()
+    }));
+    // Every id is distinct, so each names one piece.
+    let mut keys: Vec<_> = EmbedPiece::ALL.iter().map(|piece| piece.key()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), EmbedPiece::ALL.len());
 }
 
 #[test]

@@ -1,10 +1,12 @@
 //! Charts, drawn by functions generic over plotters' [`DrawingBackend`], so that the same code
 //! draws on a browser canvas and, in native tests, into an SVG string.
 
+mod caption;
 mod fan;
 mod histogram;
 mod series;
 
+pub use caption::{caption_height, draw_caption, draw_captioned, wrap_caption, AnyChart};
 pub use fan::{draw_fan_chart, FanBaseline, FanChart, FanLabels};
 pub use histogram::{draw_histogram, HistogramChart, Threshold};
 pub use series::{

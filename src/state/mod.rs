@@ -17,6 +17,7 @@ mod run;
 pub use crate::preset::{preset_scenario, RUN_SETTINGS};
 pub use run::{Precision, RunKey, RunRequest, RunResponse, RunResult, RunRole};
 
+use crate::embed::EmbedPiece;
 use crate::engine::compare::TargetDifference;
 use crate::i18n::Lang;
 use crate::link::{self, Labelled, Link, LinkIssue};
@@ -78,6 +79,8 @@ pub struct AppState {
     pub selected_target: TargetId,
     /// The target whose plan sentence is open in the side panel, if any.
     pub sentence_open: Option<TargetId>,
+    /// The piece shown alone when the page is embedded (`embed=`); `None` for the full page.
+    pub embed: Option<EmbedPiece>,
 }
 
 /// How a control reports a value.
@@ -140,6 +143,7 @@ impl AppState {
             differences: None,
             selected_target: TargetId::Gdp,
             sentence_open: None,
+            embed: None,
         };
         state.take_link(link);
         state
@@ -174,6 +178,7 @@ impl AppState {
             pinned: self.pinned.clone(),
             lang: self.lang,
             target: self.selected_target,
+            embed: self.embed,
         }
     }
 
@@ -355,6 +360,7 @@ impl AppState {
     }
 
     fn take_link(&mut self, link: Link) {
+        self.embed = link.embed;
         self.lang = link.lang;
         self.selected_target = link.target;
         self.preset = link.current.preset;

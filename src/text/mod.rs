@@ -5,6 +5,7 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::plan::{section_of, Provenance, TargetId};
 
+pub mod caption;
 pub mod compare;
 pub mod notes;
 pub mod rules;

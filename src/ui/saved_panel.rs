@@ -241,7 +241,7 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                 let (on_open, entry, target) = (props.on_open.clone(), entry.clone(), props.link.target);
                 // The reader keeps the target and the language they are looking at.
                 Callback::from(move |_: MouseEvent| {
-                    on_open.emit(Link { current: entry.current.clone(), pinned: entry.pinned.clone(), lang, target })
+                    on_open.emit(Link { current: entry.current.clone(), pinned: entry.pinned.clone(), lang, target, embed: None })
                 })
             };
             let rename = {
