@@ -100,6 +100,9 @@ pub enum Action {
     Rested(u64),
     /// The URL fragment changed (page load, a pasted link, back or forward).
     LoadFragment(String),
+    /// The page around an embedded piece sent a link to show (`docs/EMBED.md`): read as the
+    /// address bar's, except that a link naming no piece keeps the piece on show.
+    FromHost(String),
     /// A saved scenario (or pair) was opened.
     Open(Box<Link>),
     /// The engine started on a request.
@@ -273,6 +276,14 @@ impl AppState {
             }
             Action::LoadFragment(fragment) => {
                 let (link, issues) = link::parse(&fragment);
+                self.notices = link_notices(issues);
+                self.take_link(link);
+                self.source = ScenarioSource::Link;
+                self.dragging = false;
+            }
+            Action::FromHost(fragment) => {
+                let (mut link, issues) = link::parse(&fragment);
+                link.embed = link.embed.or(self.embed);
                 self.notices = link_notices(issues);
                 self.take_link(link);
                 self.source = ScenarioSource::Link;

@@ -64,3 +64,16 @@ pub fn chart_caption(labelled: &Labelled, lang: Lang, date: &str, link: &str) ->
     };
     vec![scenario_line(labelled, lang), source, link.to_owned()]
 }
+
+/// The provenance note of an embedded piece or a printed sheet, in one or two sentences.
+pub fn provenance_note(lang: Lang, paths: u32) -> String {
+    let paths = format::grouped(f64::from(paths), 0);
+    match lang {
+        Lang::Zh => format!(
+            "目标与基数来自《台江区“十四五”规划》原文;概率为 {paths} 条蒙特卡洛路径的模拟结果(模型第 {MODEL_VERSION} 版),± 为蒙特卡洛标准误。未写入规划的设定均为可修改的假设,见完整模拟器。"
+        ),
+        Lang::En => format!(
+            "Targets and base values are from the Taijiang 14th Five-Year Plan; chances are from {paths} Monte Carlo paths (model v{MODEL_VERSION}), ± the Monte Carlo standard error. Everything not in the plan is an editable assumption, shown in the full simulator."
+        ),
+    }
+}

@@ -71,7 +71,7 @@ pub fn param_value(spec: &ParamSpec, value: f64, lang: Lang) -> String {
     } else {
         1
     };
-    let number = if spec.param == Param::Horizon {
+    let number = if matches!(spec.param, Param::Horizon | Param::Seed) {
         format!("{value}")
     } else {
         format::grouped(value, decimals)

@@ -1,11 +1,14 @@
 //! The page: state in a reducer, the scenario mirrored in the URL fragment, runs sent to the
 //! engine worker (`runner.rs`), and the layout of the controls, the targets and the charts.
 
+use super::exports::ExportContext;
+use super::host_messages::use_host_messages;
 use super::runner::use_engine_runner;
 use super::store::Store;
 use super::{
-    timing, AssumptionsPanel, BaseValues, CompareBar, FanChartCanvas, HistogramCanvas, Notices,
-    PresetBar, ProbabilityStrip, SavedPanel, SentencePanel, Slider, TargetsTable, TargetsTogether,
+    timing, AssumptionsPanel, BaseValues, CompareBar, EmbedDialog, EmbedView, ExportBar,
+    FanChartCanvas, HistogramCanvas, Notices, PresetBar, PrintSheet, ProbabilityStrip,
+    SavedPanel, SentencePanel, Slider, TargetsTable, TargetsTogether,
 };
 use crate::format;
 use crate::i18n::Lang;
@@ -60,6 +63,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     use_engine_runner(&store, props.in_thread);
+    use_host_messages(&store);
 
     // The charts (children) have drawn by now: measure what the user waited for.
     {
@@ -135,6 +139,24 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| controls_open.set(!*controls_open))
     };
 
+    let embed_open = use_state(|| false);
+    let open_embed = {
+        let embed_open = embed_open.clone();
+        Callback::from(move |_: ()| embed_open.set(true))
+    };
+    let close_embed = {
+        let embed_open = embed_open.clone();
+        Callback::from(move |_: ()| embed_open.set(false))
+    };
+    let export_context = state.result.as_ref().map(|result| {
+        Rc::new(ExportContext {
+            link: state.link(),
+            summary: result.summary.clone(),
+            fingerprint: result.fingerprint,
+            differences: state.differences.clone(),
+        })
+    });
+
     let reference = preset_scenario(state.preset, &state.scenario);
     let growth_note = notes::expected_growth_note(&state.scenario, lang);
     let sliders = PARAMS
@@ -162,7 +184,8 @@ pub fn app(props: &AppProps) -> Html {
             .map(|&series| {
                 html! {
                     <FanChartCanvas key={series.key()} summary={summary.clone()}
-                        baseline={baseline_summary.clone()} series={series} lang={lang} />
+                        baseline={baseline_summary.clone()} series={series} lang={lang}
+                        exports={export_context.clone()} />
                 }
             })
             .collect::<Html>()
@@ -178,8 +201,91 @@ pub fn app(props: &AppProps) -> Html {
         .filter(|&id| notes::is_worked_back(id, &state.scenario))
         .collect();
     let differences = state.shown_differences();
+    // A preview is never printed: the sheet keeps the last full run until the next one.
+    let printable = state.result.as_ref().filter(|result| result.precision == Precision::Full);
+    let page = html! {
+        <>
+                <header class="page-header">
+                    <h1>{ text::page_title(lang) }</h1>
+                    <button class="lang-toggle" onclick={toggle_lang}>{ lang.pick("English", "中文") }</button>
+                </header>
+                <Notices notices={state.notices.clone()} lang={lang} on_dismiss={dismiss} />
+                <div class="layout">
+                    <section id="controls" class={classes!("controls", controls_open.then_some("open"))}
+                        aria-label={lang.pick("情景设置", "Scenario")}>
+                        <div class="controls-head">
+                            <h2>{ lang.pick("情景设置", "Scenario") }</h2>
+                            <button class="close-controls" onclick={toggle_controls.clone()}
+                                aria-controls="controls" aria-expanded={controls_open.to_string()}>{ lang.pick("查看结果", "Show results") }</button>
+                            // Inside the sticky head, so that the strip stays in sight as the panel scrolls.
+                            if let Some(summary) = &summary {
+                                <ProbabilityStrip summary={summary.clone()} lang={lang} stale={!ready} />
+                            }
+                        </div>
+                        <PresetBar preset={state.preset} modified={state.is_modified()} lang={lang}
+                            on_choose={on_preset} on_reset={on_reset_preset} />
+                        { sliders }
+                        <p class="seed">{ text::seed_line(lang, state.scenario.seed()) }</p>
+                        <AssumptionsPanel scenario={state.scenario.clone()} lang={lang} on_change={on_param.clone()}
+                            on_reset={on_reset} on_reset_all={on_reset_all} />
+                        <SavedPanel link={state.link()} lang={lang} on_open={on_open} />
+                        <BaseValues lang={lang} />
+                    </section>
+                    <section class={classes!("results", (!ready).then_some("stale"))} aria-label={lang.pick("结果", "Results")}>
+                        if let Some(summary) = summary {
+                            <p class="headline" data-headline="">{ headline(&summary, lang) }</p>
+                            <CompareBar pinned={state.pinned.clone()} lang={lang} on_pin={on_pin} on_unpin={on_unpin} />
+                            if let Some(context) = &export_context {
+                                <ExportBar context={context.clone()} lang={lang} on_embed={open_embed} />
+                            }
+                            if let Some(differences) = &differences {
+                                <p class="moved" data-moved="">{ moved_line(differences, pinned, lang) }</p>
+                            }
+                            if !ready {
+                                <p class="outdated" role="status">{ lang.pick(
+                                    "正在计算新情景……下面仍是上一情景的数字。",
+                                    "Computing the new scenario… the numbers below are still the previous scenario's.") }</p>
+                            }
+                            if let Some(joint) = joint.clone() {
+                                <TargetsTogether joint={joint} lang={lang} />
+                            }
+                            <TargetsTable summary={summary.clone()} lang={lang} selected={state.selected_target}
+                                worked_back={worked_back}
+                                on_select={on_select} on_show_sentence={on_show_sentence}
+                                differences={differences.clone()} pinned={pinned} />
+                            <p class="run-info" data-run-precision={precision.map(Precision::key)}
+                                data-workers={state.result.as_ref().map(|result| result.workers.to_string())}
+                                data-engine-ms={state.result.as_ref().map(|result| format!("{:.2}", result.engine_ms))}
+                                data-fingerprint={state.result.as_ref().map(|result| format!("{:016x}", result.fingerprint))}>
+                                { state.result.as_ref().map(|result| text::run_line(lang, result)) }
+                            </p>
+                            <div class="detail">
+                                <HistogramCanvas summary={summary.clone()} target={state.selected_target} lang={lang}
+                                    exports={export_context.clone()} />
+                                if let Some(target) = state.sentence_open {
+                                    <SentencePanel target={target} result={summary.target(target).copied()}
+                                        lang={lang} on_close={on_close_sentence} />
+                                }
+                            </div>
+                            <h2 class="charts-title">{ lang.pick("各指标预测(扇形图)", "Every indicator (fan charts)") }</h2>
+                            <div class="charts">{ charts }</div>
+                        } else {
+                            <p class="computing">{ lang.pick("正在计算……", "Computing…") }</p>
+                        }
+                    </section>
+                </div>
+                if !*controls_open {
+                    <button class="open-controls" onclick={toggle_controls} aria-controls="controls"
+                        aria-expanded="false">
+                        { lang.pick("调整情景", "Adjust the scenario") }
+                    </button>
+                }
+                <footer class="page-footer">{ text::footer(lang) }</footer>
+        </>
+    };
     html! {
-        <main id="app" data-state={data_state} data-precision={precision.map(Precision::key)}
+        <main id="app" class={classes!(state.embed.is_some().then_some("embed"))}
+            data-embed={state.embed.map(|piece| piece.key())} data-state={data_state} data-precision={precision.map(Precision::key)}
             data-compare={if pinned { "pinned" } else { "plan" }}
             data-preset={state.preset.map(PresetId::key)}
             data-modified={state.is_modified().to_string()}
@@ -187,78 +293,21 @@ pub fn app(props: &AppProps) -> Html {
             data-all-met-stderr={joint.as_ref().map(|j| format::four_decimals(j.all_met().1))}
             data-expected-met={joint.as_ref().map(|j| format::four_decimals(j.expected_met().0))}
             aria-busy={(!ready).to_string()}>
-            <header class="page-header">
-                <h1>{ text::page_title(lang) }</h1>
-                <button class="lang-toggle" onclick={toggle_lang}>{ lang.pick("English", "中文") }</button>
-            </header>
-            <Notices notices={state.notices.clone()} lang={lang} on_dismiss={dismiss} />
-            <div class="layout">
-                <section id="controls" class={classes!("controls", controls_open.then_some("open"))}
-                    aria-label={lang.pick("情景设置", "Scenario")}>
-                    <div class="controls-head">
-                        <h2>{ lang.pick("情景设置", "Scenario") }</h2>
-                        <button class="close-controls" onclick={toggle_controls.clone()}
-                            aria-controls="controls" aria-expanded={controls_open.to_string()}>{ lang.pick("查看结果", "Show results") }</button>
-                        // Inside the sticky head, so that the strip stays in sight as the panel scrolls.
-                        if let Some(summary) = &summary {
-                            <ProbabilityStrip summary={summary.clone()} lang={lang} stale={!ready} />
-                        }
-                    </div>
-                    <PresetBar preset={state.preset} modified={state.is_modified()} lang={lang}
-                        on_choose={on_preset} on_reset={on_reset_preset} />
-                    { sliders }
-                    <p class="seed">{ text::seed_line(lang, state.scenario.seed()) }</p>
-                    <AssumptionsPanel scenario={state.scenario.clone()} lang={lang} on_change={on_param.clone()}
-                        on_reset={on_reset} on_reset_all={on_reset_all} />
-                    <SavedPanel link={state.link()} lang={lang} on_open={on_open} />
-                    <BaseValues lang={lang} />
-                </section>
-                <section class={classes!("results", (!ready).then_some("stale"))} aria-label={lang.pick("结果", "Results")}>
-                    if let Some(summary) = summary {
-                        <p class="headline" data-headline="">{ headline(&summary, lang) }</p>
-                        <CompareBar pinned={state.pinned.clone()} lang={lang} on_pin={on_pin} on_unpin={on_unpin} />
-                        if let Some(differences) = &differences {
-                            <p class="moved" data-moved="">{ moved_line(differences, pinned, lang) }</p>
-                        }
-                        if !ready {
-                            <p class="outdated" role="status">{ lang.pick(
-                                "正在计算新情景……下面仍是上一情景的数字。",
-                                "Computing the new scenario… the numbers below are still the previous scenario's.") }</p>
-                        }
-                        if let Some(joint) = joint.clone() {
-                            <TargetsTogether joint={joint} lang={lang} />
-                        }
-                        <TargetsTable summary={summary.clone()} lang={lang} selected={state.selected_target}
-                            worked_back={worked_back}
-                            on_select={on_select} on_show_sentence={on_show_sentence}
-                            differences={differences.clone()} pinned={pinned} />
-                        <p class="run-info" data-run-precision={precision.map(Precision::key)}
-                            data-workers={state.result.as_ref().map(|result| result.workers.to_string())}
-                            data-engine-ms={state.result.as_ref().map(|result| format!("{:.2}", result.engine_ms))}
-                            data-fingerprint={state.result.as_ref().map(|result| format!("{:016x}", result.fingerprint))}>
-                            { state.result.as_ref().map(|result| text::run_line(lang, result)) }
-                        </p>
-                        <div class="detail">
-                            <HistogramCanvas summary={summary.clone()} target={state.selected_target} lang={lang} />
-                            if let Some(target) = state.sentence_open {
-                                <SentencePanel target={target} result={summary.target(target).copied()}
-                                    lang={lang} on_close={on_close_sentence} />
-                            }
-                        </div>
-                        <h2 class="charts-title">{ lang.pick("各指标预测(扇形图)", "Every indicator (fan charts)") }</h2>
-                        <div class="charts">{ charts }</div>
-                    } else {
-                        <p class="computing">{ lang.pick("正在计算……", "Computing…") }</p>
-                    }
-                </section>
-            </div>
-            if !*controls_open {
-                <button class="open-controls" onclick={toggle_controls} aria-controls="controls"
-                    aria-expanded="false">
-                    { lang.pick("调整情景", "Adjust the scenario") }
-                </button>
+            if let (Some(piece), Some(summary), Some(context)) = (state.embed, state.summary(), &export_context) {
+                <EmbedView piece={piece} link={state.link()} summary={summary.clone()}
+                    baseline={baseline_summary.clone()} differences={differences.clone()} context={context.clone()} />
+            } else if state.embed.is_some() {
+                <p class="computing">{ lang.pick("正在计算……", "Computing…") }</p>
+            } else {
+                { page }
+                if let (Some(result), true) = (printable, true) {
+                    <PrintSheet link={state.link()} summary={result.summary.clone()} fingerprint={result.fingerprint}
+                        baseline={baseline_summary.clone()} differences={state.differences.clone()} />
+                }
+                if *embed_open {
+                    <EmbedDialog link={state.link()} on_close={close_embed} />
+                }
             }
-            <footer class="page-footer">{ text::footer(lang) }</footer>
         </main>
     }
 }

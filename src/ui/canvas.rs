@@ -12,17 +12,28 @@ use std::rc::Rc;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
-/// Sizes `canvas` to `container`'s width (height from `aspect`, clamped) in device pixels and
+/// How a chart's height is chosen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Sizing {
+    /// From the width (height = width × aspect), clamped to a range: the full page.
+    Aspect(f64, (f64, f64)),
+    /// The container's own height: an embedded chart fills its iframe.
+    Fill,
+}
+
+/// Sizes `canvas` to `container`'s width (and the height `sizing` gives) in device pixels and
 /// hands back a drawing area and the style for that pixel ratio.
 pub fn prepare(
     container: &HtmlElement,
     canvas: HtmlCanvasElement,
-    aspect: f64,
-    height_range: (f64, f64),
+    sizing: Sizing,
 ) -> Option<(DrawingArea<CanvasBackend, Shift>, ChartStyle)> {
     let ratio = gloo::utils::window().device_pixel_ratio().max(1.0);
     let css_width = f64::from(container.client_width()).max(200.0);
-    let css_height = (css_width * aspect).clamp(height_range.0, height_range.1);
+    let css_height = match sizing {
+        Sizing::Aspect(aspect, (low, high)) => (css_width * aspect).clamp(low, high),
+        Sizing::Fill => f64::from(container.client_height()).max(120.0),
+    };
     canvas.set_width((css_width * ratio).round() as u32);
     canvas.set_height((css_height * ratio).round() as u32);
     let _ = canvas

@@ -13,17 +13,21 @@ pub fn download_text(file_name: &str, mime: &str, contents: &str) -> bool {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return false;
     };
-    let document = gloo::utils::document();
-    let clicked = document
+    let clicked = download_data_url(file_name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    clicked
+}
+
+/// Offers what `url` (a `blob:` or `data:` address made on the page) holds as a download.
+pub fn download_data_url(file_name: &str, url: &str) -> bool {
+    gloo::utils::document()
         .create_element("a")
         .ok()
         .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
         .map(|anchor| {
-            anchor.set_href(&url);
+            anchor.set_href(url);
             anchor.set_download(file_name);
             anchor.click();
         })
-        .is_some();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    clicked
+        .is_some()
 }

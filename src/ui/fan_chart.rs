@@ -1,9 +1,11 @@
 //! A fan chart on a canvas, redrawn on new results, a change of language and window resize.
 
-use super::canvas::{prepare, use_draw_on_screen};
+use super::canvas::{prepare, use_draw_on_screen, Sizing};
+use super::chart_exports::ChartExports;
+use super::exports::ExportContext;
 use crate::charts::{
     display_decimals, display_scale, draw_fan_chart, fan_chart_compared, fan_chart_for,
-    series_title,
+    series_title, AnyChart,
 };
 use crate::engine::Summary;
 use crate::format;
@@ -21,6 +23,12 @@ pub struct FanChartProps {
     pub baseline: Option<Rc<Summary>>,
     pub series: SeriesId,
     pub lang: Lang,
+    /// Fill the container's height (an embedded chart) instead of following the width.
+    #[prop_or_default]
+    pub fill: bool,
+    /// Where the chart's downloads come from; none, no download buttons.
+    #[prop_or_default]
+    pub exports: Option<Rc<ExportContext>>,
 }
 
 /// The chart in words, for screen readers and the caption.
@@ -64,17 +72,31 @@ fn describe(props: &FanChartProps) -> String {
 pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
     let container = use_node_ref();
     let canvas = use_node_ref();
+    // Built once per change: the canvas draws it and the downloads export it.
+    let chart = use_memo(
+        (props.summary.clone(), props.baseline.clone(), props.series, props.lang),
+        |(summary, baseline, series, lang)| {
+            Rc::new(AnyChart::Fan(match baseline {
+                Some(a) => fan_chart_compared(summary, a, *series, *lang),
+                None => fan_chart_for(summary, *series, *lang),
+            }))
+        },
+    );
+    let chart: Rc<AnyChart> = (*chart).clone();
+    let sizing = if props.fill {
+        Sizing::Fill
+    } else {
+        Sizing::Aspect(0.62, (220.0, 380.0))
+    };
     {
         let (figure, canvas) = (container.clone(), canvas.clone());
-        use_draw_on_screen(&container, props.clone(), move |props: &FanChartProps| {
-            if let (Some(figure), Some(canvas)) = (figure.cast::<HtmlElement>(), canvas.cast()) {
-                if let Some((area, style)) = prepare(&figure, canvas, 0.62, (220.0, 380.0)) {
-                    let chart = match &props.baseline {
-                        Some(a) => fan_chart_compared(&props.summary, a, props.series, props.lang),
-                        None => fan_chart_for(&props.summary, props.series, props.lang),
-                    };
+        use_draw_on_screen(&container, chart.clone(), move |chart: &Rc<AnyChart>| {
+            if let (Some(figure), Some(canvas), AnyChart::Fan(chart)) =
+                (figure.cast::<HtmlElement>(), canvas.cast(), chart.as_ref())
+            {
+                if let Some((area, style)) = prepare(&figure, canvas, sizing) {
                     // A failed draw leaves the previous picture; there is nothing better to show.
-                    let _ = draw_fan_chart(&area, &chart, &style);
+                    let _ = draw_fan_chart(&area, chart, &style);
                 }
             }
         });
@@ -82,10 +104,16 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
     let description = describe(props);
     let title = series_title(props.series, props.lang);
     html! {
-        <figure class="chart" ref={container} data-series={props.series.key()}>
-            <canvas ref={canvas} data-chart={props.series.key()} role="img"
-                aria-label={format!("{title}: {description}")} />
+        <figure class={classes!("chart", props.fill.then_some("fill"))} data-series={props.series.key()}>
+            <div class="chart-area" ref={container}>
+                <canvas ref={canvas.clone()} data-chart={props.series.key()} role="img"
+                    aria-label={format!("{title}: {description}")} />
+            </div>
             <figcaption class="chart-caption">{ description }</figcaption>
+            if let Some(context) = &props.exports {
+                <ChartExports context={context.clone()} chart={chart.clone()} what={props.series.key()}
+                    canvas={canvas.clone()} series={props.series} lang={props.lang} />
+            }
         </figure>
     }
 }

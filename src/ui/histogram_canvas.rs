@@ -1,7 +1,9 @@
 //! The selected target's 2025 distribution on a canvas.
 
-use super::canvas::{prepare, use_draw_on_screen};
-use crate::charts::{draw_histogram, histogram_for, HistogramChart};
+use super::canvas::{prepare, use_draw_on_screen, Sizing};
+use super::chart_exports::ChartExports;
+use super::exports::ExportContext;
+use crate::charts::{draw_histogram, histogram_for, AnyChart, HistogramChart};
 use crate::engine::Summary;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
@@ -14,6 +16,12 @@ pub struct HistogramProps {
     pub summary: Rc<Summary>,
     pub target: TargetId,
     pub lang: Lang,
+    /// Fill the container's height (an embedded chart) instead of following the width.
+    #[prop_or_default]
+    pub fill: bool,
+    /// Where the chart's downloads come from; none, no download buttons.
+    #[prop_or_default]
+    pub exports: Option<Rc<ExportContext>>,
 }
 
 #[function_component(HistogramCanvas)]
@@ -22,6 +30,12 @@ pub fn histogram_canvas(props: &HistogramProps) -> Html {
     let canvas = use_node_ref();
     // Built once per render: the label reads it, and it is what the canvas redraws on.
     let chart = histogram_for(&props.summary, props.target, props.lang);
+    let sizing = if props.fill {
+        Sizing::Fill
+    } else {
+        Sizing::Aspect(0.45, (200.0, 320.0))
+    };
+    let exported = chart.clone().map(|chart| Rc::new(AnyChart::Histogram(chart)));
     {
         let (figure, canvas) = (container.clone(), canvas.clone());
         use_draw_on_screen(
@@ -31,7 +45,7 @@ pub fn histogram_canvas(props: &HistogramProps) -> Html {
                 if let (Some(figure), Some(canvas), Some(chart)) =
                     (figure.cast::<HtmlElement>(), canvas.cast(), chart)
                 {
-                    if let Some((area, style)) = prepare(&figure, canvas, 0.45, (200.0, 320.0)) {
+                    if let Some((area, style)) = prepare(&figure, canvas, sizing) {
                         let _ = draw_histogram(&area, chart, &style);
                     }
                 }
@@ -45,10 +59,16 @@ pub fn histogram_canvas(props: &HistogramProps) -> Html {
         })
         .unwrap_or_default();
     html! {
-        <figure class="chart histogram" ref={container}>
-            <canvas ref={canvas} data-chart="histogram" data-histogram-target={props.target.key()}
-                role="img" aria-label={label.clone()} />
+        <figure class={classes!("chart", "histogram", props.fill.then_some("fill"))}>
+            <div class="chart-area" ref={container}>
+                <canvas ref={canvas.clone()} data-chart="histogram" data-histogram-target={props.target.key()}
+                    role="img" aria-label={label.clone()} />
+            </div>
             <figcaption class="chart-caption">{ label }</figcaption>
+            if let (Some(context), Some(chart)) = (&props.exports, exported) {
+                <ChartExports context={context.clone()} chart={chart} what={format!("histogram-{}", props.target.key())}
+                    canvas={canvas.clone()} lang={props.lang} />
+            }
         </figure>
     }
 }

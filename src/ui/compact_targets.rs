@@ -1,0 +1,83 @@
+//! The ten targets in a compact table that fits small places: an embedded piece (down to
+//! 320 × 240), the printed briefing. Short names, the chance ± its standard error and the
+//! verdict in words; with a comparison, A, B and Δ ± its paired error. Rows carry the same
+//! `data-*` attributes as the full table.
+
+use crate::engine::compare::TargetDifference;
+use crate::engine::Summary;
+use crate::format;
+use crate::i18n::Lang;
+use crate::text::compare::{change_words, signed_points};
+use crate::text::{likelihood_band, short_label};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CompactTargetsProps {
+    pub summary: Rc<Summary>,
+    pub lang: Lang,
+    /// Each target's change from the baseline; shown as A, B and Δ columns when given.
+    #[prop_or_default]
+    pub differences: Option<Rc<Vec<TargetDifference>>>,
+}
+
+#[function_component(CompactTargets)]
+pub fn compact_targets(props: &CompactTargetsProps) -> Html {
+    let lang = props.lang;
+    let compared = props.differences.as_deref();
+    let rows = props
+        .summary
+        .targets
+        .iter()
+        .map(|result| {
+            let id = result.id;
+            let band = likelihood_band(result.probability);
+            let difference = compared.and_then(|all| all.iter().find(|d| d.id == id));
+            html! {
+                <tr data-target={id.key()}
+                    data-probability={format::four_decimals(result.probability)}
+                    data-stderr={format::four_decimals(result.std_error)}
+                    data-delta={difference.map(|d| format::four_decimals(d.delta))}>
+                    <th scope="row" title={lang.pick(id.wording_zh(), id.wording_en())}>{ short_label(id, lang) }</th>
+                    if let Some(d) = difference {
+                        <td class="num">{ format::percent(d.probability_a) }</td>
+                    }
+                    <td class="num">
+                        { format::percent(result.probability) }
+                        <span class="stderr">{ format!(" ±{}", format::percent(result.std_error)) }</span>
+                    </td>
+                    if let Some(d) = difference {
+                        <td class={classes!("num", "change", format!("change-{:?}", d.change()).to_lowercase())}
+                            title={change_words(d.change(), lang).1}>
+                            <span aria-hidden="true">{ change_words(d.change(), lang).0 }</span>
+                            { format!("{} ±{:.1}", signed_points(d.delta), d.std_error * 100.0) }
+                        </td>
+                    } else {
+                        <td class={classes!("band", format!("band-{}", band.key()))}>
+                            <span aria-hidden="true" class="band-mark">{ band.mark() }</span>
+                            { band.label(lang) }
+                        </td>
+                    }
+                </tr>
+            }
+        })
+        .collect::<Html>();
+    html! {
+        <table class="compact-targets">
+            <thead>
+                <tr>
+                    <th scope="col">{ lang.pick("目标", "Target") }</th>
+                    if compared.is_some() {
+                        <th scope="col" class="num">{ "A" }</th>
+                        <th scope="col" class="num">{ lang.pick("B ± 标准误", "B ± s.e.") }</th>
+                        <th scope="col" class="num">{ lang.pick("Δ(百分点)", "Δ (points)") }</th>
+                    } else {
+                        <th scope="col" class="num">{ lang.pick("概率 ± 标准误", "Chance ± s.e.") }</th>
+                        <th scope="col">{ lang.pick("判断", "Verdict") }</th>
+                    }
+                </tr>
+            </thead>
+            <tbody>{ rows }</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,121 @@
+//! One piece of the page alone (`embed=<id>`), filling its iframe at any size from 320 × 240
+//! up: the scenario in one line, the piece, the provenance note, its downloads and a link that
+//! opens the same scenario in the full simulator. No controls.
+
+use super::clipboard::copy_text;
+use super::exports::{full_page_url, ExportContext};
+use super::{CompactTargets, FanChartCanvas, HistogramCanvas};
+use crate::embed::EmbedPiece;
+use crate::engine::compare::TargetDifference;
+use crate::engine::Summary;
+use crate::i18n::Lang;
+use crate::link::Link;
+use crate::plan::TargetId;
+use crate::text::caption::{provenance_note, scenario_line};
+use crate::text::compare::moved_line;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedViewProps {
+    pub piece: EmbedPiece,
+    pub link: Link,
+    pub summary: Rc<Summary>,
+    /// The pinned A's summary, drawn as outlines on fan charts.
+    #[prop_or_default]
+    pub baseline: Option<Rc<Summary>>,
+    #[prop_or_default]
+    pub differences: Option<Rc<Vec<TargetDifference>>>,
+    pub context: Rc<ExportContext>,
+}
+
+#[function_component(EmbedView)]
+pub fn embed_view(props: &EmbedViewProps) -> Html {
+    let lang = props.link.lang;
+    let copied = use_state(|| false);
+    let full_url = full_page_url(&props.link);
+    let summary_line = scenario_line(&props.link.current, lang);
+    let summary_line = match &props.link.pinned {
+        Some(a) if props.piece == EmbedPiece::Compare => {
+            format!("B: {summary_line} · A: {}", scenario_line(a, lang))
+        }
+        _ => summary_line,
+    };
+    let body = match props.piece {
+        EmbedPiece::Targets => html! {
+            <CompactTargets summary={props.summary.clone()} lang={lang}
+                differences={props.link.pinned.as_ref().and(props.differences.clone())} />
+        },
+        EmbedPiece::Compare => html! {
+            <>
+                if let Some(differences) = &props.differences {
+                    <p class="embed-moved" data-moved="">{ moved_line(differences, props.link.pinned.is_some(), lang) }</p>
+                }
+                <CompactTargets summary={props.summary.clone()} lang={lang} differences={props.differences.clone()} />
+            </>
+        },
+        EmbedPiece::Histogram => html! {
+            <HistogramCanvas summary={props.summary.clone()} target={props.link.target} lang={lang}
+                fill=true exports={props.context.clone()} />
+        },
+        EmbedPiece::Fan(series) => html! {
+            <FanChartCanvas summary={props.summary.clone()} baseline={props.baseline.clone()}
+                series={series} lang={lang} fill=true exports={props.context.clone()} />
+        },
+    };
+    let csv = (!props.piece.is_chart()).then(|| {
+        let context = props.context.clone();
+        Callback::from(move |_: MouseEvent| {
+            context.download_targets_csv();
+        })
+    });
+    let copy = {
+        let (url, copied) = (full_url.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (url, copied) = (url.clone(), copied.clone());
+            yew::platform::spawn_local(async move { copied.set(copy_text(&url).await) });
+        })
+    };
+    let note = provenance_note(lang, props.summary.paths);
+    html! {
+        <>
+            <p class="embed-summary" title={summary_line.clone()} data-embed-summary="">{ summary_line }</p>
+            <div class={classes!("embed-body", format!("embed-{}", if props.piece.is_chart() { "chart" } else { "table" }))}>
+                { body }
+            </div>
+            <footer class="embed-foot">
+                <span class="embed-provenance" title={note.clone()}>{ note }</span>
+                if let Some(csv) = csv {
+                    <button class="small-button" onclick={csv} data-export="targets-csv"
+                        aria-label={lang.pick("下载目标表 CSV", "Download the targets as CSV")}>{ "CSV" }</button>
+                }
+                <button class="small-button" onclick={copy} data-export="copy-link"
+                    aria-label={lang.pick("复制链接", "Copy link")}>
+                    { if *copied { "✓" } else { lang.pick("链接", "Link") } }
+                </button>
+                <a class="embed-open" href={full_url} target="_blank" rel="noopener"
+                    title={lang.pick("在完整模拟器中打开同一情景", "Open the same scenario in the full simulator")}>
+                    { lang.pick("完整模拟器 ↗", "Full simulator ↗") }
+                </a>
+            </footer>
+        </>
+    }
+}
+
+/// The targets a piece is about, for the embed dialog's preview text.
+pub fn piece_name(piece: EmbedPiece, lang: Lang, target: TargetId) -> String {
+    match piece {
+        EmbedPiece::Targets => lang.pick("目标表", "Targets table").to_owned(),
+        EmbedPiece::Compare => lang.pick("情景比较(A 与 B)", "Comparison (A and B)").to_owned(),
+        EmbedPiece::Histogram => format!(
+            "{}{}",
+            lang.pick("分布:", "Distribution: "),
+            crate::text::short_label(target, lang)
+        ),
+        EmbedPiece::Fan(series) => format!(
+            "{}{}",
+            lang.pick("扇形图:", "Fan chart: "),
+            crate::charts::series_title(series, lang)
+        ),
+    }
+}

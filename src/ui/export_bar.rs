@@ -1,0 +1,75 @@
+//! Taking the scenario into a briefing: the numbers as CSV, the link (copied, with a visible
+//! confirmation), an iframe for another page, and the printed one-page briefing.
+
+use super::clipboard::copy_text;
+use super::exports::{full_page_url, ExportContext};
+use crate::i18n::Lang;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportBarProps {
+    pub context: Rc<ExportContext>,
+    pub lang: Lang,
+    /// Opens the embed dialog.
+    pub on_embed: Callback<()>,
+}
+
+/// What the last copy did, said next to the button until the next one.
+#[derive(Clone, Copy, PartialEq)]
+enum Copied {
+    Not,
+    Done,
+    Failed,
+}
+
+#[function_component(ExportBar)]
+pub fn export_bar(props: &ExportBarProps) -> Html {
+    let lang = props.lang;
+    let copied = use_state(|| Copied::Not);
+    let series_csv = {
+        let context = props.context.clone();
+        Callback::from(move |_: MouseEvent| {
+            context.download_series_csv(&[], "series");
+        })
+    };
+    let targets_csv = {
+        let context = props.context.clone();
+        Callback::from(move |_: MouseEvent| {
+            context.download_targets_csv();
+        })
+    };
+    let copy_link = {
+        let (context, copied) = (props.context.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (url, copied) = (full_page_url(&context.link), copied.clone());
+            yew::platform::spawn_local(async move {
+                copied.set(if copy_text(&url).await {
+                    Copied::Done
+                } else {
+                    Copied::Failed
+                });
+            });
+        })
+    };
+    let embed = props.on_embed.reform(|_: MouseEvent| ());
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    html! {
+        <div class="export-bar" role="group" aria-label={lang.pick("导出与分享", "Export and share")}>
+            <button class="small-button" onclick={copy_link} data-export="copy-link">{ lang.pick("复制链接", "Copy link") }</button>
+            <button class="small-button" onclick={embed} data-export="embed">{ lang.pick("嵌入网页", "Embed…") }</button>
+            <button class="small-button" onclick={series_csv} data-export="series-csv">{ lang.pick("CSV:逐年统计", "CSV: by year") }</button>
+            <button class="small-button" onclick={targets_csv} data-export="targets-csv">{ lang.pick("CSV:目标表", "CSV: targets") }</button>
+            <button class="small-button" onclick={print} data-export="print">{ lang.pick("打印简报", "Print briefing") }</button>
+            <span class="copy-status" role="status" data-copied={match *copied { Copied::Not => "", Copied::Done => "yes", Copied::Failed => "no" }}>
+                { match *copied {
+                    Copied::Not => "",
+                    Copied::Done => lang.pick("✓ 链接已复制", "✓ Link copied"),
+                    Copied::Failed => lang.pick("无法复制:请从地址栏复制链接", "Could not copy: copy the link from the address bar"),
+                } }
+            </span>
+        </div>
+    }
+}
