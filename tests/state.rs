@@ -4,9 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
+use taijiang_sim::embed::EmbedPiece;
 use taijiang_sim::engine;
 use taijiang_sim::i18n::Lang;
-use taijiang_sim::plan::TargetId;
+use taijiang_sim::link;
+use taijiang_sim::plan::{SeriesId, TargetId};
 use taijiang_sim::preset::PresetId;
 use taijiang_sim::scenario::{Param, Scenario};
 use taijiang_sim::state::{
@@ -386,4 +388,31 @@ fn the_plan_itself_shows_no_differences_but_a_change_or_a_pin_does() {
     let mut moved = plan.apply(Action::SetParam(Param::Gdp, 6.0, Gesture::Settled));
     settle(&mut moved);
     assert!(moved.shown_differences().is_some());
+}
+
+#[test]
+fn a_host_sets_the_scenario_of_an_embedded_piece_which_stays_on_show() {
+    let state = AppState::from_fragment("#v=2&embed=gdp");
+    assert_eq!(state.embed, Some(EmbedPiece::Fan(SeriesId::Gdp)));
+    // A hand-written link from the host: read as the address bar's, without notices for what a
+    // message cannot lose (its checksum) or need not say (the version it speaks to).
+    let set = state.apply(Action::FromHost("#gdp=6&inv=50".into()));
+    assert_eq!(set.embed, Some(EmbedPiece::Fan(SeriesId::Gdp)));
+    assert_eq!(set.scenario.get(Param::Gdp), 6.0);
+    assert_eq!(set.scenario.get(Param::Inv), 50.0);
+    assert_eq!(set.revision, state.revision + 1);
+    assert!(set.notices.is_empty(), "{:?}", set.notices);
+    // A link naming another piece switches to it; one that is wrong says so.
+    let other = set.apply(Action::FromHost("#embed=targets&gdp=oops".into()));
+    assert_eq!(other.embed, Some(EmbedPiece::Targets));
+    assert_eq!(other.scenario.get(Param::Gdp), 7.5);
+    assert_eq!(other.notices.len(), 1);
+    let older = set.apply(Action::FromHost("#v=1&gdp=6".into()));
+    assert_eq!(
+        older.notices.len(),
+        1,
+        "an older model version is still named"
+    );
+    // The full page's link leaves the piece out.
+    assert!(!link::write(&set.link().full_page()).contains("embed"));
 }

@@ -282,7 +282,16 @@ impl AppState {
                 self.dragging = false;
             }
             Action::FromHost(fragment) => {
-                let (mut link, issues) = link::parse(&fragment);
+                let (mut link, mut issues) = link::parse(&fragment);
+                // A message is not cut in transit, and a host speaks to this build (every result
+                // it gets names the model version): neither a missing checksum nor a missing
+                // version is worth a notice. A wrong checksum or an older version still is.
+                issues.retain(|issue| {
+                    !matches!(
+                        issue,
+                        LinkIssue::ChecksumMissing | LinkIssue::OlderVersion(None)
+                    )
+                });
                 link.embed = link.embed.or(self.embed);
                 self.notices = link_notices(issues);
                 self.take_link(link);

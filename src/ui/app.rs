@@ -7,8 +7,8 @@ use super::runner::use_engine_runner;
 use super::store::Store;
 use super::{
     timing, AssumptionsPanel, BaseValues, CompareBar, EmbedDialog, EmbedView, ExportBar,
-    FanChartCanvas, HistogramCanvas, Notices, PresetBar, PrintSheet, ProbabilityStrip,
-    SavedPanel, SentencePanel, Slider, TargetsTable, TargetsTogether,
+    FanChartCanvas, HistogramCanvas, Notices, PresetBar, PrintSheet, ProbabilityStrip, SavedPanel,
+    SentencePanel, Slider, TargetsTable, TargetsTogether,
 };
 use crate::format;
 use crate::i18n::Lang;
@@ -202,7 +202,10 @@ pub fn app(props: &AppProps) -> Html {
         .collect();
     let differences = state.shown_differences();
     // A preview is never printed: the sheet keeps the last full run until the next one.
-    let printable = state.result.as_ref().filter(|result| result.precision == Precision::Full);
+    let printable = state
+        .result
+        .as_ref()
+        .filter(|result| result.precision == Precision::Full);
     let page = html! {
         <>
                 <header class="page-header">

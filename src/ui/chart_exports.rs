@@ -42,7 +42,11 @@ pub fn chart_exports(props: &ChartExportsProps) -> Html {
         })
     };
     let svg = {
-        let (context, chart, what) = (props.context.clone(), props.chart.clone(), props.what.clone());
+        let (context, chart, what) = (
+            props.context.clone(),
+            props.chart.clone(),
+            props.what.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             context.download_svg(&chart, &what);
         })

@@ -19,12 +19,17 @@ pub struct CompactTargetsProps {
     /// Each target's change from the baseline; shown as A, B and Δ columns when given.
     #[prop_or_default]
     pub differences: Option<Rc<Vec<TargetDifference>>>,
+    /// Whether rows carry `data-target` and the numbers (not on the printed sheet, a copy of
+    /// what the page's own table carries).
+    #[prop_or(true)]
+    pub marked: bool,
 }
 
 #[function_component(CompactTargets)]
 pub fn compact_targets(props: &CompactTargetsProps) -> Html {
     let lang = props.lang;
     let compared = props.differences.as_deref();
+    let marked = props.marked;
     let rows = props
         .summary
         .targets
@@ -34,10 +39,10 @@ pub fn compact_targets(props: &CompactTargetsProps) -> Html {
             let band = likelihood_band(result.probability);
             let difference = compared.and_then(|all| all.iter().find(|d| d.id == id));
             html! {
-                <tr data-target={id.key()}
-                    data-probability={format::four_decimals(result.probability)}
-                    data-stderr={format::four_decimals(result.std_error)}
-                    data-delta={difference.map(|d| format::four_decimals(d.delta))}>
+                <tr data-target={marked.then_some(id.key())}
+                    data-probability={marked.then(|| format::four_decimals(result.probability))}
+                    data-stderr={marked.then(|| format::four_decimals(result.std_error))}
+                    data-delta={difference.filter(|_| marked).map(|d| format::four_decimals(d.delta))}>
                     <th scope="row" title={lang.pick(id.wording_zh(), id.wording_en())}>{ short_label(id, lang) }</th>
                     if let Some(d) = difference {
                         <td class="num">{ format::percent(d.probability_a) }</td>

@@ -106,7 +106,9 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
 pub fn piece_name(piece: EmbedPiece, lang: Lang, target: TargetId) -> String {
     match piece {
         EmbedPiece::Targets => lang.pick("目标表", "Targets table").to_owned(),
-        EmbedPiece::Compare => lang.pick("情景比较(A 与 B)", "Comparison (A and B)").to_owned(),
+        EmbedPiece::Compare => lang
+            .pick("情景比较(A 与 B)", "Comparison (A and B)")
+            .to_owned(),
         EmbedPiece::Histogram => format!(
             "{}{}",
             lang.pick("分布:", "Distribution: "),

@@ -80,8 +80,7 @@ impl ExportContext {
     pub fn download_targets_csv(&self) -> bool {
         let (url, date) = (full_page_url(&self.link), today());
         let differences = self.differences.as_deref().map(Vec::as_slice);
-        let csv =
-            export::targets_csv(&self.summary, differences, &self.csv_context(&url, &date));
+        let csv = export::targets_csv(&self.summary, differences, &self.csv_context(&url, &date));
         download_text(&self.file("targets", "csv"), "text/csv;charset=utf-8", &csv)
     }
 

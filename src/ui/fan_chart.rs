@@ -74,7 +74,12 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
     let canvas = use_node_ref();
     // Built once per change: the canvas draws it and the downloads export it.
     let chart = use_memo(
-        (props.summary.clone(), props.baseline.clone(), props.series, props.lang),
+        (
+            props.summary.clone(),
+            props.baseline.clone(),
+            props.series,
+            props.lang,
+        ),
         |(summary, baseline, series, lang)| {
             Rc::new(AnyChart::Fan(match baseline {
                 Some(a) => fan_chart_compared(summary, a, *series, *lang),

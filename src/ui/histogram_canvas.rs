@@ -35,7 +35,9 @@ pub fn histogram_canvas(props: &HistogramProps) -> Html {
     } else {
         Sizing::Aspect(0.45, (200.0, 320.0))
     };
-    let exported = chart.clone().map(|chart| Rc::new(AnyChart::Histogram(chart)));
+    let exported = chart
+        .clone()
+        .map(|chart| Rc::new(AnyChart::Histogram(chart)));
     {
         let (figure, canvas) = (container.clone(), canvas.clone());
         use_draw_on_screen(

@@ -35,7 +35,12 @@ pub struct PrintSheetProps {
 const CHART_SIZE: (u32, u32) = (440, 290);
 
 /// The selected target's fan chart and its distribution, as SVG.
-fn charts(summary: &Summary, baseline: Option<&Summary>, target: TargetId, lang: Lang) -> Vec<String> {
+fn charts(
+    summary: &Summary,
+    baseline: Option<&Summary>,
+    target: TargetId,
+    lang: Lang,
+) -> Vec<String> {
     let series = target.series();
     let fan = match baseline {
         Some(a) => fan_chart_compared(summary, a, series, lang),
@@ -120,7 +125,7 @@ pub fn print_sheet(props: &PrintSheetProps) -> Html {
                     <tbody>{ value_rows(&props.link.current.scenario, pinned.map(|a| &a.scenario), lang) }</tbody>
                 </table>
                 <CompactTargets summary={props.summary.clone()} lang={lang}
-                    differences={pinned.and(props.differences.clone())} />
+                    differences={pinned.and(props.differences.clone())} marked=false />
             </div>
             <div class="print-charts">{ pictures }</div>
             <footer class="print-foot">
