@@ -13,7 +13,10 @@ use taijiang_sim::i18n::Lang;
 use taijiang_sim::plan::TargetId;
 use taijiang_sim::scenario::{Param, Scenario};
 use taijiang_sim::state::Gesture;
-use taijiang_sim::ui::{App, AppProps, Slider, SliderProps, TargetsTable, TargetsTableProps};
+use taijiang_sim::ui::{
+    App, AppProps, CompactTargets, CompactTargetsProps, Slider, SliderProps, TargetsTable,
+    TargetsTableProps,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
@@ -163,6 +166,65 @@ async fn a_compared_table_carries_a_b_and_the_paired_difference() {
             "the change in words: {text}"
         );
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_compact_table_of_embeds_shows_delta_and_its_error_and_print_copies_carry_no_marks() {
+    let scenario = |gdp: f64| {
+        Scenario::default()
+            .with(Param::Paths, 500.0)
+            .and_then(|s| s.with(Param::Gdp, gdp))
+            .expect("valid")
+    };
+    let a = engine::run(&scenario(7.5));
+    let b = Rc::new(engine::run(&scenario(6.0)));
+    let differences = Rc::new(taijiang_sim::engine::compare::differences(&a, &b));
+    let root = fresh_root();
+    let props = CompactTargetsProps {
+        summary: b.clone(),
+        lang: Lang::En,
+        differences: Some(differences.clone()),
+        marked: true,
+    };
+    yew::Renderer::<CompactTargets>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let rows = root.query_selector_all("tbody tr").expect("valid selector");
+    assert_eq!(rows.length(), 10);
+    for d in differences.iter() {
+        let row = root
+            .query_selector(&format!("[data-target=\"{}\"]", d.id.key()))
+            .expect("valid selector")
+            .expect("a row per target");
+        assert_eq!(
+            row.get_attribute("data-delta").unwrap_or_default(),
+            format::four_decimals(d.delta)
+        );
+        let text = row.text_content().unwrap_or_default();
+        let delta = format!("{:.1}", (d.delta * 100.0).abs());
+        let error = format!("±{:.1}", d.std_error * 100.0);
+        assert!(
+            text.contains(&delta) && text.contains(&error),
+            "Δ and its error: {text}"
+        );
+    }
+    let copy = fresh_root();
+    let props = CompactTargetsProps {
+        summary: b,
+        lang: Lang::Zh,
+        differences: None,
+        marked: false,
+    };
+    yew::Renderer::<CompactTargets>::with_root_and_props(copy.clone(), props).render();
+    settle().await;
+    assert_eq!(
+        copy.query_selector_all("tbody tr").expect("valid").length(),
+        10
+    );
+    assert!(copy
+        .query_selector("[data-target]")
+        .expect("valid")
+        .is_none());
+    assert!(copy.text_content().unwrap_or_default().contains("判断"));
 }
 
 #[wasm_bindgen_test]

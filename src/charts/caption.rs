@@ -13,7 +13,7 @@ const PADDING: f64 = 8.0;
 
 /// A rough width of `text` in ems: CJK characters take a full em, others about half. Enough to
 /// wrap a caption; plotters' own measure needs a font engine that the SVG backend lacks.
-fn width_in_ems(text: &str) -> f64 {
+pub(super) fn width_in_ems(text: &str) -> f64 {
     text.chars()
         .map(|c| if c as u32 >= 0x2E80 { 1.0 } else { 0.55 })
         .sum()

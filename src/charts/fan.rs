@@ -67,7 +67,10 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
         .margin(style.px(8.0))
         // Room for the last year's label, which is centred on the plot's right edge.
         .margin_right(style.px(20.0))
-        .caption(&chart.title, style.font(15.0))
+        .caption(
+            &chart.title,
+            style.title_font(&chart.title, 15.0, area.dim_in_pixel().0),
+        )
         .x_label_area_size(style.px(26.0))
         .y_label_area_size(style.px(54.0))
         .build_cartesian_2d(x_range, y_range)?;

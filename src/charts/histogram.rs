@@ -57,7 +57,10 @@ pub fn draw_histogram<DB: DrawingBackend>(
     let mut ctx = ChartBuilder::on(area)
         .margin(style.px(8.0))
         .margin_right(style.px(16.0))
-        .caption(&chart.title, style.font(14.0))
+        .caption(
+            &chart.title,
+            style.title_font(&chart.title, 14.0, area.dim_in_pixel().0),
+        )
         .x_label_area_size(style.px(26.0))
         .y_label_area_size(style.px(48.0))
         .build_cartesian_2d(low..high, 0.0..share(tallest) * 1.18)?;

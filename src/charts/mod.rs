@@ -43,6 +43,13 @@ impl ChartStyle {
     pub fn font(&self, css_size: f64) -> FontDesc<'static> {
         (self.font_family, css_size * self.scale).into_font()
     }
+
+    /// A title's font: `css_size`, or smaller where the title would not fit `width` device
+    /// pixels (a chart in a 320-pixel iframe), never below 9 CSS pixels.
+    pub fn title_font(&self, title: &str, css_size: f64, width: u32) -> FontDesc<'static> {
+        let fits = 0.94 * f64::from(width) / self.scale / caption::width_in_ems(title).max(1.0);
+        self.font(css_size.min(fits).max(9.0))
+    }
 }
 
 /// Colours of the fan charts: one hue, darker towards the median, so that the bands read as

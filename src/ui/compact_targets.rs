@@ -47,9 +47,12 @@ pub fn compact_targets(props: &CompactTargetsProps) -> Html {
                     if let Some(d) = difference {
                         <td class="num">{ format::percent(d.probability_a) }</td>
                     }
-                    <td class="num">
+                    // Compared, Δ carries the standard error that matters; B's is in its title.
+                    <td class="num" title={format!("± {}", format::percent(result.std_error))}>
                         { format::percent(result.probability) }
-                        <span class="stderr">{ format!(" ±{}", format::percent(result.std_error)) }</span>
+                        if difference.is_none() {
+                            <span class="stderr">{ format!(" ±{}", format::percent(result.std_error)) }</span>
+                        }
                     </td>
                     if let Some(d) = difference {
                         <td class={classes!("num", "change", format!("change-{:?}", d.change()).to_lowercase())}
@@ -70,15 +73,17 @@ pub fn compact_targets(props: &CompactTargetsProps) -> Html {
     html! {
         <table class="compact-targets">
             <thead>
+                // Column widths for a 320-pixel iframe: numbers whole, names shortened.
                 <tr>
-                    <th scope="col">{ lang.pick("目标", "Target") }</th>
                     if compared.is_some() {
-                        <th scope="col" class="num">{ "A" }</th>
-                        <th scope="col" class="num">{ lang.pick("B ± 标准误", "B ± s.e.") }</th>
-                        <th scope="col" class="num">{ lang.pick("Δ(百分点)", "Δ (points)") }</th>
+                        <th scope="col" class="col-name">{ lang.pick("目标", "Target") }</th>
+                        <th scope="col" class="num col-a">{ "A" }</th>
+                        <th scope="col" class="num col-b">{ "B" }</th>
+                        <th scope="col" class="num col-delta">{ lang.pick("Δ ± 标准误(百分点)", "Δ ± s.e. (points)") }</th>
                     } else {
-                        <th scope="col" class="num">{ lang.pick("概率 ± 标准误", "Chance ± s.e.") }</th>
-                        <th scope="col">{ lang.pick("判断", "Verdict") }</th>
+                        <th scope="col" class="col-name">{ lang.pick("目标", "Target") }</th>
+                        <th scope="col" class="num col-chance">{ lang.pick("概率 ± 标准误", "Chance ± s.e.") }</th>
+                        <th scope="col" class="col-verdict">{ lang.pick("判断", "Verdict") }</th>
                     }
                 </tr>
             </thead>

@@ -63,7 +63,8 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
                 series={series} lang={lang} fill=true exports={props.context.clone()} />
         },
     };
-    let csv = (!props.piece.is_chart()).then(|| {
+    // A fan chart has its own CSV (its series); the other pieces give the targets table.
+    let csv = (!matches!(props.piece, EmbedPiece::Fan(_))).then(|| {
         let context = props.context.clone();
         Callback::from(move |_: MouseEvent| {
             context.download_targets_csv();
@@ -79,7 +80,7 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
     let note = provenance_note(lang, props.summary.paths);
     html! {
         <>
-            <p class="embed-summary" title={summary_line.clone()} data-embed-summary="">{ summary_line }</p>
+            <p class={classes!("embed-summary", props.piece.is_chart().then_some("with-tools"))} title={summary_line.clone()} data-embed-summary="">{ summary_line }</p>
             <div class={classes!("embed-body", format!("embed-{}", if props.piece.is_chart() { "chart" } else { "table" }))}>
                 { body }
             </div>

@@ -36,7 +36,7 @@ pub mod timing;
 pub use app::{App, AppProps};
 pub use assumptions_panel::AssumptionsPanel;
 pub use base_values::BaseValues;
-pub use compact_targets::CompactTargets;
+pub use compact_targets::{CompactTargets, CompactTargetsProps};
 pub use compare_bar::CompareBar;
 pub use embed_dialog::EmbedDialog;
 pub use embed_view::EmbedView;
