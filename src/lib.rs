@@ -10,6 +10,7 @@
 //!   browser API;
 //! - `ui` (wasm32 only): thin Yew components over a reducer.
 
+pub mod analysis;
 pub mod bench;
 pub mod charts;
 pub mod embed;

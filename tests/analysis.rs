@@ -1,0 +1,263 @@
+//! Decisions: the tornado's bars are the paired differences of ordinary runs; the pairs the
+//! model guarantees monotone are so path by path; goal-seek's answer, rerun as an ordinary
+//! scenario, reaches the level and the value one step nearer does not; what cannot be reached
+//! says so.
+// Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
+#![cfg(not(target_arch = "wasm32"))]
+
+use taijiang_sim::analysis::goal_seek::{
+    monotonicity, on_grid, seek, Goal, Monotone, Outcome, LEVERS,
+};
+use taijiang_sim::analysis::steps::STEPS;
+use taijiang_sim::analysis::tornado::{self, Direction};
+use taijiang_sim::analysis::{all_changes, paired_change, Measure};
+use taijiang_sim::engine::{self, compare};
+use taijiang_sim::plan::TargetId;
+use taijiang_sim::scenario::{Param, ParamKind, Scenario, PARAMS};
+
+fn scenario(paths: f64, changes: &[(Param, f64)]) -> Scenario {
+    changes
+        .iter()
+        .fold(
+            Scenario::default().with(Param::Paths, paths),
+            |s, &(p, v)| s.and_then(|s| s.with(p, v)),
+        )
+        .expect("valid")
+}
+
+#[test]
+fn every_lever_and_assumption_has_one_documented_step() {
+    let model = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/MODEL.md"))
+        .expect("docs/MODEL.md is readable");
+    let section = model
+        .split("## Decisions: sensitivity and goal-seek")
+        .nth(1)
+        .expect("docs/MODEL.md has a section on decisions");
+    for spec in PARAMS.iter() {
+        let steps = STEPS.iter().filter(|s| s.param == spec.param).count();
+        let run_setting = matches!(spec.param, Param::Horizon | Param::Paths | Param::Seed);
+        assert_eq!(steps, usize::from(!run_setting), "{}", spec.key);
+    }
+    for step in &STEPS {
+        let spec = step.param.spec();
+        assert!(
+            step.step > 0.0 && step.step < spec.max - spec.min,
+            "{}",
+            spec.key
+        );
+        assert!(
+            section.contains(&format!("| `{}` | {} |", spec.key, step.step)),
+            "docs/MODEL.md lists the step of {}",
+            spec.key
+        );
+    }
+}
+
+#[test]
+fn the_guaranteed_pairs_are_monotone_path_by_path() {
+    let pairs: Vec<(Param, TargetId)> = LEVERS
+        .iter()
+        .chain([Param::GdpTol].iter())
+        .flat_map(|&param| TargetId::ALL.into_iter().map(move |id| (param, id)))
+        .filter(|&(param, id)| monotonicity(param, Measure::Target(id)) != Monotone::NotGuaranteed)
+        .collect();
+    assert_eq!(pairs.len(), 8);
+    for (param, id) in pairs {
+        let spec = param.spec();
+        let increasing = monotonicity(param, Measure::Target(id)) == Monotone::Increasing;
+        let values: Vec<f64> = (0..=6)
+            .map(|k| on_grid(param, spec.min + (spec.max - spec.min) * f64::from(k) / 6.0))
+            .collect();
+        let runs: Vec<_> = values
+            .iter()
+            .map(|&v| engine::run(&scenario(1000.0, &[(param, v)])))
+            .collect();
+        for pair in runs.windows(2) {
+            for path in 0..1000 {
+                let (low, high) = (
+                    pair[0].outcomes.met(id.index(), path),
+                    pair[1].outcomes.met(id.index(), path),
+                );
+                // A higher value never turns a met path into an unmet one (or the reverse).
+                let broken = if increasing {
+                    low && !high
+                } else {
+                    high && !low
+                };
+                assert!(!broken, "{} and {}: path {path}", spec.key, id.key());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_tornados_bars_are_the_paired_differences_of_ordinary_runs() {
+    let base = scenario(1000.0, &[(Param::HtPush, 30.0)]);
+    let base_run = engine::run(&base);
+    let results = tornado::run_all(&base, &base_run);
+    // Both directions of every step, except where a parameter sits at its limit.
+    let at_limit = STEPS
+        .iter()
+        .filter(|s| {
+            let spec = s.param.spec();
+            let v = base.get(s.param);
+            v == spec.min || v == spec.max
+        })
+        .count();
+    assert_eq!(results.len(), 2 * STEPS.len() - at_limit);
+    for (task, changes) in results.iter().step_by(7) {
+        let ordinary = engine::run(&base.with(task.param, task.value).expect("valid"));
+        let differences = compare::differences(&base_run, &ordinary);
+        for d in &differences {
+            let change = changes
+                .iter()
+                .find(|c| c.measure == Measure::Target(d.id))
+                .expect("every target");
+            assert!(
+                (change.delta - d.delta).abs() < 1e-12,
+                "{:?} {:?}",
+                task.param,
+                d.id
+            );
+            assert!((change.std_error - d.std_error).abs() < 1e-12);
+            assert!((change.value - d.probability_b).abs() < 1e-12);
+        }
+        // The expected number met moves by the sum of the targets' moves.
+        let expected = changes
+            .iter()
+            .find(|c| c.measure == Measure::ExpectedMet)
+            .expect("expected");
+        let sum: f64 = differences.iter().map(|d| d.delta).sum();
+        assert!((expected.delta - sum).abs() < 1e-9);
+    }
+    let bars = tornado::bars(&results, Measure::Target(TargetId::HighTech));
+    let sizes: Vec<f64> = bars
+        .iter()
+        .map(|b| b.size(Measure::Target(TargetId::HighTech)))
+        .collect();
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "sorted by size");
+    assert_eq!(
+        bars[0].param,
+        Param::HtPush,
+        "the push moves the high-tech target most"
+    );
+    assert!(bars[0].is_lever);
+    let up = bars[0].up.as_ref().expect("a step up");
+    let down = bars[0].down.as_ref().expect("a step down");
+    assert!(
+        up.change(Measure::Target(TargetId::HighTech))
+            .expect("change")
+            .delta
+            > 0.0
+    );
+    assert!(
+        down.change(Measure::Target(TargetId::HighTech))
+            .expect("change")
+            .delta
+            < 0.0
+    );
+    // Assumptions are told apart.
+    assert!(bars
+        .iter()
+        .any(|b| !b.is_lever && b.param.spec().kind == ParamKind::Assumption));
+}
+
+#[test]
+fn a_parameter_at_its_limit_is_moved_only_inwards() {
+    let base = scenario(500.0, &[(Param::HtPush, 0.0), (Param::Gdp, 15.0)]);
+    let tasks = tornado::tasks(&base);
+    let of = |param| {
+        tasks
+            .iter()
+            .filter(|t| t.param == param)
+            .map(|t| (t.direction, t.value))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of(Param::HtPush), [(Direction::Up, 10.0)]);
+    assert_eq!(of(Param::Gdp), [(Direction::Down, 14.0)]);
+}
+
+#[test]
+fn goal_seek_finds_the_nearest_value_that_reaches_the_level_and_one_step_short_does_not() {
+    let base = scenario(2000.0, &[]);
+    let base_run = engine::run(&base);
+    for (measure, param, required) in [
+        (Measure::Target(TargetId::Gdp), Param::Gdp, 0.8),
+        (Measure::Target(TargetId::Gdp), Param::Inv, 0.8),
+        (Measure::Target(TargetId::HighTech), Param::HtPush, 0.8),
+        (Measure::Target(TargetId::Income), Param::Inc, 0.9),
+        // Not guaranteed monotone: both ends are tried, and the answer still reaches the level.
+        (Measure::ExpectedMet, Param::HtPush, 6.0),
+    ] {
+        let goal = Goal {
+            measure,
+            required,
+            param,
+        };
+        let result = seek(goal, &base, &base_run, engine::run);
+        let Outcome::Found {
+            value,
+            change,
+            short,
+        } = result.outcome
+        else {
+            panic!("{goal:?}: {:?}", result.outcome);
+        };
+        // Rerun as an ordinary scenario: the same paths, the same level (common random numbers).
+        let rerun = engine::run(&base.with(param, value).expect("valid"));
+        let reached = paired_change(&base_run, &rerun, measure);
+        assert_eq!(reached.value, change.value, "{goal:?}");
+        assert!(reached.value >= required, "{goal:?}: {}", reached.value);
+        // One grid step nearer the current value does not reach it.
+        let step = param.spec().step;
+        assert!(
+            (value - short.0).abs() <= step + 1e-9,
+            "{goal:?}: {value} vs {}",
+            short.0
+        );
+        let nearer = engine::run(&base.with(param, short.0).expect("valid"));
+        assert!(
+            paired_change(&base_run, &nearer, measure).value < required,
+            "{goal:?}"
+        );
+        // Bisection: a few runs, not a scan of the range.
+        assert!(result.runs <= 12, "{goal:?}: {} runs", result.runs);
+        if monotonicity(param, measure) != Monotone::NotGuaranteed {
+            assert!(result.runs <= 10);
+        }
+    }
+}
+
+#[test]
+fn goal_seek_says_when_the_level_is_out_of_reach_or_already_met() {
+    let base = scenario(1000.0, &[]);
+    let base_run = engine::run(&base);
+    let goal = Goal {
+        measure: Measure::Target(TargetId::HighTech),
+        required: 0.99,
+        param: Param::Green,
+    };
+    let result = seek(goal, &base, &base_run, engine::run);
+    assert!(
+        matches!(result.outcome, Outcome::NotReachable { .. }),
+        "{:?}",
+        result.outcome
+    );
+    let goal = Goal {
+        measure: Measure::Target(TargetId::Air),
+        required: 0.5,
+        param: Param::Gdp,
+    };
+    let result = seek(goal, &base, &base_run, engine::run);
+    assert!(matches!(result.outcome, Outcome::AlreadyMet { .. }));
+    assert_eq!(result.runs, 0);
+}
+
+#[test]
+fn a_run_compared_with_itself_changes_nothing() {
+    let run = engine::run(&scenario(500.0, &[]));
+    for change in all_changes(&run, &run) {
+        assert_eq!((change.delta, change.std_error), (0.0, 0.0));
+        assert_eq!(change.base, change.value);
+    }
+}
