@@ -1,7 +1,10 @@
 //! In the browser, mounts the simulator. Natively, prints the targets' probabilities for a
 //! scenario given as a link's fragment (`cargo run --release -- '#gdp=6&inv=50'`,
 //! `'#preset=downturn'`), and the summary's fingerprint; with `--json '#…'`, the whole summary as
-//! JSON; with `--csv series|targets '#…'`, the CSV the page downloads; with `--compare '#A' '#B'`, both
+//! JSON; with `--csv series|targets '#…'`, the CSV the page downloads; with `--tornado <target>
+//! '#…'` the sensitivity of a target (or `all`, `expected`) to every lever and assumption, and
+//! with `--goal-seek <target> <level> <lever> '#…'` the lever's value that reaches the level (JSON
+//! with `--json`); with `--compare '#A' '#B'`, both
 //! scenarios' probabilities and the paired difference with its standard error; with
 //! `--bench PATHS HORIZON_YEAR REPEATS`, times whole runs for the browser benchmark's ratios.
 
@@ -12,7 +15,10 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use taijiang_sim::analysis::goal_seek::Goal;
+    use taijiang_sim::analysis::Measure;
     use taijiang_sim::bench;
+    use taijiang_sim::scenario::Param;
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--bench") {
         let number = |i: usize| args.get(i).and_then(|a| a.parse::<i64>().ok());
@@ -51,6 +57,42 @@ fn main() {
         compare(a, b);
         return;
     }
+    if args.first().map(String::as_str) == Some("--tornado") {
+        let json = args.iter().any(|a| a == "--json");
+        let rest: Vec<&String> = args[1..].iter().filter(|a| *a != "--json").collect();
+        let measure = rest.first().and_then(|key| Measure::from_key(key));
+        let (Some(measure), fragment) = (measure, rest.get(1).map_or("", |s| s.as_str())) else {
+            eprintln!("usage: taijiang-sim --tornado <target|all|expected> [--json] '#<link>'");
+            std::process::exit(2);
+        };
+        print_tornado(measure, fragment, json);
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--goal-seek") {
+        let json = args.iter().any(|a| a == "--json");
+        let rest: Vec<&String> = args[1..].iter().filter(|a| *a != "--json").collect();
+        let measure = rest.first().and_then(|key| Measure::from_key(key));
+        let required = rest
+            .get(1)
+            .and_then(|p| p.parse::<f64>().ok())
+            .filter(|p| p.is_finite());
+        let lever = rest.get(2).and_then(|key| Param::from_key(key));
+        let (Some(measure), Some(required), Some(param)) = (measure, required, lever) else {
+            eprintln!("usage: taijiang-sim --goal-seek <target|all|expected> <level, e.g. 0.8> <lever> [--json] '#<link>'");
+            std::process::exit(2);
+        };
+        let fragment = rest.get(3).map_or("", |s| s.as_str());
+        print_goal_seek(
+            Goal {
+                measure,
+                required,
+                param,
+            },
+            fragment,
+            json,
+        );
+        return;
+    }
     if args.first().map(String::as_str) == Some("--csv") {
         let (Some(what), fragment) = (args.get(1), args.get(2).cloned().unwrap_or_default()) else {
             eprintln!("usage: taijiang-sim --csv series|targets '#<link>'");
@@ -80,6 +122,65 @@ fn print_json(fragment: &str) {
     // A closed pipe (`| head`) ends the output quietly instead of panicking.
     use std::io::Write;
     let _ = writeln!(std::io::stdout().lock(), "{value}");
+}
+
+/// Prints the tornado of a scenario for `measure`: one line per run (parameter, direction, value,
+/// the measure there, Δ and its paired standard error), largest bars first; or all of it as JSON.
+#[cfg(not(target_arch = "wasm32"))]
+fn print_tornado(measure: taijiang_sim::analysis::Measure, fragment: &str, json: bool) {
+    use std::io::Write;
+    use taijiang_sim::analysis::tornado;
+    use taijiang_sim::{engine, export, format};
+    let base = scenario_of(fragment).current.scenario;
+    let base_run = engine::run(&base);
+    let results = tornado::run_all(&base, &base_run);
+    let bars = tornado::bars(&results, measure);
+    let mut out = std::io::stdout().lock();
+    if json {
+        let _ = writeln!(out, "{}", export::tornado_json(&bars, measure));
+        return;
+    }
+    let _ = writeln!(out, "measure\t{}", measure.key());
+    for bar in &bars {
+        for (side, name) in [(&bar.down, "down"), (&bar.up, "up")] {
+            let Some(side) = side else { continue };
+            let Some(change) = side.change(measure) else {
+                continue;
+            };
+            let line = writeln!(
+                out,
+                "{}\t{name}\tvalue={}\tmeasure={}\tdelta={}\tdelta_stderr={}",
+                bar.param.spec().key,
+                side.value,
+                format::four_decimals(change.value),
+                format::four_decimals(change.delta),
+                format::four_decimals(change.std_error),
+            );
+            if line.is_err() {
+                return;
+            }
+        }
+    }
+}
+
+/// Prints what it takes: the lever's value nearest the current one that reaches the level.
+#[cfg(not(target_arch = "wasm32"))]
+fn print_goal_seek(goal: taijiang_sim::analysis::goal_seek::Goal, fragment: &str, json: bool) {
+    use std::io::Write;
+    use taijiang_sim::analysis::goal_seek::seek;
+    use taijiang_sim::{engine, export};
+    let base = scenario_of(fragment).current.scenario;
+    let base_run = engine::run(&base);
+    let result = seek(goal, &base, &base_run, engine::run);
+    let value = export::goal_seek_json(&result);
+    let mut out = std::io::stdout().lock();
+    if json {
+        let _ = writeln!(out, "{value}");
+    } else if let Some(fields) = value.as_object() {
+        for (key, field) in fields {
+            let _ = writeln!(out, "{key}\t{field}");
+        }
+    }
 }
 
 /// Prints the CSV the page downloads (`series` or `targets`, with A, B and Δ when the link pins

@@ -261,3 +261,113 @@ fn a_run_compared_with_itself_changes_nothing() {
         assert_eq!(change.base, change.value);
     }
 }
+
+#[test]
+fn a_job_spread_over_workers_in_any_order_gives_the_same_results_as_one_thread() {
+    use taijiang_sim::analysis::jobs::{run_here, Job, JobKind};
+    let base = scenario(600.0, &[(Param::HtPush, 20.0)]);
+    let base_run = engine::run(&base);
+    // The tornado: two "workers", results arriving in reverse order, one order lost and resent.
+    let mut job = Job::new(JobKind::Tornado { levers_only: false }, &base, &base_run);
+    let mut lost = None;
+    while !job.is_done() {
+        let mut orders = job.next_orders(2);
+        assert!(!orders.is_empty() || lost.is_some(), "a job never stalls");
+        if lost.is_none() && orders.len() == 2 {
+            lost = orders.pop().map(|order| order.item);
+        } else if orders.is_empty() {
+            job.resend(lost.take().expect("the lost order"));
+            continue;
+        }
+        for order in orders.into_iter().rev() {
+            let run = engine::run(&order.scenario);
+            job.observe(order.item, all_changes(&base_run, &run));
+        }
+        let (done, total) = job.progress();
+        assert!(done <= total);
+    }
+    assert_eq!(
+        job.tornado_results().len(),
+        tornado::run_all(&base, &base_run).len()
+    );
+    let mut alone = tornado::run_all(&base, &base_run);
+    let mut spread = job.tornado_results();
+    let order = |r: &(tornado::Task, Vec<_>)| (r.0.param as usize, r.0.direction as usize);
+    alone.sort_by_key(order);
+    spread.sort_by_key(order);
+    assert_eq!(alone, spread);
+    // A late result for an item already answered changes nothing.
+    let before = job.clone();
+    job.observe(0, Vec::new());
+    job.observe(10_000, Vec::new());
+    assert_eq!(job, before);
+
+    // The cheapest path: one search per lever, each the same as that goal-seek alone.
+    let goal_measure = Measure::Target(TargetId::HighTech);
+    let mut cheapest = Job::new(
+        JobKind::Cheapest {
+            measure: goal_measure,
+            required: 0.8,
+        },
+        &base,
+        &base_run,
+    );
+    run_here(&mut cheapest, &base_run);
+    let results = cheapest.seek_results();
+    assert_eq!(results.len(), LEVERS.len());
+    for result in results {
+        let alone = seek(result.goal, &base, &base_run, engine::run);
+        assert_eq!(result, alone);
+    }
+    let levers = Job::new(JobKind::Tornado { levers_only: true }, &base, &base_run);
+    assert!(levers.clone().next_orders(usize::MAX).iter().all(|o| {
+        STEPS.iter().any(|s| {
+            s.param.spec().kind == ParamKind::Driver && o.scenario.get(s.param) != base.get(s.param)
+        })
+    }));
+}
+
+#[test]
+fn the_outlook_names_exactly_the_likely_and_at_risk_targets_and_the_key_lever() {
+    use taijiang_sim::i18n::Lang;
+    use taijiang_sim::text::outlook::{key_lever, outlook};
+    use taijiang_sim::text::{likelihood_band, short_label, LikelihoodBand};
+    for changes in [vec![], vec![(Param::HtPush, 40.0), (Param::Gdp, 5.0)]] {
+        let base = scenario(1000.0, &changes);
+        let base_run = engine::run(&base);
+        let results = tornado::run_all(&base, &base_run);
+        let bars = tornado::bars(&results, Measure::ExpectedMet);
+        let lever = key_lever(&bars).expect("some lever moves the number met");
+        assert!(bars
+            .iter()
+            .filter(|b| b.is_lever)
+            .all(|b| b.size(Measure::ExpectedMet) <= lever.delta.abs() + 1e-12));
+        for lang in [Lang::Zh, Lang::En] {
+            let text = outlook(&base_run, Some(&lever), lang);
+            let (likely_part, rest) = text
+                .split_once(lang.pick("。", ". "))
+                .expect("a first sentence");
+            let risk_part = rest
+                .split(lang.pick(";", "; "))
+                .next()
+                .expect("a second sentence");
+            for result in &base_run.targets {
+                let name = short_label(result.id, lang);
+                let band = likelihood_band(result.probability);
+                assert_eq!(
+                    likely_part.contains(name),
+                    band == LikelihoodBand::Likely,
+                    "{lang:?} {name}: {text}"
+                );
+                assert_eq!(
+                    risk_part.contains(name),
+                    band == LikelihoodBand::Unlikely,
+                    "{lang:?} {name}: {text}"
+                );
+            }
+            let label = lang.pick(lever.param.spec().label_zh, lever.param.spec().label_en);
+            assert!(text.contains(label), "{text}");
+        }
+        assert!(!outlook(&base_run, None, Lang::En).contains("matters most"));
+    }
+}

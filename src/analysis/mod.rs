@@ -6,11 +6,11 @@
 //! noise. Its standard error is that of the mean of the per-path differences.
 
 pub mod goal_seek;
+pub mod jobs;
 pub mod steps;
 pub mod tornado;
 
 use crate::engine::Summary;
-use crate::i18n::Lang;
 use crate::plan::TargetId;
 use serde::{Deserialize, Serialize};
 
@@ -49,14 +49,6 @@ impl Measure {
     /// Whether the measure is a count of targets (else a chance, a fraction).
     pub fn is_count(self) -> bool {
         self == Measure::ExpectedMet
-    }
-
-    pub fn label(self, lang: Lang) -> String {
-        match self {
-            Measure::Target(id) => crate::text::short_label(id, lang).to_owned(),
-            Measure::AllMet => lang.pick("全部目标同时实现", "all targets met").to_owned(),
-            Measure::ExpectedMet => lang.pick("预期实现项数", "expected number met").to_owned(),
-        }
     }
 
     /// The measure on path `path`: 1 or 0 for a chance, the number of targets met for a count.

@@ -2,12 +2,14 @@
 //! CLI's `--json`), CSV for spreadsheets, charts as SVG with their caption, and the messages an
 //! embedded page posts to the page around it.
 
+mod analysis;
 mod csv;
 mod json;
 pub mod message;
 mod qr;
 mod svg;
 
+pub use analysis::{goal_seek_json, tornado_json};
 pub use csv::{series_csv, series_unit, targets_csv, CsvContext, BOM};
 pub use json::summary_json;
 pub use qr::link_qr_svg;

@@ -8,6 +8,7 @@ use crate::plan::{section_of, Provenance, TargetId};
 pub mod caption;
 pub mod compare;
 pub mod notes;
+pub mod outlook;
 pub mod rules;
 use crate::scenario::{Param, ParamSpec};
 use crate::state::{Precision, RunResult};

@@ -1,0 +1,127 @@
+//! The outlook in words: a short paragraph, in the page's language, made from the numbers on
+//! screen: which targets are likely, which are at risk, how many are likely together, and the
+//! lever that matters most (from the latest sensitivity run of the scenario on screen).
+
+use super::{likelihood_band, param_value, short_label, LikelihoodBand};
+use crate::analysis::tornado::Bar;
+use crate::analysis::Measure;
+use crate::engine::Summary;
+use crate::format;
+use crate::i18n::Lang;
+use crate::plan::TargetId;
+use crate::scenario::Param;
+
+/// A measure's name in a few words.
+pub fn measure_label(measure: Measure, lang: Lang) -> String {
+    match measure {
+        Measure::Target(id) => short_label(id, lang).to_owned(),
+        Measure::AllMet => lang.pick("全部目标同时实现", "all targets met").to_owned(),
+        Measure::ExpectedMet => lang.pick("预期实现项数", "expected number met").to_owned(),
+    }
+}
+
+/// The lever that moves the expected number of targets met most, one step either way.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KeyLever {
+    pub param: Param,
+    /// The value tried on the side that moved it most.
+    pub value: f64,
+    /// The change of the expected number met there, and its paired standard error.
+    pub delta: f64,
+    pub std_error: f64,
+}
+
+/// The key lever of a sensitivity run's bars (levers only), if any moved the measure at all.
+pub fn key_lever(bars: &[Bar]) -> Option<KeyLever> {
+    let measure = Measure::ExpectedMet;
+    let bar = bars
+        .iter()
+        .filter(|bar| bar.is_lever)
+        .max_by(|a, b| a.size(measure).total_cmp(&b.size(measure)))?;
+    let side = [&bar.down, &bar.up]
+        .into_iter()
+        .flatten()
+        .filter_map(|side| side.change(measure).map(|change| (side.value, *change)))
+        .max_by(|a, b| a.1.delta.abs().total_cmp(&b.1.delta.abs()))?;
+    (side.1.delta != 0.0).then_some(KeyLever {
+        param: bar.param,
+        value: side.0,
+        delta: side.1.delta,
+        std_error: side.1.std_error,
+    })
+}
+
+/// The targets in each band, in the table's order.
+pub fn targets_in(summary: &Summary, band: LikelihoodBand) -> Vec<TargetId> {
+    summary
+        .targets
+        .iter()
+        .filter(|result| likelihood_band(result.probability) == band)
+        .map(|result| result.id)
+        .collect()
+}
+
+fn names(ids: &[TargetId], lang: Lang) -> String {
+    let names: Vec<&str> = ids.iter().map(|&id| short_label(id, lang)).collect();
+    names.join(lang.pick("、", ", "))
+}
+
+/// The paragraph. `lever` is the key lever of the scenario on screen, when known.
+pub fn outlook(summary: &Summary, lever: Option<&KeyLever>, lang: Lang) -> String {
+    let likely = targets_in(summary, LikelihoodBand::Likely);
+    let at_risk = targets_in(summary, LikelihoodBand::Unlikely);
+    let uncertain = summary.targets.len() - likely.len() - at_risk.len();
+    let joint = summary.joint();
+    let (expected, expected_se) = joint.expected_met();
+    let (all, all_se) = joint.all_met();
+    let mut sentences = Vec::new();
+    sentences.push(match (lang, likely.is_empty()) {
+        (Lang::Zh, true) => "没有一项目标很可能实现(≥ 80%)。".to_owned(),
+        (Lang::Zh, false) => format!("很可能实现(≥ 80%)的目标:{}。", names(&likely, lang)),
+        (Lang::En, true) => "No target is likely (≥ 80 %).".to_owned(),
+        (Lang::En, false) => format!("Likely (≥ 80 %): {}.", names(&likely, lang)),
+    });
+    sentences.push(
+        match (lang, at_risk.is_empty()) {
+            (Lang::Zh, true) => "没有目标有落空风险(≤ 20%)".to_owned(),
+            (Lang::Zh, false) => format!("有落空风险(≤ 20%):{}", names(&at_risk, lang)),
+            (Lang::En, true) => "None is at risk (≤ 20 %)".to_owned(),
+            (Lang::En, false) => format!("At risk (≤ 20 %): {}", names(&at_risk, lang)),
+        } + &match lang {
+            Lang::Zh => format!(";其余 {uncertain} 项不确定。"),
+            Lang::En => format!("; the other {uncertain} are uncertain."),
+        },
+    );
+    sentences.push(match lang {
+        Lang::Zh => format!(
+            "平均每条路径实现 {} ± {} 项,全部 {} 项同时实现的概率为 {}。",
+            format::grouped(expected, 1),
+            format::grouped(expected_se, 1),
+            summary.targets.len(),
+            format::percent_with_error(all, all_se)
+        ),
+        Lang::En => format!(
+            "On average {} ± {} targets are met together; all {} at once with a chance of {}.",
+            format::grouped(expected, 1),
+            format::grouped(expected_se, 1),
+            summary.targets.len(),
+            format::percent_with_error(all, all_se)
+        ),
+    });
+    if let Some(lever) = lever {
+        let spec = lever.param.spec();
+        let label = lang.pick(spec.label_zh, spec.label_en);
+        let value = param_value(spec, lever.value, lang);
+        let delta = format!("{:+.2}", lever.delta);
+        let error = format::grouped(lever.std_error, 2);
+        sentences.push(match lang {
+            Lang::Zh => format!(
+                "影响最大的调控因素是“{label}”:调到 {value},预期实现项数变化 {delta} ± {error}。"
+            ),
+            Lang::En => format!(
+                "The lever that matters most is “{label}”: at {value}, the expected number met changes by {delta} ± {error}."
+            ),
+        });
+    }
+    sentences.join(lang.pick("", " "))
+}
