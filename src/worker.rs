@@ -4,12 +4,14 @@
 //! [`PartSummary`] (a few kilobytes), so the page's thread never waits on a run.
 //!
 //! Messages are plain objects with a `kind`:
-//! - page → worker: `connect {peer, port}`, `run {run, part, parts, scenario}`;
+//! - page → worker: `connect {peer, port}`, `run {run, part, parts, scenario}`, and for the
+//!   analyses (`ui/analysis_workers.rs`) `analyse {order, base, scenario}`;
 //! - worker → page: `loaded {}` (once the handlers are in place), `done {run, part, summary,
-//!   engine_ms}`;
+//!   engine_ms}`, `analysed {order, changes}`;
 //! - worker → worker: `slice {run, step, from, values}` (a `Float64Array`).
 
 use crate::engine::split::{Outgoing, PartSummary, PartWorker, Slice};
+use crate::engine::Summary;
 use crate::scenario::Scenario;
 use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
@@ -131,7 +133,45 @@ fn on_page_message(data: JsValue) {
                 state.send(out);
             });
         }
+        Some("analyse") => analyse(&data),
         _ => {}
+    }
+}
+
+thread_local! {
+    /// The base run of the analysis in hand: every order of a job pairs with the same one.
+    static ANALYSIS_BASE: RefCell<Option<(Scenario, Summary)>> = const { RefCell::new(None) };
+}
+
+/// One run of an analysis (`docs/ARCHITECTURE.md`): `analyse {order, base, scenario}` runs the
+/// scenario (and the base, unless it is the one in hand), pairs the two and answers `analysed
+/// {order, changes}` (every measure's paired change, bincode), or `analysed {order}` without
+/// changes when the message could not be read, so that the page hands the order out again.
+fn analyse(data: &JsValue) {
+    let Some(order) = whole_field(data, "order") else {
+        return;
+    };
+    let decode = |key| {
+        field_bytes(data, key).and_then(|bytes| bincode::deserialize::<Scenario>(&bytes).ok())
+    };
+    let changes = match (decode("base"), decode("scenario")) {
+        (Some(base), Some(scenario)) => ANALYSIS_BASE.with_borrow_mut(|cached| {
+            if cached.as_ref().is_none_or(|(known, _)| *known != base) {
+                let run = crate::engine::run(&base);
+                *cached = Some((base, run));
+            }
+            let (_, base_run) = cached.as_ref()?;
+            let changes = crate::analysis::all_changes(base_run, &crate::engine::run(&scenario));
+            bincode::serialize(&changes).ok()
+        }),
+        _ => None,
+    };
+    let mut fields = vec![("order", (order as f64).into())];
+    if let Some(bytes) = changes {
+        fields.push(("changes", Uint8Array::from(bytes.as_slice()).into()));
+    }
+    if scope().post_message(&message("analysed", &fields)).is_err() {
+        web_sys::console::error_1(&"an analysis result could not be sent".into());
     }
 }
 

@@ -5,6 +5,7 @@
 use super::{likelihood_band, param_value, short_label, LikelihoodBand};
 use crate::analysis::tornado::Bar;
 use crate::analysis::Measure;
+use crate::engine::joint::wilson_interval;
 use crate::engine::Summary;
 use crate::format;
 use crate::i18n::Lang;
@@ -73,7 +74,29 @@ pub fn outlook(summary: &Summary, lever: Option<&KeyLever>, lang: Lang) -> Strin
     let uncertain = summary.targets.len() - likely.len() - at_risk.len();
     let joint = summary.joint();
     let (expected, expected_se) = joint.expected_met();
-    let (all, all_se) = joint.all_met();
+    let all_met = {
+        let (all, all_se) = joint.all_met();
+        if all_se < 0.0005 {
+            // "0.0 % ± 0.0 %" would claim certainty: the 95 % Wilson interval says what is known.
+            let (low, high) = wilson_interval(joint.all_met_count(), summary.paths);
+            match lang {
+                Lang::Zh => format!(
+                    "{}(95% 区间 {:.2}–{:.2}%)",
+                    format::percent(all),
+                    low * 100.0,
+                    high * 100.0
+                ),
+                Lang::En => format!(
+                    "{} (95 % interval {:.2}–{:.2} %)",
+                    format::percent(all),
+                    low * 100.0,
+                    high * 100.0
+                ),
+            }
+        } else {
+            format::percent_with_error(all, all_se)
+        }
+    };
     let mut sentences = Vec::new();
     sentences.push(match (lang, likely.is_empty()) {
         (Lang::Zh, true) => "没有一项目标很可能实现(≥ 80%)。".to_owned(),
@@ -94,18 +117,16 @@ pub fn outlook(summary: &Summary, lever: Option<&KeyLever>, lang: Lang) -> Strin
     );
     sentences.push(match lang {
         Lang::Zh => format!(
-            "平均每条路径实现 {} ± {} 项,全部 {} 项同时实现的概率为 {}。",
-            format::grouped(expected, 1),
-            format::grouped(expected_se, 1),
+            "平均每条路径实现 {} ± {} 项,全部 {} 项同时实现的概率为 {all_met}。",
+            format::grouped(expected, 2),
+            format::grouped(expected_se, 2),
             summary.targets.len(),
-            format::percent_with_error(all, all_se)
         ),
         Lang::En => format!(
-            "On average {} ± {} targets are met together; all {} at once with a chance of {}.",
-            format::grouped(expected, 1),
-            format::grouped(expected_se, 1),
+            "On average {} ± {} targets are met together; all {} at once with a chance of {all_met}.",
+            format::grouped(expected, 2),
+            format::grouped(expected_se, 2),
             summary.targets.len(),
-            format::percent_with_error(all, all_se)
         ),
     });
     if let Some(lever) = lever {

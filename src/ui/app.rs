@@ -5,10 +5,11 @@ use super::exports::ExportContext;
 use super::host_messages::use_host_messages;
 use super::runner::use_engine_runner;
 use super::store::Store;
+use super::use_analysis::use_analysis;
 use super::{
-    timing, AssumptionsPanel, BaseValues, CompareBar, EmbedDialog, EmbedView, ExportBar,
-    FanChartCanvas, HistogramCanvas, Notices, PresetBar, PrintSheet, ProbabilityStrip, SavedPanel,
-    SentencePanel, Slider, TargetsTable, TargetsTogether,
+    timing, AssumptionsPanel, BaseValues, CompareBar, DecisionPanel, EmbedDialog, EmbedView,
+    ExportBar, FanChartCanvas, HistogramCanvas, Notices, PresetBar, PrintSheet, ProbabilityStrip,
+    SavedPanel, SentencePanel, Slider, TargetsTable, TargetsTogether,
 };
 use crate::format;
 use crate::i18n::Lang;
@@ -18,10 +19,11 @@ use crate::plan::TargetId;
 use crate::preset::PresetId;
 use crate::scenario::Param;
 use crate::scenario::{ParamKind, PARAMS};
-use crate::state::{preset_scenario, Action, AppState, Precision, ScenarioSource};
+use crate::state::{preset_scenario, Action, AppState, Gesture, Precision, ScenarioSource};
 use crate::text;
 use crate::text::compare::{headline, moved_line};
 use crate::text::notes;
+use crate::text::outlook::outlook;
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -63,7 +65,12 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     use_engine_runner(&store, props.in_thread);
-    use_host_messages(&store);
+    let analysis = use_analysis(&store);
+    let outlook_text = store
+        .0
+        .summary()
+        .map(|summary| outlook(summary, analysis.key_lever.as_ref(), store.0.lang));
+    use_host_messages(&store, outlook_text.clone());
 
     // The charts (children) have drawn by now: measure what the user waited for.
     {
@@ -129,6 +136,14 @@ pub fn app(props: &AppProps) -> Html {
     let on_unpin = dispatching(&store, |_: ()| Action::Unpin);
     let on_open = dispatching(&store, |link: Link| Action::Open(Box::new(link)));
     let on_select = dispatching(&store, Action::SelectTarget);
+    // An analysis's "try" or "apply": the current scenario becomes A, the change B.
+    let on_apply = {
+        let dispatcher = store.dispatcher();
+        Callback::from(move |(param, value): (Param, f64)| {
+            dispatcher.dispatch(Action::PinBaseline);
+            dispatcher.dispatch(Action::SetParam(param, value, Gesture::Settled));
+        })
+    };
     let on_show_sentence = dispatching(&store, |id| Action::ShowSentence(Some(id)));
     let on_close_sentence = dispatching(&store, |_: ()| Action::ShowSentence(None));
 
@@ -237,6 +252,9 @@ pub fn app(props: &AppProps) -> Html {
                     <section class={classes!("results", (!ready).then_some("stale"))} aria-label={lang.pick("结果", "Results")}>
                         if let Some(summary) = summary {
                             <p class="headline" data-headline="">{ headline(&summary, lang) }</p>
+                            if let Some(text) = &outlook_text {
+                                <p class="outlook" data-outlook="" aria-live="polite">{ text.clone() }</p>
+                            }
                             <CompareBar pinned={state.pinned.clone()} lang={lang} on_pin={on_pin} on_unpin={on_unpin} />
                             if let Some(context) = &export_context {
                                 <ExportBar context={context.clone()} lang={lang} on_embed={open_embed} />
@@ -270,6 +288,8 @@ pub fn app(props: &AppProps) -> Html {
                                         lang={lang} on_close={on_close_sentence} />
                                 }
                             </div>
+                            <DecisionPanel analysis={analysis.clone()} selected={state.selected_target} lang={lang}
+                                ready={printable.is_some() && ready} on_apply={on_apply} />
                             <h2 class="charts-title">{ lang.pick("各指标预测(扇形图)", "Every indicator (fan charts)") }</h2>
                             <div class="charts">{ charts }</div>
                         } else {
@@ -305,6 +325,7 @@ pub fn app(props: &AppProps) -> Html {
                 { page }
                 if let (Some(result), true) = (printable, true) {
                     <PrintSheet link={state.link()} summary={result.summary.clone()} fingerprint={result.fingerprint}
+                        outlook={outlook_text.clone().unwrap_or_default()}
                         baseline={baseline_summary.clone()} differences={state.differences.clone()} />
                 }
                 if *embed_open {

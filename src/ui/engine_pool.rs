@@ -49,7 +49,7 @@ fn now_ms() -> f64 {
 }
 
 /// A worker that loads `script` (wasm-bindgen's no-modules output) and starts its wasm module.
-fn spawn_worker(script: &str) -> Result<Worker, JsValue> {
+pub(super) fn spawn_worker(script: &str) -> Result<Worker, JsValue> {
     let base = gloo::utils::window().location().href()?;
     let script_url = Url::new_with_base(script, &base)?.href();
     let wasm_url = script_url.replace(".js", "_bg.wasm");

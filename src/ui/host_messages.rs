@@ -63,7 +63,7 @@ fn read(event: &web_sys::MessageEvent) -> Option<String> {
 
 /// Posts the result and the size to the parent, and takes its links, while the page is framed.
 #[hook]
-pub fn use_host_messages(store: &UseReducerHandle<Store>) {
+pub fn use_host_messages(store: &UseReducerHandle<Store>, outlook: Option<String>) {
     let framed = use_memo((), |_| parent().is_some());
     let framed = *framed;
     {
@@ -86,15 +86,17 @@ pub fn use_host_messages(store: &UseReducerHandle<Store>) {
         .is_ready()
         .then(|| state.result.clone())
         .flatten()
-        .map(|result| (result, state.differences.clone(), state.link()));
+        .map(|result| (result, state.differences.clone(), state.link(), outlook));
     use_effect_with(shown, move |shown| {
-        if let (true, Some((result, differences, link))) = (framed, shown) {
-            post(&message::result_message(
+        if let (true, Some((result, differences, link, outlook))) = (framed, shown) {
+            let mut value = message::result_message(
                 &result.summary,
                 link,
                 result.precision.key(),
                 differences.as_deref().map(Vec::as_slice),
-            ));
+            );
+            value["outlook"] = serde_json::Value::from(outlook.clone());
+            post(&value);
         }
     });
     // The height, after every render and on resize, when it changed.

@@ -1,5 +1,6 @@
 //! The browser UI: thin Yew function components over [`crate::state::AppState`].
 
+mod analysis_workers;
 mod app;
 mod assumptions_panel;
 mod base_values;
@@ -8,6 +9,7 @@ mod chart_exports;
 mod clipboard;
 mod compact_targets;
 mod compare_bar;
+mod decision_panel;
 mod download;
 mod embed_dialog;
 mod embed_view;
@@ -15,6 +17,7 @@ mod engine_pool;
 mod export_bar;
 mod exports;
 mod fan_chart;
+mod goal_seek_panel;
 mod histogram_canvas;
 mod host_messages;
 mod local_store;
@@ -30,6 +33,8 @@ mod slider;
 mod store;
 mod targets_table;
 mod targets_together;
+mod tornado_table;
+mod use_analysis;
 
 pub mod timing;
 
@@ -38,6 +43,7 @@ pub use assumptions_panel::AssumptionsPanel;
 pub use base_values::BaseValues;
 pub use compact_targets::{CompactTargets, CompactTargetsProps};
 pub use compare_bar::CompareBar;
+pub use decision_panel::DecisionPanel;
 pub use embed_dialog::EmbedDialog;
 pub use embed_view::EmbedView;
 pub use export_bar::ExportBar;

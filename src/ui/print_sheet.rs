@@ -29,6 +29,9 @@ pub struct PrintSheetProps {
     pub baseline: Option<Rc<Summary>>,
     #[prop_or_default]
     pub differences: Option<Rc<Vec<TargetDifference>>>,
+    /// The outlook in words, as the page shows it.
+    #[prop_or_default]
+    pub outlook: String,
 }
 
 /// The size each printed chart is drawn at (it is scaled to half the sheet's width).
@@ -117,6 +120,7 @@ pub fn print_sheet(props: &PrintSheetProps) -> Html {
                     { scenario_line(&props.link.current, lang) }
                 </p>
             </header>
+            <p class="print-outlook" data-print-outlook="">{ props.outlook.clone() }</p>
             <div class="print-top">
                 <table class="print-values">
                     if pinned.is_some() {

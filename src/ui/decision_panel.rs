@@ -1,0 +1,119 @@
+//! Decisions: which lever or assumption moves the odds most (the tornado), what a lever must do
+//! to reach a chance (goal-seek), and each lever's own way there (the cheapest path). The runs
+//! go to the analysis workers; this only asks, shows progress and renders.
+
+use super::goal_seek_panel::GoalSeekPanel;
+use super::tornado_table::TornadoTable;
+use super::use_analysis::Analysis;
+use crate::analysis::jobs::JobKind;
+use crate::analysis::tornado;
+use crate::analysis::Measure;
+use crate::i18n::Lang;
+use crate::plan::TargetId;
+use crate::scenario::Param;
+use crate::text::outlook::measure_label;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DecisionPanelProps {
+    pub analysis: Analysis,
+    pub selected: TargetId,
+    pub lang: Lang,
+    /// The full run of the scenario on screen is there (analyses start from it).
+    pub ready: bool,
+    pub on_apply: Callback<(Param, f64)>,
+}
+
+/// A `<select>` of every measure, `chosen` selected.
+pub fn measure_options(chosen: Measure, lang: Lang) -> Html {
+    Measure::all()
+        .into_iter()
+        .map(|measure| {
+            html! {
+                <option value={measure.key()} selected={measure == chosen}>{ measure_label(measure, lang) }</option>
+            }
+        })
+        .collect()
+}
+
+/// Progress of the job in hand, in words and as a bar.
+pub fn progress(done: u32, total: u32, lang: Lang) -> Html {
+    html! {
+        <p class="analysis-progress" role="status">
+            <progress max={total.to_string()} value={done.to_string()} data-analysis-progress=""></progress>
+            { format!(" {}{done} / {total}", lang.pick("已完成运行 ", "runs done ")) }
+        </p>
+    }
+}
+
+#[function_component(DecisionPanel)]
+pub fn decision_panel(props: &DecisionPanelProps) -> Html {
+    let lang = props.lang;
+    let measure = use_state(|| None::<Measure>);
+    let measure_now = measure.unwrap_or(Measure::Target(props.selected));
+    let choose = {
+        let measure = measure.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            measure.set(Measure::from_key(&select.value()));
+        })
+    };
+    let run_all = props
+        .analysis
+        .start
+        .reform(|_: MouseEvent| JobKind::Tornado { levers_only: false });
+    // A tornado running now, else the last one of this scenario (kept while a goal-seek runs).
+    let running = props
+        .analysis
+        .view
+        .as_ref()
+        .filter(|v| matches!(v.job.kind, JobKind::Tornado { .. }) && !v.job.is_done());
+    let tornado_view = running.or(props.analysis.tornado.as_ref());
+    let levers_only = matches!(
+        tornado_view.map(|v| &v.job.kind),
+        Some(JobKind::Tornado { levers_only: true })
+    );
+    let body = match tornado_view {
+        Some(view) if view.job.is_done() => {
+            let bars = tornado::bars(&view.job.tornado_results(), measure_now);
+            html! {
+                <>
+                    <p class="analysis-note" data-analysis-ms={view.elapsed_ms.map(|ms| format!("{ms:.0}"))}
+                        data-analysis-kind={if levers_only { "levers" } else { "all" }}>
+                        { if levers_only {
+                            lang.pick("只含调控因素;点“运行完整分析”可加入各项假设。", "Levers only; “Run the full analysis” adds the assumptions.")
+                        } else {
+                            lang.pick("全部调控因素与假设,各下调、上调一档(档距见模型说明)。", "Every lever and assumption, one documented step down and up.")
+                        } }
+                        { lang.pick("与当前情景使用相同的随机数,差值旁为配对标准误。", " The same random numbers as the scenario on screen; ± is the paired standard error.") }
+                    </p>
+                    <TornadoTable bars={bars} measure={measure_now} lang={lang} on_apply={props.on_apply.clone()} />
+                </>
+            }
+        }
+        Some(view) => {
+            let (done, total) = view.job.progress();
+            progress(done, total, lang)
+        }
+        None => html! {},
+    };
+    html! {
+        <section class="decisions" aria-labelledby="decisions-title" data-decisions="">
+            <h2 id="decisions-title">{ lang.pick("哪个因素影响最大?", "Which lever matters most?") }</h2>
+            <div class="analysis-controls">
+                <label>{ lang.pick("看:", "For: ") }
+                    <select onchange={choose} data-tornado-measure="">{ measure_options(measure_now, lang) }</select>
+                </label>
+                <button class="small-button" onclick={run_all} disabled={!props.ready} data-run-tornado="">
+                    { lang.pick("运行完整分析", "Run the full analysis") }
+                </button>
+            </div>
+            // A fixed wrapper: what it holds changes shape (progress, table, nothing) without the
+            // goal-seek panel after it being made anew and losing what was typed into it.
+            <div class="tornado-body">{ body }</div>
+            <GoalSeekPanel analysis={props.analysis.clone()} selected={props.selected} lang={lang}
+                ready={props.ready} on_apply={props.on_apply.clone()} />
+        </section>
+    }
+}

@@ -1,0 +1,95 @@
+//! The analyses of the scenario on screen: a hook that owns the analysis workers, starts a job
+//! on request, drops it when the scenario changes, and after every full run asks for the
+//! levers' sensitivity, whose largest bar the outlook names.
+
+use super::analysis_workers::{AnalysisView, Runner};
+use super::store::Store;
+use crate::analysis::jobs::JobKind;
+use crate::analysis::tornado;
+use crate::analysis::Measure;
+use crate::state::Precision;
+use crate::text::outlook::{key_lever, KeyLever};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the page needs of the analyses.
+#[derive(Clone, PartialEq)]
+pub struct Analysis {
+    /// The job in hand or just finished, for the scenario on screen only.
+    pub view: Option<AnalysisView>,
+    /// The latest finished tornado of the scenario on screen (kept while a goal-seek runs).
+    pub tornado: Option<AnalysisView>,
+    /// The lever that moves the expected number met most, for the scenario on screen.
+    pub key_lever: Option<KeyLever>,
+    /// Starts a job on the scenario on screen (ignored until its full run is there).
+    pub start: Callback<JobKind>,
+}
+
+#[hook]
+pub fn use_analysis(store: &UseReducerHandle<Store>) -> Analysis {
+    let view = use_state(|| None::<AnalysisView>);
+    let runner = {
+        let setter = view.setter();
+        use_memo((), move |_| {
+            Runner::new(Rc::new(move |view| setter.set(view)))
+        })
+    };
+    let runner: Rc<_> = (*runner).clone();
+    let state = &store.0;
+    let revision = state.revision;
+    let full = state
+        .result
+        .as_ref()
+        .filter(|result| result.revision == revision && result.precision == Precision::Full)
+        .map(|result| result.summary.clone());
+    let key = use_state(|| None::<(u64, KeyLever)>);
+    let last_tornado = use_state(|| None::<AnalysisView>);
+
+    // A new scenario drops the job in hand; its full run then asks for the levers' bars.
+    {
+        let runner = runner.clone();
+        let (scenario, full) = (state.scenario.clone(), full.clone());
+        use_effect_with(
+            (revision, full.is_some()),
+            move |(revision, _)| match full {
+                Some(base_run) => Runner::start(
+                    &runner,
+                    JobKind::Tornado { levers_only: true },
+                    &scenario,
+                    &base_run,
+                    *revision,
+                ),
+                None => Runner::cancel(&runner),
+            },
+        );
+    }
+    // Every finished tornado of this scenario updates the key lever.
+    {
+        let (key, last_tornado) = (key.clone(), last_tornado.clone());
+        use_effect_with((*view).clone(), move |view| {
+            if let Some(view) = view.as_ref().filter(|v| v.job.is_done()) {
+                if matches!(view.job.kind, JobKind::Tornado { .. }) {
+                    let bars = tornado::bars(&view.job.tornado_results(), Measure::ExpectedMet);
+                    key.set(key_lever(&bars).map(|lever| (view.revision, lever)));
+                    last_tornado.set(Some(view.clone()));
+                }
+            }
+        });
+    }
+    let start = {
+        let (runner, scenario) = (runner.clone(), state.scenario.clone());
+        Callback::from(move |kind: JobKind| {
+            if let Some(base_run) = &full {
+                Runner::start(&runner, kind, &scenario, base_run, revision);
+            }
+        })
+    };
+    Analysis {
+        view: (*view).clone().filter(|v| v.revision == revision),
+        tornado: (*last_tornado).clone().filter(|v| v.revision == revision),
+        key_lever: (*key)
+            .filter(|(at, _)| *at == revision)
+            .map(|(_, lever)| lever),
+        start,
+    }
+}
