@@ -690,6 +690,73 @@ async function splitRuns(browser, report) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6. Decisions: the full tornado, a goal-seek and every lever alone, as the page runs them on its
+// analysis workers (its own `data-analysis-ms`: from the click to the last result).
+
+const DECISION_REPEATS = QUICK ? 2 : 10;
+const TORNADO_MAX_MS = 1000;
+const GOAL_SEEK_MAX_MS = 1000;
+
+async function decisions(browser, report) {
+  const site = await serve(DIST, '/');
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const problems = watch(page);
+  const times = { levers: [], tornado: [], seek: [], cheapest: [] };
+  try {
+    await page.goto(`${site.url}#seed=1`);
+    await waitInPage(page, problems, 'ready', showsScenario, { key: 'seed', want: 1, precision: 'full' });
+    for (let i = 0; i < WARMUP + DECISION_REPEATS; i += 1) {
+      const seed = 500 + i;
+      process.stderr.write(`decisions: seed ${seed}\n`);
+      await page.evaluate((hash) => { location.hash = hash; }, `#seed=${seed}`);
+      await waitInPage(page, problems, `seed ${seed}`, showsScenario, { key: 'seed', want: seed, precision: 'full' });
+      const levers = await page.waitForSelector('[data-analysis-kind="levers"][data-analysis-ms]', { timeout: TIMEOUT_MS });
+      const leversMs = Number(await levers.getAttribute('data-analysis-ms'));
+      await page.click('[data-run-tornado]');
+      const all = await page.waitForSelector('[data-analysis-kind="all"][data-analysis-ms]', { timeout: TIMEOUT_MS });
+      const tornadoMs = Number(await all.getAttribute('data-analysis-ms'));
+      await page.click('[data-run-seek]');
+      const seek = await page.waitForSelector('[data-seek-kind="seek"][data-analysis-ms]', { timeout: TIMEOUT_MS });
+      const seekMs = Number(await seek.getAttribute('data-analysis-ms'));
+      await page.click('[data-run-cheapest]');
+      const cheapest = await page.waitForSelector('[data-seek-kind="cheapest"][data-analysis-ms]', { timeout: TIMEOUT_MS });
+      const cheapestMs = Number(await cheapest.getAttribute('data-analysis-ms'));
+      if (i >= WARMUP) {
+        times.levers.push(leversMs);
+        times.tornado.push(tornadoMs);
+        times.seek.push(seekMs);
+        times.cheapest.push(cheapestMs);
+      }
+    }
+  } finally {
+    await context.close();
+    await site.close();
+  }
+  const runs = {
+    levers: 'the levers alone, both directions (18 runs; after every full run, for the outlook)',
+    tornado: 'the full tornado: every lever and assumption, both directions (about 70 runs)',
+    seek: 'goal-seek: P(gdp) ≥ 80 % with the GDP trend (bisection, about 8 runs)',
+    cheapest: 'every lever alone for P(gdp) ≥ 80 % (9 searches side by side)',
+  };
+  const rows = Object.entries(runs).map(([key, what]) => {
+    const s = stats(times[key]);
+    return [what, String(s.n), ms(s.median), ms(s.p95)];
+  });
+  report.push('## 6. Decisions: sensitivity and goal-seek (10,000 paths, to 2025)', '');
+  report.push(
+    table(['analysis', 'runs of it', 'median', 'p95'], rows),
+    '',
+    '- The app at the default scenario with a new seed each time (`#seed=S`); the time is the page\'s own ' +
+      '`data-analysis-ms`, from the request to the last result, on the analysis workers (one per core, up ' +
+      `to four; this machine has ${cpus().length} logical CPUs). ${WARMUP} warm-up rounds are not counted.`,
+    '',
+  );
+  budget('full tornado, 10k paths', 'p95', stats(times.tornado).p95, TORNADO_MAX_MS, 'max', ms);
+  budget('goal-seek, 10k paths', 'p95', stats(times.seek).p95, GOAL_SEEK_MAX_MS, 'max', ms);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main
 
 function missingPrerequisites() {
@@ -719,7 +786,11 @@ async function main() {
       ['3. Transfer size', (r) => transferSize(r)],
       ['4. First chart', (r) => firstDraw(browser, r)],
       ['5. Split runs', (r) => splitRuns(browser, r)],
+      ['6. Decisions', (r) => decisions(browser, r)],
     ];
+    // `--only=6` runs one section (the others are left out of the report).
+    const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+    if (only) steps.splice(0, steps.length, ...steps.filter(([name]) => name.startsWith(`${only}.`)));
     // A section that fails is reported as such; the others still run.
     for (const [name, step] of steps) {
       const out = [];
