@@ -41,6 +41,8 @@ struct Slot {
 struct Current {
     id: u64,
     revision: u64,
+    /// Whether `on_done` has been told of this job's end.
+    reported: bool,
     job: Job,
     base_run: Rc<Summary>,
     base_bytes: Vec<u8>,
@@ -53,8 +55,21 @@ pub struct Runner {
     next_id: u64,
     /// Set while an order runs on the page's thread (no worker could).
     in_thread_pending: bool,
-    on_view: Rc<dyn Fn(Option<AnalysisView>)>,
+    /// Told of every change (the panel that shows progress), when one watches.
+    on_view: Option<Rc<dyn Fn(Option<AnalysisView>)>>,
+    /// Told once when a job ends (the page: the outlook's lever, the last tornado).
+    on_done: Rc<dyn Fn(AnalysisView)>,
     me: Weak<RefCell<Runner>>,
+}
+
+/// A shared handle to the runner, compared by identity (for component properties).
+#[derive(Clone)]
+pub struct RunnerHandle(pub Rc<RefCell<Runner>>);
+
+impl PartialEq for RunnerHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// An order's id in messages: the job's id and the item, in one number below 2⁵³.
@@ -69,17 +84,24 @@ fn now_ms() -> f64 {
 }
 
 impl Runner {
-    pub fn new(on_view: Rc<dyn Fn(Option<AnalysisView>)>) -> Rc<RefCell<Runner>> {
+    pub fn new(on_done: Rc<dyn Fn(AnalysisView)>) -> Rc<RefCell<Runner>> {
         Rc::new_cyclic(|me| {
             RefCell::new(Runner {
                 slots: Vec::new(),
                 current: None,
                 next_id: 1,
                 in_thread_pending: false,
-                on_view,
+                on_view: None,
+                on_done,
                 me: me.clone(),
             })
         })
+    }
+
+    /// Sets (or, with `None`, clears) who is told of every change; tells it the present state.
+    pub fn watch(runner: &Rc<RefCell<Runner>>, on_view: Option<Rc<dyn Fn(Option<AnalysisView>)>>) {
+        runner.borrow_mut().on_view = on_view;
+        Runner::publish(runner);
     }
 
     /// How many analysis workers: one per core, up to four.
@@ -152,6 +174,7 @@ impl Runner {
             this.current = Some(Current {
                 id,
                 revision,
+                reported: false,
                 job: Job::new(kind, base, base_run),
                 base_run: base_run.clone(),
                 base_bytes: bincode::serialize(base).unwrap_or_default(),
@@ -169,17 +192,30 @@ impl Runner {
     }
 
     fn publish(runner: &Rc<RefCell<Runner>>) {
-        let (view, on_view) = {
-            let this = runner.borrow();
+        let (view, on_view, done) = {
+            let mut this = runner.borrow_mut();
             let view = this.current.as_ref().map(|current| AnalysisView {
                 id: current.id,
                 revision: current.revision,
                 job: current.job.clone(),
                 elapsed_ms: current.job.is_done().then(|| now_ms() - current.started_ms),
             });
-            (view, this.on_view.clone())
+            // The page hears of a job once, when it ends; the panel of every step.
+            let done = match this.current.as_mut() {
+                Some(current) if current.job.is_done() && !current.reported => {
+                    current.reported = true;
+                    view.clone().map(|view| (view, this.on_done.clone()))
+                }
+                _ => None,
+            };
+            (view, this.on_view.clone(), done)
         };
-        on_view(view);
+        if let Some((view, on_done)) = done {
+            on_done(view);
+        }
+        if let Some(on_view) = on_view {
+            on_view(view);
+        }
     }
 
     /// Hands out orders to free workers, or to the page's thread when no worker is left.

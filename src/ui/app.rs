@@ -28,13 +28,20 @@ use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A callback that dispatches the action `make` builds from its input.
-fn dispatching<T: 'static>(
-    store: &UseReducerHandle<Store>,
-    make: impl Fn(T) -> Action + 'static,
-) -> Callback<T> {
+/// A callback that dispatches the action `make` builds from its input, the same one on every
+/// render: a child whose other properties did not change is then not redrawn when the page is
+/// (a number being typed into a field survives the page's redraws).
+#[hook]
+fn use_dispatching<T, F>(store: &UseReducerHandle<Store>, make: F) -> Callback<T>
+where
+    T: 'static,
+    F: Fn(T) -> Action + 'static,
+{
     let dispatcher = store.dispatcher();
-    Callback::from(move |value| dispatcher.dispatch(make(value)))
+    let callback = use_memo((), move |_| {
+        Callback::from(move |value| dispatcher.dispatch(make(value)))
+    });
+    (*callback).clone()
 }
 
 fn current_fragment() -> String {
@@ -122,30 +129,36 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let on_param = dispatching(&store, |(param, value, gesture)| {
+    let on_param = use_dispatching(&store, |(param, value, gesture)| {
         Action::SetParam(param, value, gesture)
     });
     let other_lang = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
-    let toggle_lang = dispatching(&store, move |_: MouseEvent| Action::SetLang(other_lang));
-    let dismiss = dispatching(&store, |_: ()| Action::DismissNotices);
-    let on_reset = dispatching(&store, Action::ResetParam);
-    let on_reset_all = dispatching(&store, |_: ()| Action::ResetAssumptions);
-    let on_reset_preset = dispatching(&store, |_: ()| Action::ResetToPreset);
-    let on_preset = dispatching(&store, Action::ChoosePreset);
-    let on_pin = dispatching(&store, |_: ()| Action::PinBaseline);
-    let on_unpin = dispatching(&store, |_: ()| Action::Unpin);
-    let on_open = dispatching(&store, |link: Link| Action::Open(Box::new(link)));
-    let on_select = dispatching(&store, Action::SelectTarget);
+    let toggle_lang = {
+        let dispatcher = store.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SetLang(other_lang)))
+    };
+    let dismiss = use_dispatching(&store, |_: ()| Action::DismissNotices);
+    let on_reset = use_dispatching(&store, Action::ResetParam);
+    let on_reset_all = use_dispatching(&store, |_: ()| Action::ResetAssumptions);
+    let on_reset_preset = use_dispatching(&store, |_: ()| Action::ResetToPreset);
+    let on_preset = use_dispatching(&store, Action::ChoosePreset);
+    let on_pin = use_dispatching(&store, |_: ()| Action::PinBaseline);
+    let on_unpin = use_dispatching(&store, |_: ()| Action::Unpin);
+    let on_open = use_dispatching(&store, |link: Link| Action::Open(Box::new(link)));
+    let on_select = use_dispatching(&store, Action::SelectTarget);
     // An analysis's "try" or "apply": the current scenario becomes A, the change B.
     let on_apply = {
         let dispatcher = store.dispatcher();
-        Callback::from(move |(param, value): (Param, f64)| {
-            dispatcher.dispatch(Action::PinBaseline);
-            dispatcher.dispatch(Action::SetParam(param, value, Gesture::Settled));
-        })
+        let callback = use_memo((), move |_| {
+            Callback::from(move |(param, value): (Param, f64)| {
+                dispatcher.dispatch(Action::PinBaseline);
+                dispatcher.dispatch(Action::SetParam(param, value, Gesture::Settled));
+            })
+        });
+        (*callback).clone()
     };
-    let on_show_sentence = dispatching(&store, |id| Action::ShowSentence(Some(id)));
-    let on_close_sentence = dispatching(&store, |_: ()| Action::ShowSentence(None));
+    let on_show_sentence = use_dispatching(&store, |id| Action::ShowSentence(Some(id)));
+    let on_close_sentence = use_dispatching(&store, |_: ()| Action::ShowSentence(None));
 
     // On a phone the controls fold into a panel that opens over the results.
     let controls_open = use_state(|| false);
@@ -155,13 +168,16 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let embed_open = use_state(|| false);
-    let open_embed = {
-        let embed_open = embed_open.clone();
-        Callback::from(move |_: ()| embed_open.set(true))
-    };
-    let close_embed = {
-        let embed_open = embed_open.clone();
-        Callback::from(move |_: ()| embed_open.set(false))
+    let (open_embed, close_embed) = {
+        let setter = embed_open.setter();
+        let callbacks = use_memo((), move |_| {
+            let opener = setter.clone();
+            (
+                Callback::from(move |_: ()| opener.set(true)),
+                Callback::from(move |_: ()| setter.set(false)),
+            )
+        });
+        (*callbacks).clone()
     };
     let export_context = state.result.as_ref().map(|result| {
         Rc::new(ExportContext {

@@ -2,6 +2,7 @@
 //! to reach a chance (goal-seek), and each lever's own way there (the cheapest path). The runs
 //! go to the analysis workers; this only asks, shows progress and renders.
 
+use super::analysis_workers::{AnalysisView, Runner};
 use super::goal_seek_panel::GoalSeekPanel;
 use super::tornado_table::TornadoTable;
 use super::use_analysis::Analysis;
@@ -12,6 +13,7 @@ use crate::i18n::Lang;
 use crate::plan::TargetId;
 use crate::scenario::Param;
 use crate::text::outlook::measure_label;
+use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -59,14 +61,25 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
             measure.set(Measure::from_key(&select.value()));
         })
     };
+    // The job's progress, watched here so that only this panel redraws run by run.
+    let live = use_state(|| None::<AnalysisView>);
+    {
+        let setter = live.setter();
+        use_effect_with(props.analysis.runner.clone(), move |runner| {
+            let runner = runner.0.clone();
+            Runner::watch(&runner, Some(Rc::new(move |view| setter.set(view))));
+            move || Runner::watch(&runner, None)
+        });
+    }
+    let view = (*live)
+        .clone()
+        .filter(|v| v.revision == props.analysis.revision);
     let run_all = props
         .analysis
         .start
         .reform(|_: MouseEvent| JobKind::Tornado { levers_only: false });
     // A tornado running now, else the last one of this scenario (kept while a goal-seek runs).
-    let running = props
-        .analysis
-        .view
+    let running = view
         .as_ref()
         .filter(|v| matches!(v.job.kind, JobKind::Tornado { .. }) && !v.job.is_done());
     let tornado_view = running.or(props.analysis.tornado.as_ref());
@@ -112,7 +125,7 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
             // A fixed wrapper: what it holds changes shape (progress, table, nothing) without the
             // goal-seek panel after it being made anew and losing what was typed into it.
             <div class="tornado-body">{ body }</div>
-            <GoalSeekPanel analysis={props.analysis.clone()} selected={props.selected} lang={lang}
+            <GoalSeekPanel analysis={props.analysis.clone()} view={view.clone()} selected={props.selected} lang={lang}
                 ready={props.ready} on_apply={props.on_apply.clone()} />
         </section>
     }

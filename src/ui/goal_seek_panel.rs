@@ -2,6 +2,7 @@
 //! one that reaches the level, with the chance reached ± its error, or "not reachable within
 //! the lever's range"; and the cheapest path, every lever alone side by side.
 
+use super::analysis_workers::AnalysisView;
 use super::decision_panel::{measure_options, progress};
 use super::use_analysis::Analysis;
 use crate::analysis::goal_seek::{Goal, Monotone, Outcome, SeekResult, LEVERS};
@@ -19,6 +20,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct GoalSeekPanelProps {
     pub analysis: Analysis,
+    /// The job in hand or just ended (the panel above watches it).
+    pub view: Option<AnalysisView>,
     pub selected: TargetId,
     pub lang: Lang,
     pub ready: bool,
@@ -203,7 +206,6 @@ pub fn goal_seek_panel(props: &GoalSeekPanelProps) -> Html {
         })
         .collect::<Html>();
     let view = props
-        .analysis
         .view
         .as_ref()
         .filter(|v| matches!(v.job.kind, JobKind::GoalSeek(_) | JobKind::Cheapest { .. }));

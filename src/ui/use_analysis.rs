@@ -2,7 +2,7 @@
 //! on request, drops it when the scenario changes, and after every full run asks for the
 //! levers' sensitivity, whose largest bar the outlook names.
 
-use super::analysis_workers::{AnalysisView, Runner};
+use super::analysis_workers::{AnalysisView, Runner, RunnerHandle};
 use super::store::Store;
 use crate::analysis::jobs::JobKind;
 use crate::analysis::tornado;
@@ -12,11 +12,14 @@ use crate::text::outlook::{key_lever, KeyLever};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the page needs of the analyses.
+/// What the page needs of the analyses. It changes when a job ends or the scenario does, never
+/// on a job's progress: the page around the panel is not redrawn run by run (a field being typed
+/// into would lose its text to each redraw). The panel watches the progress itself.
 #[derive(Clone, PartialEq)]
 pub struct Analysis {
-    /// The job in hand or just finished, for the scenario on screen only.
-    pub view: Option<AnalysisView>,
+    pub runner: RunnerHandle,
+    /// The scenario revision on screen.
+    pub revision: u64,
     /// The latest finished tornado of the scenario on screen (kept while a goal-seek runs).
     pub tornado: Option<AnalysisView>,
     /// The lever that moves the expected number met most, for the scenario on screen.
@@ -27,11 +30,12 @@ pub struct Analysis {
 
 #[hook]
 pub fn use_analysis(store: &UseReducerHandle<Store>) -> Analysis {
+    // The last job that ended.
     let view = use_state(|| None::<AnalysisView>);
     let runner = {
         let setter = view.setter();
         use_memo((), move |_| {
-            Runner::new(Rc::new(move |view| setter.set(view)))
+            Runner::new(Rc::new(move |view| setter.set(Some(view))))
         })
     };
     let runner: Rc<_> = (*runner).clone();
@@ -67,7 +71,7 @@ pub fn use_analysis(store: &UseReducerHandle<Store>) -> Analysis {
     {
         let (key, last_tornado) = (key.clone(), last_tornado.clone());
         use_effect_with((*view).clone(), move |view| {
-            if let Some(view) = view.as_ref().filter(|v| v.job.is_done()) {
+            if let Some(view) = view.as_ref() {
                 if matches!(view.job.kind, JobKind::Tornado { .. }) {
                     let bars = tornado::bars(&view.job.tornado_results(), Measure::ExpectedMet);
                     key.set(key_lever(&bars).map(|lever| (view.revision, lever)));
@@ -85,7 +89,8 @@ pub fn use_analysis(store: &UseReducerHandle<Store>) -> Analysis {
         })
     };
     Analysis {
-        view: (*view).clone().filter(|v| v.revision == revision),
+        runner: RunnerHandle(runner),
+        revision,
         tornado: (*last_tornado).clone().filter(|v| v.revision == revision),
         key_lever: (*key)
             .filter(|(at, _)| *at == revision)
