@@ -39,6 +39,15 @@ pub fn measure_options(chosen: Measure, lang: Lang) -> Html {
         .collect()
 }
 
+/// Sets `measure` to the one chosen in a `<select>` of [`measure_options`].
+pub fn choose_measure(measure: &UseStateHandle<Option<Measure>>) -> Callback<Event> {
+    let measure = measure.clone();
+    Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        measure.set(Measure::from_key(&select.value()));
+    })
+}
+
 /// Progress of the job in hand, in words and as a bar.
 pub fn progress(done: u32, total: u32, lang: Lang) -> Html {
     html! {
@@ -54,13 +63,7 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
     let lang = props.lang;
     let measure = use_state(|| None::<Measure>);
     let measure_now = measure.unwrap_or(Measure::Target(props.selected));
-    let choose = {
-        let measure = measure.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            measure.set(Measure::from_key(&select.value()));
-        })
-    };
+    let choose = choose_measure(&measure);
     // The job's progress, watched here so that only this panel redraws run by run.
     let live = use_state(|| None::<AnalysisView>);
     {

@@ -3,7 +3,7 @@
 //! the lever's range"; and the cheapest path, every lever alone side by side.
 
 use super::analysis_workers::AnalysisView;
-use super::decision_panel::{measure_options, progress};
+use super::decision_panel::{choose_measure, measure_options, progress};
 use super::use_analysis::Analysis;
 use crate::analysis::goal_seek::{Goal, Monotone, Outcome, SeekResult, LEVERS};
 use crate::analysis::jobs::JobKind;
@@ -131,13 +131,7 @@ pub fn goal_seek_panel(props: &GoalSeekPanelProps) -> Html {
     let typed = use_state(|| "80".to_owned());
     let lever = use_state(|| Param::Gdp);
     let problem = use_state(|| None::<String>);
-    let choose_measure = {
-        let measure = measure.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            measure.set(Measure::from_key(&select.value()));
-        })
-    };
+    let on_measure = choose_measure(&measure);
     let choose_lever = {
         let lever = lever.clone();
         Callback::from(move |event: Event| {
@@ -237,7 +231,7 @@ pub fn goal_seek_panel(props: &GoalSeekPanelProps) -> Html {
             <h3>{ lang.pick("需要多大力度?", "What does it take?") }</h3>
             <div class="analysis-controls">
                 <label>{ lang.pick("目标:", "Target: ") }
-                    <select onchange={choose_measure} data-seek-measure="">{ measure_options(measure_now, lang) }</select>
+                    <select onchange={on_measure} data-seek-measure="">{ measure_options(measure_now, lang) }</select>
                 </label>
                 <label>{ if measure_now.is_count() { lang.pick("至少(项)", "at least (targets)") } else { lang.pick("概率至少(%)", "chance at least (%)") } }
                     <input type="number" min={low.to_string()} max={high.to_string()} step="1" value={(*typed).clone()}
