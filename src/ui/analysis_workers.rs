@@ -185,6 +185,15 @@ impl Runner {
         Runner::pump(runner);
     }
 
+    /// Whether a job for `revision` is in hand (running or done).
+    pub fn has_job_for(runner: &Rc<RefCell<Runner>>, revision: u64) -> bool {
+        runner
+            .borrow()
+            .current
+            .as_ref()
+            .is_some_and(|current| current.revision == revision)
+    }
+
     /// Drops the job in hand (its late results are ignored).
     pub fn cancel(runner: &Rc<RefCell<Runner>>) {
         runner.borrow_mut().current = None;

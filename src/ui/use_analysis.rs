@@ -12,6 +12,9 @@ use crate::text::outlook::{key_lever, KeyLever};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// How long a full run rests on screen before the levers' bars are computed for the outlook.
+const AUTO_DELAY_MS: u32 = 600;
+
 /// What the page needs of the analyses. It changes when a job ends or the scenario does, never
 /// on a job's progress: the page around the panel is not redrawn run by run (a field being typed
 /// into would lose its text to each redraw). The panel watches the progress itself.
@@ -49,23 +52,33 @@ pub fn use_analysis(store: &UseReducerHandle<Store>) -> Analysis {
     let key = use_state(|| None::<(u64, KeyLever)>);
     let last_tornado = use_state(|| None::<AnalysisView>);
 
-    // A new scenario drops the job in hand; its full run then asks for the levers' bars.
+    // A new scenario drops the job in hand. Once its full run has rested on screen a moment,
+    // the levers' bars are asked for: while the user is still moving a slider, the workers and
+    // the page's thread are left to the runs the user waits for.
     {
         let runner = runner.clone();
         let (scenario, full) = (state.scenario.clone(), full.clone());
-        use_effect_with(
-            (revision, full.is_some()),
-            move |(revision, _)| match full {
-                Some(base_run) => Runner::start(
-                    &runner,
-                    JobKind::Tornado { levers_only: true },
-                    &scenario,
-                    &base_run,
-                    *revision,
-                ),
-                None => Runner::cancel(&runner),
-            },
-        );
+        use_effect_with((revision, full.is_some()), move |(revision, _)| {
+            Runner::cancel(&runner);
+            let revision = *revision;
+            let pending = full.map(|base_run| {
+                gloo::timers::callback::Timeout::new(AUTO_DELAY_MS, move || {
+                    // An analysis the user asked for in the meantime stays.
+                    if Runner::has_job_for(&runner, revision) {
+                        return;
+                    }
+                    Runner::start(
+                        &runner,
+                        JobKind::Tornado { levers_only: true },
+                        &scenario,
+                        &base_run,
+                        revision,
+                    )
+                })
+            });
+            // Dropping the timeout (a new scenario came first) cancels it.
+            move || drop(pending)
+        });
     }
     // Every finished tornado of this scenario updates the key lever.
     {
