@@ -325,7 +325,7 @@ fn the_result_message_carries_every_target_and_the_scenario() {
         embed: Some(EmbedPiece::Targets),
         ..Link::default()
     };
-    let value = message::result_message(&b, &link, "full", Some(&differences));
+    let value = message::result_message(&b, &link, "full", Some(&differences), None);
     assert_eq!(value["type"], "taijiang-sim:result");
     assert_eq!(value["version"], message::MESSAGE_VERSION);
     assert_eq!(value["model"], link::MODEL_VERSION);

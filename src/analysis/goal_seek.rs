@@ -264,7 +264,7 @@ pub fn seek(
     base_run: &Summary,
     run: impl Fn(&Scenario) -> Summary,
 ) -> SeekResult {
-    let base_level = paired_change(base_run, base_run, goal.measure).base;
+    let base_level = super::level(base_run, goal.measure);
     let mut search = Search::new(goal, base, base_level);
     loop {
         match search.next() {

@@ -62,7 +62,7 @@ fn expected_runs(search: &Search) -> u32 {
 impl Job {
     /// A job for `base`, whose own (full) run is `base_run`.
     pub fn new(kind: JobKind, base: &Scenario, base_run: &Summary) -> Job {
-        let level = |measure: Measure| super::paired_change(base_run, base_run, measure).base;
+        let level = |measure: Measure| super::level(base_run, measure);
         let seek = |goal: Goal| Item::Seek {
             search: Search::new(goal, base, level(goal.measure)),
             sent: None,

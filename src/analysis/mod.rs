@@ -95,6 +95,11 @@ fn mean_and_error(summary: &Summary, measure: Measure, n: usize) -> (f64, f64) {
     (mean, (variance / count).sqrt())
 }
 
+/// The measure over all of a run's paths (a chance, or the expected number met).
+pub fn level(summary: &Summary, measure: Measure) -> f64 {
+    mean_and_error(summary, measure, summary.outcomes.paths() as usize).0
+}
+
 /// How `measure` changes from `base` to `other`. With the same seed, over the paths both ran,
 /// path by path; else as two independent estimates.
 pub fn paired_change(base: &Summary, other: &Summary, measure: Measure) -> PairedChange {

@@ -19,13 +19,14 @@ pub const SET: &str = "taijiang-sim:set";
 pub const MAX_LINK_CHARS: usize = 16_384;
 
 /// The result of the run shown: the scenario (its link and every value), the precision, each
-/// target's chance with its standard error and rule, the joint outputs, and, when compared,
-/// each target's Δ.
+/// target's chance with its standard error and rule, the joint outputs, when compared each
+/// target's Δ, and the outlook paragraph the page shows.
 pub fn result_message(
     summary: &Summary,
     link: &Link,
     precision: &str,
     differences: Option<&[TargetDifference]>,
+    outlook: Option<&str>,
 ) -> Value {
     let values: Map<String, Value> = PARAMS
         .iter()
@@ -72,6 +73,7 @@ pub fn result_message(
         "targets": targets,
         "all_met": {"p": all_met, "stderr": all_met_stderr},
         "expected_met": {"value": expected_met, "stderr": expected_met_stderr},
+        "outlook": outlook,
     })
 }
 

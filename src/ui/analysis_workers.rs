@@ -22,7 +22,6 @@ const LOAD_LIMIT_MS: u32 = 10_000;
 /// What the panel shows of the job in hand (or the last one).
 #[derive(Clone, Debug, PartialEq)]
 pub struct AnalysisView {
-    pub id: u64,
     /// The scenario revision the job is for.
     pub revision: u64,
     pub job: Job,
@@ -204,7 +203,6 @@ impl Runner {
         let (view, on_view, done) = {
             let mut this = runner.borrow_mut();
             let view = this.current.as_ref().map(|current| AnalysisView {
-                id: current.id,
                 revision: current.revision,
                 job: current.job.clone(),
                 elapsed_ms: current.job.is_done().then(|| now_ms() - current.started_ms),

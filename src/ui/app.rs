@@ -73,10 +73,16 @@ pub fn app(props: &AppProps) -> Html {
 
     use_engine_runner(&store, props.in_thread);
     let analysis = use_analysis(&store);
-    let outlook_text = store
-        .0
-        .summary()
-        .map(|summary| outlook(summary, analysis.key_lever.as_ref(), store.0.lang));
+    // Made once per run shown (it counts targets met together path by path), not per redraw.
+    let outlook_text = use_memo(
+        (store.0.summary().cloned(), analysis.key_lever, store.0.lang),
+        |(summary, lever, lang)| {
+            summary
+                .as_ref()
+                .map(|summary| outlook(summary, lever.as_ref(), *lang))
+        },
+    );
+    let outlook_text: Option<String> = (*outlook_text).clone();
     use_host_messages(&store, outlook_text.clone());
 
     // The charts (children) have drawn by now: measure what the user waited for.

@@ -5,6 +5,12 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// Copies `text` without waiting for it, then tells `done` whether it worked (for a button's
+/// visible confirmation).
+pub fn copy_then(text: String, done: impl FnOnce(bool) + 'static) {
+    yew::platform::spawn_local(async move { done(copy_text(&text).await) });
+}
+
 /// Copies `text`; resolves to whether it worked.
 pub async fn copy_text(text: &str) -> bool {
     let clipboard = gloo::utils::window().navigator().clipboard();

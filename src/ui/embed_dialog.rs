@@ -1,7 +1,7 @@
 //! The embed dialog: choose a piece and a size, copy the iframe snippet for the current
 //! scenario, and see it as the briefing's readers will (a live preview).
 
-use super::clipboard::copy_text;
+use super::clipboard::copy_then;
 use super::embed_view::piece_name;
 use super::exports::page_address;
 use crate::embed::EmbedPiece;
@@ -98,8 +98,8 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let copy = {
         let (code, copied) = (code.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let (code, copied) = (code.clone(), copied.clone());
-            yew::platform::spawn_local(async move { copied.set(copy_text(&code).await) });
+            let copied = copied.clone();
+            copy_then(code.clone(), move |ok| copied.set(ok));
         })
     };
     let close = props.on_close.reform(|_: MouseEvent| ());

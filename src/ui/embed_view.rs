@@ -2,7 +2,7 @@
 //! up: the scenario in one line, the piece, the provenance note, its downloads and a link that
 //! opens the same scenario in the full simulator. No controls.
 
-use super::clipboard::copy_text;
+use super::clipboard::copy_then;
 use super::exports::{full_page_url, ExportContext};
 use super::{CompactTargets, FanChartCanvas, HistogramCanvas};
 use crate::embed::EmbedPiece;
@@ -73,8 +73,8 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
     let copy = {
         let (url, copied) = (full_url.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let (url, copied) = (url.clone(), copied.clone());
-            yew::platform::spawn_local(async move { copied.set(copy_text(&url).await) });
+            let copied = copied.clone();
+            copy_then(url.clone(), move |ok| copied.set(ok));
         })
     };
     let note = provenance_note(lang, props.summary.paths);

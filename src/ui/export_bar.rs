@@ -1,7 +1,7 @@
 //! Taking the scenario into a briefing: the numbers as CSV, the link (copied, with a visible
 //! confirmation), an iframe for another page, and the printed one-page briefing.
 
-use super::clipboard::copy_text;
+use super::clipboard::copy_then;
 use super::exports::{full_page_url, ExportContext};
 use crate::i18n::Lang;
 use std::rc::Rc;
@@ -42,13 +42,9 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
     let copy_link = {
         let (context, copied) = (props.context.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let (url, copied) = (full_page_url(&context.link), copied.clone());
-            yew::platform::spawn_local(async move {
-                copied.set(if copy_text(&url).await {
-                    Copied::Done
-                } else {
-                    Copied::Failed
-                });
+            let copied = copied.clone();
+            copy_then(full_page_url(&context.link), move |ok| {
+                copied.set(if ok { Copied::Done } else { Copied::Failed })
             });
         })
     };

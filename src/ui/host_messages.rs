@@ -89,14 +89,13 @@ pub fn use_host_messages(store: &UseReducerHandle<Store>, outlook: Option<String
         .map(|result| (result, state.differences.clone(), state.link(), outlook));
     use_effect_with(shown, move |shown| {
         if let (true, Some((result, differences, link, outlook))) = (framed, shown) {
-            let mut value = message::result_message(
+            post(&message::result_message(
                 &result.summary,
                 link,
                 result.precision.key(),
                 differences.as_deref().map(Vec::as_slice),
-            );
-            value["outlook"] = serde_json::Value::from(outlook.clone());
-            post(&value);
+                outlook.as_deref(),
+            ));
         }
     });
     // The height, after every render and on resize, when it changed.
