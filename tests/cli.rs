@@ -91,7 +91,11 @@ fn json_holds_the_whole_summary_as_the_engine_computed_it() {
         assert_eq!(years.len(), 11, "2020 … 2030");
         for (year, expected) in years.iter().zip(&stats.years) {
             assert_eq!(year["p50"].as_f64(), Some(expected.median()));
-            assert_eq!(year["mean"].as_f64(), Some(expected.mean));
+            assert_eq!(
+                year["mean"].as_f64(),
+                expected.mean,
+                "null for a logit share"
+            );
         }
     }
     for (json, target) in value["targets"]

@@ -38,7 +38,7 @@ fn deterministic_gdp_compounds_exactly() {
         let summary = engine::run(&deterministic(mu, 8.0));
         let expected = 600.0 * (1.0 + mu / 100.0_f64).powi(5);
         let stats = at_2025(&summary, SeriesId::Gdp);
-        for value in stats.percentiles.iter().chain([&stats.mean]) {
+        for value in stats.percentiles.iter().chain(&stats.mean) {
             assert!(
                 relative_error(*value, expected) < 1e-9,
                 "μ = {mu}: {value} vs {expected}"

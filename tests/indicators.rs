@@ -6,16 +6,26 @@
 mod common;
 
 use common::scenario;
-use taijiang_sim::engine::{self, logistic, logit, ChunkSamples, Summary, CERTIFICATIONS_PER_YEAR};
+use taijiang_sim::engine::{
+    self, logistic, logit, on_logit_scale, ChunkSamples, Summary, CERTIFICATIONS_PER_YEAR,
+};
 use taijiang_sim::plan::{SeriesId, TargetId, TARGET_STEP};
 use taijiang_sim::scenario::{Param, Scenario};
 
 /// Paths made by hand: every path is the plan-consistent "comfortable" path, except that
 /// `series` follows `values` (one value per year 2020 … 2025) on path 0. Returns whether path 0
-/// meets `target`, as the engine's summariser judges it.
+/// meets `target`, as the engine's summariser judges it. Values are given as shares; the
+/// engine takes a logit share as its logit.
 fn path_meets(target: TargetId, series: SeriesId, values: [f64; 6]) -> bool {
     let paths = 100;
     let s = scenario(&[(Param::Paths, paths as f64)]);
+    let engine_scale = |id: SeriesId, value: f64| {
+        if on_logit_scale(id) {
+            logit(value)
+        } else {
+            value
+        }
+    };
     let comfortable = |series: SeriesId, t: usize| match series {
         SeriesId::Gdp => 600.0 * 1.08_f64.powi(t as i32),
         SeriesId::IncomeIndex => 100.0 * 1.085_f64.powi(t as i32),
@@ -28,9 +38,9 @@ fn path_meets(target: TargetId, series: SeriesId, values: [f64; 6]) -> bool {
             SeriesId::ALL
                 .iter()
                 .map(|&id| {
-                    let mut year = vec![comfortable(id, t); paths];
+                    let mut year = vec![engine_scale(id, comfortable(id, t)); paths];
                     if id == series {
-                        year[0] = values[t];
+                        year[0] = engine_scale(id, values[t]);
                     }
                     year
                 })

@@ -97,7 +97,7 @@ fn a_mean_reverting_share_has_its_exact_spread() {
         let path = logit(0.97);
         let deviations: Vec<f64> = chunk.columns[t][SeriesId::Air.index()]
             .iter()
-            .map(|&x| logit(x) - path)
+            .map(|&z| z - path) // the engine keeps a logit share as its logit
             .collect();
         let mean = deviations.iter().sum::<f64>() / n as f64;
         let variance =
@@ -122,7 +122,7 @@ fn persistence_one_is_the_random_walk_of_version_1() {
     let chunk = engine::simulate_chunk(&s, 0..20_000);
     let deviations: Vec<f64> = chunk.columns[TARGET_STEP][SeriesId::Preschool.index()]
         .iter()
-        .map(|&x| logit(x) - logit(0.88))
+        .map(|&z| z - logit(0.88))
         .collect();
     let n = deviations.len() as f64;
     let variance = deviations.iter().map(|d| d * d).sum::<f64>() / n;

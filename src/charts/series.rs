@@ -85,7 +85,7 @@ fn shown_years(summary: &Summary, id: SeriesId) -> Vec<YearStats> {
         .iter()
         .map(|stats| YearStats {
             year: stats.year,
-            mean: stats.mean * scale,
+            mean: stats.mean.map(|mean| mean * scale),
             percentiles: stats.percentiles.map(|p| p * scale),
         })
         .collect()

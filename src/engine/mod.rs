@@ -16,8 +16,9 @@ mod summary;
 mod tally;
 
 pub use model::{
-    logistic, logit, GreenParams, LapseTables, ModelParams, PathState, ShareParams,
-    CERTIFICATIONS_PER_YEAR, GREEN_RATIO_CEILING, GROWTH_FLOOR, LOGIT_SHARES, RD_BASELINE_GROWTH,
+    logistic, logit, logit_cutoff, on_logit_scale, GreenParams, LapseTables, ModelParams,
+    PathState, ShareParams, CERTIFICATIONS_PER_YEAR, GREEN_RATIO_CEILING, GROWTH_FLOOR,
+    LOGIT_SHARES, RD_BASELINE_GROWTH,
 };
 pub use outcomes::Outcomes;
 pub use percentiles::{percentiles, percentiles_by_selection, SelectionScratch};

@@ -1,6 +1,7 @@
 //! The model, one path and one year at a time: the pinned core equations of `model.md` for GDP
 //! and income, and the family of `model.md` for the other indicators (`docs/MODEL.md`).
 
+use super::percentiles::{from_order_key, order_key};
 use super::stream::{PathStream, PoissonTable, StreamId};
 use crate::plan::{self, SeriesId, POPULATION_2020, POPULATION_GROWTH};
 use crate::scenario::{Param, Scenario};
@@ -57,6 +58,37 @@ pub fn logit(share: f64) -> f64 {
 
 pub fn logistic(z: f64) -> f64 {
     1.0 / (1.0 + libm::exp(-z))
+}
+
+/// Whether the engine's values of `series` are on the logit scale (see [`PathState::values`]).
+pub fn on_logit_scale(series: SeriesId) -> bool {
+    LOGIT_SHARES.contains(&series)
+}
+
+/// The least logit `z` (within ±[`LOGIT_BOUND`]) whose share passes `passes`, a test that a
+/// greater share never fails: then `passes(logistic(z)) == (z >= cutoff)` for every `z` in
+/// bounds, so that the rules judge a path on the logit scale with the same result, bit for
+/// bit, as on its share. `logistic` never decreases as `z` grows (each of its operations is
+/// monotone; tests/model_v2.rs checks the cutoffs' neighbourhoods). `-∞` if every share in
+/// bounds passes, `+∞` if none does.
+pub fn logit_cutoff(passes: impl Fn(f64) -> bool) -> f64 {
+    if passes(logistic(-LOGIT_BOUND)) {
+        return f64::NEG_INFINITY;
+    }
+    if !passes(logistic(LOGIT_BOUND)) {
+        return f64::INFINITY;
+    }
+    // Bisection over the bits of f64 ordered as numbers: `fails` always fails, `passing` passes.
+    let (mut fails, mut passing) = (order_key(-LOGIT_BOUND), order_key(LOGIT_BOUND));
+    while passing - fails > 1 {
+        let middle = fails + (passing - fails) / 2;
+        if passes(logistic(from_order_key(middle))) {
+            passing = middle;
+        } else {
+            fails = middle;
+        }
+    }
+    from_order_key(passing)
 }
 
 /// A share's process on the logit scale: z_t = z̄_t + δ_t with the path z̄_t = start + t·drift
@@ -276,12 +308,14 @@ impl PathState {
         }
     }
 
-    /// The values of every series in the current year, in the order of [`SeriesId::ALL`].
+    /// The values of every series in the current year, in the order of [`SeriesId::ALL`]; the
+    /// [`LOGIT_SHARES`] on the logit scale (their share is `logistic` of it): the summaries map
+    /// back only the few numbers they report, not every path-year (`docs/MODEL.md`).
     pub fn values(&self, params: &ModelParams) -> [f64; SeriesId::ALL.len()] {
         let t = self.year;
         let share = |k: usize| {
             let z = params.shares[k].path[t] + self.share_deviations[k];
-            logistic(within(z, -LOGIT_BOUND, LOGIT_BOUND))
+            within(z, -LOGIT_BOUND, LOGIT_BOUND)
         };
         let green = |k: usize| {
             let ratio = (params.green.base_area[k] + self.new_green) / params.green.built_up[t];

@@ -4,7 +4,7 @@
 
 /// A key whose unsigned order is the total order of `f64` (`f64::total_cmp`): selecting on
 /// integers is several times faster than on floats with a comparison closure.
-fn order_key(value: f64) -> u64 {
+pub(super) fn order_key(value: f64) -> u64 {
     let bits = value.to_bits();
     if bits >> 63 == 1 {
         !bits
@@ -13,7 +13,7 @@ fn order_key(value: f64) -> u64 {
     }
 }
 
-fn from_order_key(key: u64) -> f64 {
+pub(super) fn from_order_key(key: u64) -> f64 {
     f64::from_bits(if key >> 63 == 1 {
         key & !(1 << 63)
     } else {

@@ -1,7 +1,7 @@
 //! The small, serialisable result of a run, and the year-by-year summariser that builds it.
 
 use super::judged::JudgedHistogram;
-use super::model::ModelParams;
+use super::model::{logistic, on_logit_scale, ModelParams};
 use super::outcomes::Outcomes;
 use super::percentiles::{percentiles, SelectionScratch};
 use super::tally::{target_result, thresholds, Tallied, TargetResult, TargetTally};
@@ -54,7 +54,7 @@ impl Summary {
         eat(self.seed);
         for series in &self.series {
             for stats in &series.years {
-                eat(stats.mean.to_bits());
+                eat(stats.mean.map_or(u64::MAX, f64::to_bits));
                 stats.percentiles.iter().for_each(|p| eat(p.to_bits()));
             }
             for histogram in &series.histograms {
@@ -90,7 +90,9 @@ pub struct SeriesSummary {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct YearStats {
     pub year: i32,
-    pub mean: f64,
+    /// The mean over all paths; none for the shares summarised on the logit scale, whose mean
+    /// the model lets go (`docs/MODEL.md`).
+    pub mean: Option<f64>,
     /// The 5th, 25th, 50th, 75th and 95th percentiles (linear interpolation between order
     /// statistics, "type 7").
     pub percentiles: [f64; 5],
@@ -117,6 +119,8 @@ pub struct SeriesSummariser {
     summary: SeriesSummary,
     steps: usize,
     scratch: SelectionScratch,
+    /// A logit share's values mapped back to shares, for its histograms.
+    shares: Vec<f64>,
 }
 
 impl SeriesSummariser {
@@ -129,6 +133,7 @@ impl SeriesSummariser {
             },
             steps,
             scratch: SelectionScratch::default(),
+            shares: Vec::new(),
         }
     }
 
@@ -136,18 +141,35 @@ impl SeriesSummariser {
         self.summary.id
     }
 
-    /// Takes the series' values at step `t` over all paths, in path order.
+    /// Takes the series' values at step `t` over all paths, in path order (a logit share's on
+    /// the logit scale: its percentiles are the logistic of the logits' percentiles, which
+    /// interpolates between order statistics on the logit scale; its mean is left out).
     pub fn add_year(&mut self, t: usize, values: &[f64]) {
         let year = BASE_YEAR + t as i32;
-        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        let logit_scale = on_logit_scale(self.summary.id);
         let percentiles = percentiles(values, &PERCENTILES, &mut self.scratch);
+        let (mean, percentiles) = if logit_scale {
+            (None, percentiles.map(logistic))
+        } else {
+            (
+                Some(values.iter().sum::<f64>() / values.len() as f64),
+                percentiles,
+            )
+        };
         self.summary.years.push(YearStats {
             year,
             mean,
             percentiles,
         });
         if t == TARGET_STEP || t == self.steps {
-            self.summary.histograms.push(histogram(year, values));
+            let histogram = if logit_scale {
+                self.shares.clear();
+                self.shares.extend(values.iter().map(|&z| logistic(z)));
+                histogram(year, &self.shares)
+            } else {
+                histogram(year, values)
+            };
+            self.summary.histograms.push(histogram);
         }
     }
 

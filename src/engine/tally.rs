@@ -2,7 +2,7 @@
 //! paths can be tallied on its own and the counts of parts of a run add up exactly.
 
 use super::judged::{Judged, JudgedHistogram};
-use super::model::ModelParams;
+use super::model::{logistic, logit_cutoff, on_logit_scale, ModelParams};
 use super::outcomes::Outcomes;
 use crate::plan::{Rule, SeriesId, TargetId, TARGET_STEP};
 use serde::{Deserialize, Serialize};
@@ -48,6 +48,15 @@ fn meets_level(rule: Rule, threshold: Option<f64>, value: f64) -> bool {
     }
 }
 
+/// Whether a path's value on the engine's scale meets a level rule: against the logit cutoff
+/// for a logit share, else as [`meets_level`].
+fn passes(rule: Rule, threshold: Option<f64>, logit_cutoff: Option<f64>, value: f64) -> bool {
+    match logit_cutoff {
+        Some(cutoff) => value >= cutoff,
+        None => meets_level(rule, threshold, value),
+    }
+}
+
 /// The threshold in force of every target, in the order of [`TargetId::ALL`].
 pub fn thresholds(params: &ModelParams) -> [Option<f64>; 10] {
     TargetId::ALL.map(|id| id.threshold(params.gdp_tolerance))
@@ -68,8 +77,11 @@ pub struct TargetCount {
 pub struct TargetTally {
     sync_tolerance: f64,
     thresholds: [Option<f64>; 10],
+    /// For each target on a logit share, the least logit that meets its level
+    /// ([`logit_cutoff`]): the rule judged on the logit scale, with the same result.
+    logit_cutoffs: [Option<f64>; 10],
     /// For each target held in every year 2021–2025: whether each path has held it so far,
-    /// and its lowest level so far.
+    /// and its lowest level so far (on the engine's scale: a logit for a logit share).
     held: Vec<(TargetId, Vec<bool>, Vec<f64>)>,
     counts: Vec<TargetCount>,
     outcomes: Outcomes,
@@ -91,9 +103,16 @@ impl TargetTally {
             .filter(|id| matches!(id.rule(), Rule::HeldEveryYear { .. }))
             .map(|id| (id, vec![true; paths], vec![f64::INFINITY; paths]))
             .collect();
+        let thresholds = thresholds(params);
+        let logit_cutoffs = TargetId::ALL.map(|id| {
+            let threshold = thresholds[id.index()];
+            on_logit_scale(id.series())
+                .then(|| logit_cutoff(|share| meets_level(id.rule(), threshold, share)))
+        });
         TargetTally {
             sync_tolerance: params.sync_tolerance,
-            thresholds: thresholds(params),
+            thresholds,
+            logit_cutoffs,
             held,
             counts: Vec::new(),
             outcomes: Outcomes::default(),
@@ -106,10 +125,15 @@ impl TargetTally {
     pub fn add_year(&mut self, t: usize, columns: &[Vec<f64>]) {
         if (1..=TARGET_STEP).contains(&t) {
             for (id, held, worst) in &mut self.held {
-                let threshold = self.thresholds[id.index()].unwrap_or(f64::INFINITY);
+                let id = *id;
+                let (rule, threshold, cutoff) = (
+                    id.rule(),
+                    self.thresholds[id.index()],
+                    self.logit_cutoffs[id.index()],
+                );
                 let values = &columns[id.series().index()];
                 for ((flag, low), &value) in held.iter_mut().zip(worst.iter_mut()).zip(values) {
-                    *flag &= reaches(value, threshold);
+                    *flag &= passes(rule, threshold, cutoff, value);
                     if value < *low {
                         *low = value;
                     }
@@ -150,6 +174,14 @@ impl TargetTally {
             .iter()
             .map(|(id, _, worst)| {
                 let line = self.thresholds[id.index()].unwrap_or(f64::INFINITY);
+                // The lowest logit is the logit of the lowest share (`logistic` is monotone).
+                let shares: Vec<f64>;
+                let worst = if on_logit_scale(id.series()) {
+                    shares = worst.iter().map(|&z| logistic(z)).collect();
+                    &shares
+                } else {
+                    worst
+                };
                 (
                     *id,
                     JudgedHistogram::new(Judged::WorstYear, line, worst, met(*id)),
@@ -189,7 +221,12 @@ impl TargetTally {
             }
             rule => {
                 let threshold = self.thresholds[id.index()];
-                Box::new(values.iter().map(move |&v| meets_level(rule, threshold, v)))
+                let cutoff = self.logit_cutoffs[id.index()];
+                Box::new(
+                    values
+                        .iter()
+                        .map(move |&v| passes(rule, threshold, cutoff, v)),
+                )
             }
         }
     }
@@ -198,10 +235,14 @@ impl TargetTally {
         let values = &columns[id.series().index()];
         let reached_in_2025 = match id.rule() {
             Rule::InStepWithGdp => met,
-            _ => values
-                .iter()
-                .filter(|&&v| meets_level(id.rule(), self.thresholds[id.index()], v))
-                .count() as u32,
+            rule => {
+                let (threshold, cutoff) =
+                    (self.thresholds[id.index()], self.logit_cutoffs[id.index()]);
+                values
+                    .iter()
+                    .filter(|&&v| passes(rule, threshold, cutoff, v))
+                    .count() as u32
+            }
         };
         TargetCount {
             id,

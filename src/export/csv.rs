@@ -108,7 +108,9 @@ pub fn series_csv(summary: &Summary, series: &[SeriesId], context: &CsvContext) 
                 series_title(id, lang).to_owned(),
                 series_unit(id, lang).to_owned(),
                 stats.year.to_string(),
-                number(stats.mean * scale),
+                stats
+                    .mean
+                    .map_or_else(String::new, |mean| number(mean * scale)),
             ];
             fields.extend(stats.percentiles.iter().map(|p| number(p * scale)));
             row(&mut out, &fields);
