@@ -6,7 +6,8 @@
 //! with `--goal-seek <target> <level> <lever> '#…'` the lever's value that reaches the level (JSON
 //! with `--json`); with `--compare '#A' '#B'`, both
 //! scenarios' probabilities and the paired difference with its standard error; with
-//! `--bench PATHS HORIZON_YEAR REPEATS`, times whole runs for the browser benchmark's ratios.
+//! `--bench PATHS HORIZON_YEAR REPEATS`, times whole runs for the browser benchmark's ratios, and
+//! with `--bench-floor …` the floor of the same report (`bench::floor`, GDP and income alone).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -20,10 +21,11 @@ fn main() {
     use taijiang_sim::bench;
     use taijiang_sim::scenario::Param;
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--bench") {
+    let bench_kind = args.first().map(String::as_str);
+    if matches!(bench_kind, Some("--bench" | "--bench-floor")) {
         let number = |i: usize| args.get(i).and_then(|a| a.parse::<i64>().ok());
         let (Some(paths), Some(horizon), Some(repeats)) = (number(1), number(2), number(3)) else {
-            eprintln!("usage: taijiang-sim --bench PATHS HORIZON_YEAR REPEATS");
+            eprintln!("usage: taijiang-sim --bench|--bench-floor PATHS HORIZON_YEAR REPEATS");
             std::process::exit(2);
         };
         let Some(scenario) = bench::scenario(paths as u32, horizon as i32) else {
@@ -31,9 +33,12 @@ fn main() {
             std::process::exit(2);
         };
         let clock = std::time::Instant::now();
-        let ms = bench::time_runs(&scenario, repeats as u32, || {
-            clock.elapsed().as_secs_f64() * 1000.0
-        });
+        let now = || clock.elapsed().as_secs_f64() * 1000.0;
+        let ms = if bench_kind == Some("--bench") {
+            bench::time_runs(&scenario, repeats as u32, now)
+        } else {
+            bench::time_floor_runs(&scenario, repeats as u32, now)
+        };
         let ms: Vec<String> = ms.iter().map(|m| format!("{m:.4}")).collect();
         println!(
             "{{\"paths\":{paths},\"horizon\":{horizon},\"ms\":[{}]}}",

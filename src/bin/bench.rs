@@ -17,6 +17,18 @@ mod exports {
             .unwrap_or_default()
     }
 
+    /// Milliseconds of each of `repeats` runs of the floor (`bench::floor`, GDP and income
+    /// alone), as `bench_engine`.
+    #[wasm_bindgen]
+    pub fn bench_floor(paths: u32, horizon_year: i32, repeats: u32) -> Vec<f64> {
+        let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+            return Vec::new();
+        };
+        bench::scenario(paths, horizon_year)
+            .map(|scenario| bench::time_floor_runs(&scenario, repeats, || performance.now()))
+            .unwrap_or_default()
+    }
+
     /// Milliseconds of each phase of `bench::PHASES`, timed apart.
     #[wasm_bindgen]
     pub fn bench_phases() -> Vec<f64> {

@@ -105,15 +105,17 @@ fn by_buckets<const N: usize>(
         return None;
     }
     let top = (buckets - 1) as f64;
-    scratch.buckets.clear();
-    scratch.counts.clear();
-    scratch.counts.resize(buckets + 1, 0);
-    for &v in values {
+    scratch.buckets.resize(n, 0);
+    // Written first, counted after: the loop that finds buckets has no store to wait for.
+    for (slot, &v) in scratch.buckets.iter_mut().zip(values) {
         // `as` saturates below 0 and the comparison above: one bucket for each end. (Not
         // `f64::min`, which wasm has no instruction for with Rust's meaning.)
         let x = (v - start) * scale;
-        let bucket = if x < top { x as u16 } else { top as u16 };
-        scratch.buckets.push(bucket);
+        *slot = if x < top { x as u16 } else { top as u16 };
+    }
+    scratch.counts.clear();
+    scratch.counts.resize(buckets + 1, 0);
+    for &bucket in &scratch.buckets {
         scratch.counts[bucket as usize] += 1;
     }
     // counts[b] becomes the number of values in buckets before b.

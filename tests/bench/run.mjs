@@ -229,8 +229,8 @@ async function engineDefault() {
 }
 
 /** `repeats` timed runs of the native binary, after WARMUP untimed ones in the same process. */
-async function nativeTimes(paths, repeats) {
-  const args = ['--bench', String(paths), String(HORIZON_YEAR), String(WARMUP + repeats)];
+async function nativeTimes(paths, repeats, flag = '--bench') {
+  const args = [flag, String(paths), String(HORIZON_YEAR), String(WARMUP + repeats)];
   const { stdout } = await run(NATIVE, args, { cwd: REPO_ROOT, timeout: 300_000 });
   const line = stdout.trim().split('\n').pop();
   let out;
@@ -245,10 +245,10 @@ async function nativeTimes(paths, repeats) {
   return out.ms.slice(WARMUP);
 }
 
-function wasmTimes(page, paths, repeats) {
+function wasmTimes(page, paths, repeats, exported = 'bench_engine') {
   return page.evaluate(
-    ([p, h, r]) => Array.from(window.wasmBindings.bench_engine(p, h, r)),
-    [paths, HORIZON_YEAR, repeats],
+    ([p, h, r, f]) => Array.from(window.wasmBindings[f](p, h, r)),
+    [paths, HORIZON_YEAR, repeats, exported],
   );
 }
 
@@ -318,15 +318,18 @@ async function benchEngine(browser, report) {
     const rows = [];
     for (const { paths, repeats, block } of SIZES) {
       process.stderr.write(`engine: ${int(paths)} paths …\n`);
-      const samples = { native: [], wasm: [], js: [] };
+      const samples = { native: [], wasm: [], js: [], floor: [], floorWasm: [] };
       const runners = {
         native: (k) => nativeTimes(paths, k),
         wasm: (k) => wasmTimes(page, paths, k),
         js: (k) => jsTimes(page, paths, k),
+        floor: (k) => nativeTimes(paths, k, '--bench-floor'),
+        floorWasm: (k) => wasmTimes(page, paths, k, 'bench_floor'),
       };
       // Warm-up (JIT tiers, allocator, caches). The native binary warms up in each process.
       checkTimes('wasm', paths, WARMUP, await runners.wasm(WARMUP));
       checkTimes('js', paths, WARMUP, await runners.js(WARMUP));
+      checkTimes('floorWasm', paths, WARMUP, await runners.floorWasm(WARMUP));
       // Blocks taking turns, in a rotating order, so that machine noise (the other core's load,
       // frequency changes) falls on all three alike rather than on whichever ran last.
       const kinds = Object.keys(runners);
@@ -368,6 +371,24 @@ async function benchEngine(browser, report) {
         'developer would write); the engine selects. Most of its time is that sort, so JS / wasm ' +
         'compares the algorithm as well as the language.',
       '- `performance.now()` in a page that is not cross-origin isolated has a 0.1 ms resolution.',
+      '',
+      'The floor, in the same run: GDP and income alone (`src/bench/floor.rs`: flat arrays, one ' +
+        'loop per year, the engine\'s own streams and percentiles; the same numbers as the engine\'s ' +
+        'for those two series, bit for bit, `tests/bench_floor.rs`), natively (`taijiang-sim ' +
+        '--bench-floor`) and in wasm (`bench_floor`). Per series, the engine (10 series) against ' +
+        'the floor (2): the engine\'s median ÷ 10 over the floor\'s ÷ 2.',
+      '',
+      table(
+        ['paths', 'floor native median / p95', 'floor wasm median / p95', 'engine per series, native', 'floor per series, native', 'engine ÷ floor per series (native / wasm)'],
+        rows.map((r) => [
+          int(r.paths),
+          `${ms(r.floor.median)} / ${ms(r.floor.p95)}`,
+          `${ms(r.floorWasm.median)} / ${ms(r.floorWasm.p95)}`,
+          ms(r.native.median / 10),
+          ms(r.floor.median / 2),
+          `${times(r.native.median / 10 / (r.floor.median / 2))} / ${times(r.wasm.median / 10 / (r.floorWasm.median / 2))}`,
+        ]),
+      ),
       '',
       `Reference agreement, default scenario (${int(engine.paths)} paths, horizon ${engine.horizon}, ` +
         `seed ${engine.seed}): P(target) from the JS reference vs the native engine (\`taijiang-sim ` +

@@ -1,6 +1,8 @@
 //! Timing of whole engine runs, shared by the native CLI (`--bench`) and the wasm benchmark page
 //! (`src/bin/bench.rs`), so that both sides of a wasm/native ratio measure the same thing.
 
+pub mod floor;
+
 use crate::engine;
 use crate::scenario::{Param, Scenario};
 
@@ -20,6 +22,17 @@ pub fn time_runs(scenario: &Scenario, repeats: u32, now_ms: impl Fn() -> f64) ->
             let start = now_ms();
             let summary = engine::run(scenario);
             std::hint::black_box(summary.fingerprint());
+            now_ms() - start
+        })
+        .collect()
+}
+
+/// Milliseconds of each of `repeats` runs of [`floor::run_gdp_income`], as [`time_runs`].
+pub fn time_floor_runs(scenario: &Scenario, repeats: u32, now_ms: impl Fn() -> f64) -> Vec<f64> {
+    (0..repeats)
+        .map(|_| {
+            let start = now_ms();
+            std::hint::black_box(floor::run_gdp_income(scenario));
             now_ms() - start
         })
         .collect()
