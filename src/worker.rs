@@ -76,7 +76,35 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-/// Installs the handlers and tells the page the worker is ready.
+/// A fresh worker's first full run took 3–4× as long as its later ones: V8 first runs wasm from
+/// a quick baseline compile and optimises what runs often in the background. So a worker warms
+/// up while the page is busy loading: small runs to the furthest horizon (every year's code),
+/// one per task, so that a real run waits for one of them at most; the first real request ends
+/// the warm-up (it warms the engine as well). docs/BENCHMARKS.md, run 6, says what it gave.
+const WARM_UP_RUNS: u32 = 8;
+const WARM_UP_PATHS: f64 = 250.0;
+
+thread_local! {
+    static WARM_UP_LEFT: std::cell::Cell<u32> = const { std::cell::Cell::new(WARM_UP_RUNS) };
+}
+
+fn warm_up_step() {
+    let left = WARM_UP_LEFT.get();
+    if left == 0 {
+        return;
+    }
+    WARM_UP_LEFT.set(left - 1);
+    use crate::scenario::Param;
+    let scenario = Scenario::default()
+        .with(Param::Paths, WARM_UP_PATHS)
+        .and_then(|s| s.with(Param::Horizon, f64::from(crate::plan::LAST_HORIZON_YEAR)));
+    if let Ok(scenario) = scenario {
+        std::hint::black_box(crate::engine::run(&scenario));
+    }
+    gloo::timers::callback::Timeout::new(0, warm_up_step).forget();
+}
+
+/// Installs the handlers, tells the page the worker is ready, and warms up until asked for work.
 pub fn start() {
     let on_page_message =
         Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| on_page_message(event.data()));
@@ -86,10 +114,15 @@ pub fn start() {
     if scope().post_message(&message("loaded", &[])).is_err() {
         web_sys::console::error_1(&"the engine worker could not reach the page".into());
     }
+    gloo::timers::callback::Timeout::new(0, warm_up_step).forget();
 }
 
 fn on_page_message(data: JsValue) {
-    match field(&data, "kind").as_string().as_deref() {
+    let kind = field(&data, "kind").as_string();
+    if matches!(kind.as_deref(), Some("run" | "analyse")) {
+        WARM_UP_LEFT.set(0);
+    }
+    match kind.as_deref() {
         Some("connect") => {
             let (Some(peer), Ok(port)) = (
                 whole_field(&data, "peer"),

@@ -12,8 +12,8 @@ use taijiang_sim::plan::{SeriesId, TargetId};
 use taijiang_sim::preset::PresetId;
 use taijiang_sim::scenario::{Param, Scenario};
 use taijiang_sim::state::{
-    Action, AppState, Gesture, Notice, Precision, RunRequest, RunResponse, RunRole, ScenarioSource,
-    PREVIEW_PATHS,
+    Action, AppState, Gesture, Notice, Pace, Precision, RunRequest, RunResponse, RunRole,
+    ScenarioSource, PREVIEW_BUDGET_MS, PREVIEW_MIN_PATHS, PREVIEW_PATHS,
 };
 
 /// Starts the state's next request and returns it.
@@ -82,7 +82,8 @@ fn dragging_coalesces_to_the_latest_scenario_and_drops_stale_results() {
         "straight to the latest scenario"
     );
     assert_eq!(latest.key.precision, Precision::Preview);
-    assert_eq!(latest.scenario.paths(), PREVIEW_PATHS);
+    assert_eq!(Some(latest.scenario.paths()), state.preview_paths());
+    assert!(latest.scenario.paths() < 10_000);
     finish(&mut state, &latest);
     assert!(state.is_ready());
     assert_eq!(
@@ -104,6 +105,113 @@ fn dragging_coalesces_to_the_latest_scenario_and_drops_stale_results() {
     assert_eq!(
         state.result.as_ref().map(|r| r.precision),
         Some(Precision::Full)
+    );
+}
+
+/// Delivers `request` as if it had taken `engine_ms` on `workers` workers.
+fn finish_timed(state: &mut AppState, request: &RunRequest, engine_ms: f64, workers: u32) {
+    let scenario = request.scenario.with(Param::Paths, 100.0).expect("valid");
+    let mut summary = engine::run(&scenario);
+    // The pace is read from the paths the request asked for.
+    summary.paths = request.scenario.paths();
+    let response = RunResponse {
+        key: request.key,
+        summary,
+        engine_ms,
+        workers,
+    };
+    *state = state.apply(Action::RunFinished(Rc::new(response)));
+}
+
+#[test]
+fn until_a_run_is_timed_previews_have_the_fixed_size_and_a_key_press_runs_in_full() {
+    let pace = Pace::default();
+    assert!(!pace.is_measured());
+    assert_eq!(pace.preview_paths(10_000, 2035), Some(PREVIEW_PATHS));
+    assert_eq!(pace.preview_paths(PREVIEW_PATHS, 2035), None);
+    let mut state = AppState::from_fragment("");
+    state = state.apply(Action::SetParam(Param::Gdp, 7.0, Gesture::Settled));
+    assert_eq!(start(&mut state).key.precision, Precision::Full);
+}
+
+#[test]
+fn a_preview_is_what_one_worker_runs_within_the_budget() {
+    let mut pace = Pace::default();
+    // 10,000 paths × 6 years in 60 ms on one worker: 0.001 ms a path-year.
+    pace.record(10_000, 2025, 1, 60.0);
+    let fits = PREVIEW_BUDGET_MS / (0.001 * 16.0);
+    assert_eq!(
+        pace.preview_paths(10_000, 2035),
+        Some((fits as u32) / 500 * 500)
+    );
+    assert_eq!(
+        pace.preview_paths(10_000, 2025),
+        Some(4_000),
+        "25 ms / 0.006 ms a path"
+    );
+    // A run split over two workers counts as if one had done it all (the safe side).
+    let mut split = Pace::default();
+    split.record(10_000, 2025, 2, 30.0);
+    assert_eq!(split, pace);
+    // Never below the minimum, however slow the machine.
+    let mut slow = Pace::default();
+    slow.record(1_000, 2035, 1, 10_000.0);
+    assert_eq!(slow.preview_paths(10_000, 2035), Some(PREVIEW_MIN_PATHS));
+    // A fast machine shows the full run on every move.
+    let mut fast = Pace::default();
+    fast.record(10_000, 2025, 1, 6.0);
+    assert_eq!(fast.preview_paths(10_000, 2025), None);
+}
+
+#[test]
+fn the_pace_is_smoothed_and_ignores_times_that_are_not_times() {
+    let mut pace = Pace::default();
+    pace.record(10_000, 2025, 1, 60.0);
+    let before = pace;
+    for nonsense in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+        pace.record(10_000, 2025, 1, nonsense);
+    }
+    assert_eq!(pace, before);
+    // One run twice as slow moves the pace halfway: 4,000 paths become 2,500 (0.0015 ms).
+    pace.record(10_000, 2025, 1, 120.0);
+    assert_eq!(pace.preview_paths(10_000, 2025), Some(2_500));
+}
+
+#[test]
+fn on_a_fast_machine_a_drag_runs_in_full_on_every_move() {
+    let mut state = AppState::from_fragment("");
+    let first = start(&mut state);
+    finish_timed(&mut state, &first, 5.0, 2);
+    state = state.apply(Action::SetParam(Param::Gdp, 7.0, Gesture::Moving));
+    assert_eq!(state.preview_paths(), None);
+    let moved = start(&mut state);
+    assert_eq!(
+        (moved.key.precision, moved.scenario.paths()),
+        (Precision::Full, 10_000)
+    );
+}
+
+#[test]
+fn on_a_slow_machine_a_key_press_gets_a_preview_first_then_the_full_run() {
+    let mut state = AppState::from_fragment("#horizon=2035");
+    let first = start(&mut state);
+    assert_eq!(
+        first.key.precision,
+        Precision::Full,
+        "the pace is not known yet"
+    );
+    finish_timed(&mut state, &first, 400.0, 2);
+    state = state.apply(Action::SetParam(Param::Gdp, 7.0, Gesture::Settled));
+    let preview = start(&mut state);
+    assert_eq!(preview.key.precision, Precision::Preview);
+    assert_eq!(Some(preview.scenario.paths()), state.preview_paths());
+    assert!(preview.scenario.paths() < 10_000);
+    finish_timed(&mut state, &preview, 25.0, 1);
+    assert!(state.is_ready(), "the preview is drawn");
+    let full = start(&mut state);
+    assert_eq!(
+        (full.key.precision, full.key.revision, full.scenario.paths()),
+        (Precision::Full, preview.key.revision, 10_000)
     );
 }
 

@@ -4,17 +4,21 @@
 //! Every change of scenario bumps `revision`. At most one run is in flight; when it returns, the
 //! next request is always for the *latest* scenario, so requests made while dragging coalesce and
 //! a result for an older revision is dropped, never drawn. While a slider is being dragged a
-//! preview (the first [`PREVIEW_PATHS`] paths of the same run) is asked for; on release or after
-//! a pause, the full run.
+//! preview (the first paths of the same run, as many as this machine runs within the preview's
+//! budget, [`pace`]) is asked for; on release or after a pause, the full run. Where the full run
+//! fits that budget, it is the preview; where even a key press's full run would not, a preview
+//! comes first.
 //!
 //! Every result is compared with a baseline: the pinned scenario A, or, until one is pinned, the
 //! plan's own scenario with the same paths and seed (so that the two are paired path by path).
 //! The baseline has its own revision and is run after the scenario on screen.
 
 mod baseline;
+mod pace;
 mod run;
 
 pub use crate::preset::{preset_scenario, RUN_SETTINGS};
+pub use pace::{Pace, PREVIEW_BUDGET_MS, PREVIEW_MIN_PATHS, PREVIEW_PATHS, PREVIEW_STEP};
 pub use run::{Precision, RunKey, RunRequest, RunResponse, RunResult, RunRole};
 
 use crate::embed::EmbedPiece;
@@ -25,10 +29,6 @@ use crate::plan::TargetId;
 use crate::preset::PresetId;
 use crate::scenario::{Param, ParamKind, Scenario, ValueError, PARAMS};
 use std::rc::Rc;
-
-/// Paths of a preview run. Paths have their own streams, so a preview is exactly the first
-/// paths of the full run: the full picture refines the preview, never contradicts it.
-pub const PREVIEW_PATHS: u32 = 1000;
 
 /// Where the current scenario came from: a link (the URL is left as the user wrote it) or the
 /// controls (the URL is rewritten to match).
@@ -81,6 +81,8 @@ pub struct AppState {
     pub sentence_open: Option<TargetId>,
     /// The piece shown alone when the page is embedded (`embed=`); `None` for the full page.
     pub embed: Option<EmbedPiece>,
+    /// The engine's measured pace, which sizes the previews.
+    pub pace: Pace,
 }
 
 /// How a control reports a value.
@@ -147,6 +149,7 @@ impl AppState {
             selected_target: TargetId::Gdp,
             sentence_open: None,
             embed: None,
+            pace: Pace::default(),
         };
         state.take_link(link);
         state
@@ -190,9 +193,20 @@ impl AppState {
         link::write(&self.link())
     }
 
-    /// The precision the current scenario deserves now.
+    /// The paths of a preview of the current scenario, if its full run is too slow to be one.
+    pub fn preview_paths(&self) -> Option<u32> {
+        self.pace
+            .preview_paths(self.scenario.paths(), self.scenario.horizon_year())
+    }
+
+    /// The precision the current scenario deserves now: a preview while dragging, and first of
+    /// all when the measured pace says that the full run would not redraw within budget.
     fn wanted_precision(&self) -> Precision {
-        if self.dragging && self.scenario.paths() > PREVIEW_PATHS {
+        if self.preview_paths().is_none() {
+            return Precision::Full;
+        }
+        let shown = matches!(&self.result, Some(result) if result.revision == self.revision);
+        if self.dragging || (!shown && self.pace.is_measured()) {
             Precision::Preview
         } else {
             Precision::Full
@@ -210,12 +224,16 @@ impl AppState {
         let done = matches!(&self.result, Some(result) if result.revision == self.revision
             && (result.precision == Precision::Full || wanted == Precision::Preview));
         if !done {
-            let scenario = match wanted {
-                Precision::Full => self.scenario.clone(),
-                Precision::Preview => self
+            let preview = self
+                .preview_paths()
+                .filter(|_| wanted == Precision::Preview);
+            let scenario = match preview {
+                // A preview has at least PREVIEW_MIN_PATHS paths and fewer than the scenario.
+                Some(paths) => self
                     .scenario
-                    .with(Param::Paths, f64::from(PREVIEW_PATHS))
-                    .expect("PREVIEW_PATHS is a valid path count"),
+                    .with(Param::Paths, f64::from(paths))
+                    .unwrap_or_else(|_| self.scenario.clone()),
+                None => self.scenario.clone(),
             };
             return Some(RunRequest {
                 key: RunKey {
@@ -309,6 +327,12 @@ impl AppState {
                     self.in_flight = None;
                 }
                 let key = response.key;
+                self.pace.record(
+                    response.summary.paths,
+                    response.summary.horizon_year,
+                    response.workers,
+                    response.engine_ms,
+                );
                 match key.role {
                     RunRole::Current if key.revision == self.revision => {
                         self.result = Some(RunResult::from_response(&response));

@@ -87,6 +87,8 @@ const TARGET_IDS = [
 
 const ENGINE_BUDGETS = { 10_000: 16, 100_000: 150 }; // ms, wasm, per run
 const WASM_OVER_NATIVE_MAX = 1.5;
+// Section 2 runs at the default horizon and at the furthest.
+const APP_HORIZONS = [2025, 2035];
 const JS_OVER_WASM_MIN = 3;
 const INPUT_TO_DRAW_P95_MAX = 50; // ms
 const SETTLED_TO_FULL_P95_MAX = 100; // ms
@@ -226,6 +228,14 @@ async function engineDefault() {
     throw new Error(`${relative(REPO_ROOT, NATIVE)} '${link}' printed an unexpected run: ${JSON.stringify(stdout)}`);
   }
   return { paths, seed, horizon, link, targets };
+}
+
+/** The link the native binary writes for `fragment` (with its model version and checksum). */
+async function signedLink(fragment) {
+  const { stdout } = await run(NATIVE, [fragment], { cwd: REPO_ROOT, timeout: 60_000 });
+  const link = stdout.trim().split('\n')[0];
+  if (!link.startsWith('#v=')) throw new Error(`${relative(REPO_ROOT, NATIVE)} '${fragment}' printed no link: ${stdout}`);
+  return link;
 }
 
 /** `repeats` timed runs of the native binary, after WARMUP untimed ones in the same process. */
@@ -437,12 +447,18 @@ async function benchEngine(browser, report) {
 // 2. The app: slider to redrawn charts
 
 async function benchApp(browser, report) {
+  report.push('## 2. The app: slider to redrawn charts', '');
+  for (const horizon of APP_HORIZONS) await benchAppAt(browser, report, horizon);
+}
+
+/** Section 2 at one horizon: the default scenario, but for the horizon year (in the link). */
+async function benchAppAt(browser, report, horizon) {
   const site = await serve(DIST, '/');
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
     const problems = watch(page);
-    await page.goto(site.url);
+    await page.goto(horizon === 2025 ? site.url : `${site.url}${await signedLink(`#horizon=${horizon}`)}`);
     const settled = (want, precision = 'full') =>
       waitInPage(page, problems, `the app showing gdp=${want} (${precision})`, showsScenario, { key: 'gdp', want, precision });
     await settled(null);
@@ -457,7 +473,7 @@ async function benchApp(browser, report) {
       performance.clearMarks('slider-input');
     });
     await slider.focus();
-    process.stderr.write(`app: ${KEY_MOVES} key presses …\n`);
+    process.stderr.write(`app, horizon ${horizon}: ${KEY_MOVES} key presses …\n`);
     for (let i = 0; i < KEY_MOVES; i += 1) {
       const left = i % 2 === 0;
       await page.keyboard.press(left ? 'ArrowLeft' : 'ArrowRight');
@@ -467,7 +483,7 @@ async function benchApp(browser, report) {
 
     // Mouse drag: 1 px moves with no waits but Playwright's own, like a hand on the thumb. The
     // app drops results that are stale on arrival, so there are fewer measures than inputs.
-    process.stderr.write(`app: a drag of ${DRAG_STEPS} 1-px moves …\n`);
+    process.stderr.write(`app, horizon ${horizon}: a drag of ${DRAG_STEPS} 1-px moves …\n`);
     await page.evaluate(() => {
       performance.clearMeasures();
       performance.clearMarks('slider-input');
@@ -511,7 +527,7 @@ async function benchApp(browser, report) {
       ['drag: input → first redraw (`input-to-draw`)', dragInput, `${drag.inputs} input events`, drag.inputToDraw],
       ['drag release → full run drawn (`settled-to-full`)', releaseFull, '1 release', release.settledToFull],
     ];
-    report.push('## 2. The app: slider to redrawn charts', '');
+    report.push(`### Horizon ${horizon}`, '');
     report.push(
       table(
         ['measure', 'n', 'median', 'p95', 'max', 'from'],
@@ -528,16 +544,17 @@ async function benchApp(browser, report) {
       '- n counts events: of the measures that start at the same event (a preview, then the full ' +
         'run), only the first counts, the redraw the user waited for.',
       `- ${relative(REPO_ROOT, DIST)}/ served at / on localhost, viewport ${VIEWPORT.width}×${VIEWPORT.height}, default scenario ` +
-        '(10,000 paths, horizon 2025). The app\'s own performance measures, taken after the charts are drawn.',
+        `(10,000 paths, horizon ${horizon}). The app's own performance measures, taken after the charts are drawn.`,
       `- Keyboard: ${KEY_MOVES} presses on the gdp slider, ArrowLeft and ArrowRight in turn, each waited ` +
         'for until the full run of its value is shown.',
       `- Drag: the thumb held and moved 1 px at a time, ${DRAG_STEPS} moves back and forth over ±${amplitude} px, ` +
         'then released.',
       '',
     );
-    budget('key press: input → first redraw', 'p95', keyInput.p95, INPUT_TO_DRAW_P95_MAX, 'max', ms);
-    budget('drag: input → first redraw', 'p95', dragInput.p95, INPUT_TO_DRAW_P95_MAX, 'max', ms);
-    budget('key press: change → full 10k charts', 'p95', keyFull.p95, SETTLED_TO_FULL_P95_MAX, 'max', ms);
+    budget(`key press: input → first redraw, ${horizon}`, 'p95', keyInput.p95, INPUT_TO_DRAW_P95_MAX, 'max', ms);
+    budget(`drag: input → first redraw, ${horizon}`, 'p95', dragInput.p95, INPUT_TO_DRAW_P95_MAX, 'max', ms);
+    budget(`key press: change → full 10k charts, ${horizon}`, 'p95', keyFull.p95, SETTLED_TO_FULL_P95_MAX, 'max', ms);
+    budget(`drag release → full 10k charts, ${horizon}`, 'p95', releaseFull.p95, SETTLED_TO_FULL_P95_MAX, 'max', ms);
     if (problems.length) report.push('App page problems:', '', ...problems.map((p) => `- ${p}`), '');
   } finally {
     await context.close();
