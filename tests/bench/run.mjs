@@ -667,18 +667,18 @@ async function splitRuns(browser, report) {
     for (const { paths, repeats } of SPLIT_SIZES) {
       process.stderr.write(`split runs: ${int(paths)} paths on ${counts.join(', ')} workers …\n`);
       const fragment = (seed) => `#paths=${paths}&horizon=${HORIZON_YEAR}&seed=${seed}`;
+      // One page at a time: a page left idle starts its levers' analysis after 600 ms, which
+      // would run on the same cores as the other page's run.
       const pages = [];
       for (const workers of counts) {
         const page = await context.newPage();
         const problems = watch(page);
         await page.goto(`${site.url}?workers=${workers}${fragment(1)}`);
         await waitInPage(page, problems, `${workers} workers ready`, showsScenario, { key: 'seed', want: 1, precision: 'full' });
-        pages.push({ workers, page, problems, ms: [], fingerprints: [] });
-      }
-      // The worker counts take turns run by run, so a noisy moment hits them alike.
-      for (let i = 0; i < WARMUP + repeats; i += 1) {
-        const seed = 100 + i;
-        for (const entry of pages) {
+        const entry = { workers, page, problems, ms: [], fingerprints: [] };
+        pages.push(entry);
+        for (let i = 0; i < WARMUP + repeats; i += 1) {
+          const seed = 100 + i;
           await entry.page.evaluate((hash) => { location.hash = hash; }, fragment(seed));
           await waitInPage(entry.page, entry.problems, `seed ${seed} on ${entry.workers} workers`, showsScenario, {
             key: 'seed',
@@ -690,6 +690,7 @@ async function splitRuns(browser, report) {
           entry.fingerprints.push(shown.fingerprint);
           if (i >= WARMUP) entry.ms.push(shown.engineMs);
         }
+        await page.close();
       }
       const one = stats(pages[0].ms);
       for (const entry of pages) {
@@ -706,7 +707,6 @@ async function splitRuns(browser, report) {
           same ? 'yes' : '**no**',
         ]);
       }
-      await Promise.all(pages.map(({ page }) => page.close()));
     }
   } finally {
     await context.close();
