@@ -600,6 +600,8 @@ function transferSize(report) {
 async function firstDraw(browser, report) {
   const site = await serve(DIST, '/');
   const samples = [];
+  const firstRuns = [];
+  const secondRuns = [];
   try {
     process.stderr.write(`first chart: ${FRESH_LOADS} fresh loads …\n`);
     for (let i = 0; i < FRESH_LOADS; i += 1) {
@@ -612,6 +614,18 @@ async function firstDraw(browser, report) {
         const mark = () => performance.getEntriesByName('first-draw', 'mark').length > 0;
         await waitInPage(page, problems, 'the performance mark "first-draw"', mark);
         samples.push(await page.evaluate(() => performance.getEntriesByName('first-draw', 'mark')[0].startTime));
+        // The first full run's own time, and the second's (a key press right away): what a
+        // fresh worker costs before V8 has optimised the engine.
+        await waitInPage(page, problems, 'the first full run', showsScenario, { key: 'gdp', want: null, precision: 'full' });
+        const before = (await page.evaluate(readRun)).fingerprint;
+        firstRuns.push((await page.evaluate(readRun)).engineMs);
+        await page.locator('input[type="range"][name="gdp"]').focus();
+        await page.keyboard.press('ArrowLeft');
+        await waitInPage(page, problems, 'the run after one key press', (old) => {
+          const info = document.querySelector('[data-fingerprint]');
+          return document.querySelector('main#app')?.dataset.precision === 'full' && info && info.dataset.fingerprint !== old;
+        }, before);
+        secondRuns.push((await page.evaluate(readRun)).engineMs);
       } finally {
         await context.close();
       }
@@ -626,6 +640,20 @@ async function firstDraw(browser, report) {
     '',
     '- The `first-draw` mark\'s startTime (ms since navigation start), each load in a fresh browser ' +
       'context; dist/ served from 127.0.0.1 without caching, so no network time to speak of.',
+    '',
+    table(
+      ['run of a fresh page', 'median', 'p95', 'all'],
+      [
+        ['the first full run (`data-engine-ms`)', firstRuns],
+        ['the run after a key press right after it', secondRuns],
+      ].map(([name, xs]) => {
+        const t = stats(xs);
+        return [name, ms(t.median), ms(t.p95), xs.map((x) => x.toFixed(0)).join(', ')];
+      }),
+    ),
+    '',
+    '- Fresh workers run wasm from V8\'s baseline compile until the engine is optimised; the workers ' +
+      'warm up in small runs until the first request (src/worker.rs).',
     '',
   );
   budget('first chart', 'p95', s.p95, FIRST_DRAW_P95_MAX, 'max', ms);
