@@ -318,7 +318,16 @@ fn read_preset(text: Option<&str>, key: &str, issues: &mut Vec<LinkIssue>) -> Op
     preset
 }
 
+/// The issues once each, at most [`MAX_ISSUES`] lines with the last saying how many more.
 fn cap(mut issues: Vec<LinkIssue>) -> Vec<LinkIssue> {
+    let mut seen: Vec<LinkIssue> = Vec::with_capacity(issues.len());
+    issues.retain(|issue| {
+        let new = !seen.contains(issue);
+        if new {
+            seen.push(issue.clone());
+        }
+        new
+    });
     if issues.len() > MAX_ISSUES {
         let more = issues.len() - (MAX_ISSUES - 1);
         issues.truncate(MAX_ISSUES - 1);

@@ -3,7 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::link::LinkIssue;
-use crate::scenario::{format_value, ValueError};
+use crate::scenario::{format_value, ParamSpec, ValueError};
 use crate::state::Notice;
 
 fn error_text(error: &ValueError, lang: Lang) -> String {
@@ -95,4 +95,40 @@ pub fn notice_lines(notice: &Notice, lang: Lang) -> Vec<String> {
             }]
         }
     }
+}
+
+/// The message beside an assumption's field when what was typed is refused: what was wrong,
+/// the range the field takes, and the value kept in force.
+pub fn refused_entry(spec: &ParamSpec, typed: &str, kept: f64, lang: Lang) -> Option<String> {
+    let error = spec.parse(typed).err()?;
+    let typed = typed.trim();
+    let (min, max, kept) = (
+        format_value(spec.min),
+        format_value(spec.max),
+        format_value(kept),
+    );
+    let unit = lang.pick(spec.unit_zh, spec.unit_en);
+    let max = if unit.is_empty() {
+        max
+    } else {
+        format!("{max} {unit}")
+    };
+    let range = match lang {
+        Lang::Zh => format!("请输入 {min} 到 {max} 之间的数"),
+        Lang::En => format!("enter a number from {min} to {max}"),
+    };
+    let what = match (&error, typed.is_empty(), lang) {
+        (_, true, Lang::Zh) => "输入为空".to_owned(),
+        (_, true, Lang::En) => "The field is empty".to_owned(),
+        (ValueError::NotWhole, _, Lang::Zh) => format!("{typed} 不是整数"),
+        (ValueError::NotWhole, _, Lang::En) => format!("{typed} is not a whole number"),
+        (ValueError::OutOfRange { .. }, _, Lang::Zh) => format!("{typed} 超出范围"),
+        (ValueError::OutOfRange { .. }, _, Lang::En) => format!("{typed} is out of range"),
+        (ValueError::NotANumber, _, Lang::Zh) => format!("“{typed}” 不是数字"),
+        (ValueError::NotANumber, _, Lang::En) => format!("“{typed}” is not a number"),
+    };
+    Some(match lang {
+        Lang::Zh => format!("{what}:{range};仍使用 {kept}。"),
+        Lang::En => format!("{what}: {range}; {kept} stays in force."),
+    })
 }

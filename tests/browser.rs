@@ -327,3 +327,57 @@ async fn the_app_runs_the_default_scenario_and_draws_both_charts() {
         assert!(drawn, "{key}: drawn once in view");
     }
 }
+
+#[wasm_bindgen_test]
+fn a_panic_ends_in_an_error_view_with_ways_out_and_the_message_as_text() {
+    use taijiang_sim::text::fatal::{DETAIL_LIMIT, FATAL_WORDS};
+    use taijiang_sim::ui::fatal::{error_view, ERROR_VIEW_ID};
+    let message = format!(
+        "panicked at src/x.rs: <img src=x onerror=alert(1)> {}",
+        "x".repeat(3 * DETAIL_LIMIT)
+    );
+    let view = error_view(&message).expect("an error view");
+    assert_eq!(view.id(), ERROR_VIEW_ID);
+    assert_eq!(view.get_attribute("role").as_deref(), Some("alert"));
+    let text = view.text_content().unwrap_or_default();
+    for words in FATAL_WORDS {
+        assert!(text.contains(words.title) && text.contains(words.reset));
+    }
+    let location = gloo::utils::window().location();
+    let reset = view
+        .query_selector("a[data-fatal=reset]")
+        .ok()
+        .flatten()
+        .and_then(|a| a.get_attribute("href"))
+        .expect("a reset link");
+    assert_eq!(
+        reset,
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        ),
+        "the address without its fragment"
+    );
+    assert!(view
+        .query_selector("a[data-fatal=reload]")
+        .ok()
+        .flatten()
+        .is_some());
+    assert!(
+        view.query_selector("img").ok().flatten().is_none(),
+        "the message is text, not markup"
+    );
+    let detail = view
+        .query_selector("pre")
+        .ok()
+        .flatten()
+        .and_then(|pre| pre.text_content())
+        .unwrap_or_default();
+    assert!(detail.starts_with("panicked at src/x.rs: <img"));
+    assert_eq!(
+        detail.chars().count(),
+        DETAIL_LIMIT + 1,
+        "cut, with an ellipsis"
+    );
+}

@@ -87,3 +87,41 @@ fn a_bad_value_after_a_preset_names_the_presets_value_as_used() {
     let text = lines("#preset=pace13&gdp=abc", Lang::En).join("\n");
     assert!(text.contains("10.15 is used instead"), "{text}");
 }
+
+#[test]
+fn a_refused_entry_names_the_range_and_the_value_kept() {
+    use taijiang_sim::notices::refused_entry;
+    use taijiang_sim::scenario::Param;
+    let icor = Param::Icor.spec();
+    assert_eq!(
+        refused_entry(icor, "0.5", 5.0, Lang::En).as_deref(),
+        Some("0.5 is out of range: enter a number from 1 to 15; 5 stays in force.")
+    );
+    assert_eq!(
+        refused_entry(icor, "  ", 5.0, Lang::En).as_deref(),
+        Some("The field is empty: enter a number from 1 to 15; 5 stays in force.")
+    );
+    assert_eq!(
+        refused_entry(icor, "", 5.0, Lang::Zh).as_deref(),
+        Some("输入为空:请输入 1 到 15 之间的数;仍使用 5。")
+    );
+    assert_eq!(
+        refused_entry(icor, "abc", 5.0, Lang::En).as_deref(),
+        Some("“abc” is not a number: enter a number from 1 to 15; 5 stays in force.")
+    );
+    assert_eq!(
+        refused_entry(icor, "4.2", 5.0, Lang::En),
+        None,
+        "a value in range is taken"
+    );
+    // Every assumption's message names its own range, in both languages.
+    for spec in taijiang_sim::scenario::PARAMS {
+        for lang in [Lang::Zh, Lang::En] {
+            let line = refused_entry(&spec, "-1e300", spec.default, lang).expect("refused");
+            assert!(
+                line.contains(&format!("{}", spec.min)) && line.contains(&format!("{}", spec.max)),
+                "{line}"
+            );
+        }
+    }
+}

@@ -7,6 +7,7 @@ use crate::plan::{section_of, Provenance, TargetId};
 
 pub mod caption;
 pub mod compare;
+pub mod fatal;
 pub mod notes;
 pub mod outlook;
 pub mod rules;

@@ -2,10 +2,12 @@
 
 use super::ProvenanceBadge;
 use crate::i18n::Lang;
+use crate::notices::refused_entry;
 use crate::scenario::{Param, ParamKind, Scenario, PARAMS};
 use crate::state::Gesture;
 use crate::text;
 use crate::text::notes;
+use std::collections::BTreeMap;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -22,6 +24,9 @@ pub struct AssumptionsPanelProps {
 pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
     let lang = props.lang;
     let defaults = Scenario::default();
+    // What was typed into a field and refused, with the value kept then: the message beside
+    // the field stays until that value changes.
+    let refused = use_state(BTreeMap::<&'static str, (String, f64)>::new);
     let changed = PARAMS
         .iter()
         .filter(|spec| {
@@ -38,16 +43,31 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
             let id = format!("assumption-{}", spec.key);
             let onchange = {
                 let on_change = props.on_change.clone();
+                let refused = refused.clone();
                 Callback::from(move |event: Event| {
                     let input: HtmlInputElement = event.target_unchecked_into();
-                    let typed = input.value().trim().parse::<f64>().unwrap_or(f64::NAN);
-                    if spec.check(typed).is_err() {
-                        // The state refuses it with a notice; show the value still in force.
-                        input.set_value(&value.to_string());
+                    let typed = input.value();
+                    let mut now = (*refused).clone();
+                    match spec.parse(&typed) {
+                        Ok(accepted) => {
+                            now.remove(spec.key);
+                            on_change.emit((spec.param, accepted, Gesture::Settled));
+                        }
+                        Err(_) => {
+                            // Refused beside the field, naming the range; the value in force
+                            // goes back into it.
+                            now.insert(spec.key, (typed, value));
+                            input.set_value(&value.to_string());
+                        }
                     }
-                    on_change.emit((spec.param, typed, Gesture::Settled));
+                    refused.set(now);
                 })
             };
+            let message = refused
+                .get(spec.key)
+                .filter(|(_, kept)| *kept == value)
+                .and_then(|(typed, kept)| refused_entry(&spec, typed, *kept, lang));
+            let message_id = format!("{id}-refused");
             let reset = props.on_reset.reform(move |_: MouseEvent| spec.param);
             let is_default = value == spec.default;
             let (reason, unit) = (text::reason(&spec, lang), lang.pick(spec.unit_zh, spec.unit_en));
@@ -59,13 +79,18 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                     </div>
                     <div class="assumption-input">
                         <input type="number" id={id} name={spec.key} min={spec.min.to_string()}
-                            max={spec.max.to_string()} step="any" value={value.to_string()} {onchange} />
+                            max={spec.max.to_string()} step="any" value={value.to_string()} {onchange}
+                            aria-invalid={message.is_some().then_some("true")}
+                            aria-describedby={message.is_some().then(|| message_id.clone())} />
                         <span class="unit">{ unit }</span>
                         <button class="link-button" onclick={reset} disabled={is_default}
                             aria-label={format!("{} {}", lang.pick("恢复默认:", "reset to default:"), spec.key)}>
                             { format!("{} {}", lang.pick("默认", "default"), spec.default) }
                         </button>
                     </div>
+                    if let Some(message) = message {
+                        <p class="refused" id={message_id} role="alert" data-refused={spec.key}>{ message }</p>
+                    }
                     <p class="reason">{ reason }</p>
                     if let Some(note) = notes::inert_note(spec.param, &props.scenario, lang) {
                         <p class="inert" data-inert={spec.key}>{ note }</p>

@@ -17,6 +17,7 @@ mod engine_pool;
 mod export_bar;
 mod exports;
 mod fan_chart;
+pub mod fatal;
 mod goal_seek_panel;
 mod histogram_canvas;
 mod host_messages;
@@ -62,5 +63,6 @@ pub use targets_together::TargetsTogether;
 
 /// Mounts the app on the page's body.
 pub fn start() {
+    fatal::install_panic_hook();
     yew::Renderer::<App>::new().render();
 }

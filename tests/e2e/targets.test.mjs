@@ -139,13 +139,31 @@ appTest('an assumption typed in goes into the link, moves its target, and resets
   );
   assert.deepEqual(changed.targets.gdp, before.targets.gdp, 'other targets keep their numbers');
 
-  // An absurd value: a notice names it and the value in force stays.
-  await lapse.fill('999');
-  await lapse.press('Enter');
-  await lapse.blur();
-  await page.waitForSelector('[data-notice]');
-  assert.match(await page.locator('[data-notice]').textContent(), /lapse/);
-  assert.equal(await lapse.inputValue(), '20');
+  // An absurd value, then an empty field: refused beside the field, which names the range, and
+  // the value in force stays (in the field and in the link).
+  const refused = page.locator('[data-refused="lapse"]');
+  for (const [typed, what] of [['999', /999 超出范围/], ['', /输入为空/]]) {
+    await lapse.fill(typed);
+    await lapse.press('Enter');
+    await lapse.blur();
+    await refused.waitFor();
+    const message = await refused.textContent();
+    assert.match(message, what);
+    assert.match(message, /请输入 0 到 50 %\/年 之间的数/, `the range is named: ${message}`);
+    assert.match(message, /仍使用 20/, `and the value kept: ${message}`);
+    assert.equal(await lapse.inputValue(), '20');
+    assert.equal(await lapse.getAttribute('aria-invalid'), 'true');
+    assert.equal(await lapse.getAttribute('aria-describedby'), await refused.getAttribute('id'));
+    assert.equal((await snapshot(page)).fragment.lapse, '20');
+  }
+  // ICOR below its floor of 1 (it would drive GDP to the growth floor): refused too.
+  const icor = page.locator('input[type="number"][name="icor"]');
+  await icor.fill('0.5');
+  await icor.press('Enter');
+  await icor.blur();
+  await page.locator('[data-refused="icor"]').waitFor();
+  assert.match(await page.locator('[data-refused="icor"]').textContent(), /0\.5 超出范围:请输入 1 到 15 之间的数;仍使用 5/);
+  assert.equal(await icor.inputValue(), '5');
 
   await page.locator('.assumption[data-param="lapse"] button').click();
   // Back at its default, the key leaves the link (a link holds only what differs).
