@@ -36,8 +36,13 @@ fn fresh_root() -> Element {
     root
 }
 
-async fn settle() {
-    sleep(Duration::from_millis(5)).await;
+/// Waits until a component has rendered into `root` (Yew renders on a later tick), instead of
+/// sleeping for a time that a slow machine could exceed.
+async fn rendered(root: &Element) {
+    assert!(
+        eventually(|| root.child_element_count() > 0).await,
+        "the component never rendered"
+    );
 }
 
 /// Waits until `condition` holds, for up to 3 s (scroll events, for one, arrive a frame later).
@@ -81,7 +86,7 @@ async fn the_targets_table_carries_machine_readable_rows() {
         worked_back: Vec::new(),
     };
     yew::Renderer::<TargetsTable>::with_root_and_props(root.clone(), props).render();
-    settle().await;
+    rendered(&root).await;
     for result in &summary.targets {
         let selector = format!("[data-target=\"{}\"]", result.id.key());
         let row = root
@@ -139,7 +144,7 @@ async fn a_compared_table_carries_a_b_and_the_paired_difference() {
         worked_back: Vec::new(),
     };
     yew::Renderer::<TargetsTable>::with_root_and_props(root.clone(), props).render();
-    settle().await;
+    rendered(&root).await;
     for d in differences.iter() {
         let row = root
             .query_selector(&format!("[data-target=\"{}\"]", d.id.key()))
@@ -187,7 +192,7 @@ async fn the_compact_table_of_embeds_shows_delta_and_its_error_and_print_copies_
         marked: true,
     };
     yew::Renderer::<CompactTargets>::with_root_and_props(root.clone(), props).render();
-    settle().await;
+    rendered(&root).await;
     let rows = root.query_selector_all("tbody tr").expect("valid selector");
     assert_eq!(rows.length(), 10);
     for d in differences.iter() {
@@ -215,7 +220,7 @@ async fn the_compact_table_of_embeds_shows_delta_and_its_error_and_print_copies_
         marked: false,
     };
     yew::Renderer::<CompactTargets>::with_root_and_props(copy.clone(), props).render();
-    settle().await;
+    rendered(&copy).await;
     assert_eq!(
         copy.query_selector_all("tbody tr").expect("valid").length(),
         10
@@ -241,7 +246,7 @@ async fn a_changed_slider_says_it_is_the_users_setting_with_the_default_beside()
     };
     let root = fresh_root();
     yew::Renderer::<Slider>::with_root_and_props(root.clone(), props).render();
-    settle().await;
+    rendered(&root).await;
     let text = root.text_content().unwrap_or_default();
     assert!(root
         .query_selector("[data-provenance=user]")
@@ -274,7 +279,7 @@ async fn a_slider_reports_its_parameter_and_value() {
     };
     let root = fresh_root();
     yew::Renderer::<Slider>::with_root_and_props(root.clone(), props).render();
-    settle().await;
+    rendered(&root).await;
     let input: HtmlInputElement = root
         .query_selector("input[type=range][name=gdp]")
         .expect("valid selector")

@@ -414,3 +414,58 @@ mod percentile_properties {
         }
     }
 }
+
+/// Every number leaf of `value`, as a JSON pointer.
+fn number_pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Number(_) => out.push(at),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                number_pointers(item, format!("{at}/{i}"), out);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, item) in fields {
+                number_pointers(item, format!("{at}/{key}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The number with its lowest bit flipped (of its f64 bits for a float).
+fn nudged(number: &serde_json::Number) -> serde_json::Value {
+    if let Some(n) = number.as_u64() {
+        (n ^ 1).into()
+    } else if let Some(n) = number.as_i64() {
+        (n ^ 1).into()
+    } else {
+        let x = number.as_f64().expect("a float");
+        f64::from_bits(x.to_bits() ^ 1).into()
+    }
+}
+
+#[test]
+fn the_fingerprint_covers_every_number_of_the_summary() {
+    let s = scenario(&[(Param::Paths, 130.0), (Param::Horizon, 2026.0)]);
+    let summary = engine::run(&s);
+    let original = summary.fingerprint();
+    let value = serde_json::to_value(&summary).expect("a summary is JSON");
+    let mut pointers = Vec::new();
+    number_pointers(&value, String::new(), &mut pointers);
+    assert!(pointers.len() > 1_000, "{} numbers", pointers.len());
+    for pointer in &pointers {
+        let mut changed = value.clone();
+        let leaf = changed
+            .pointer_mut(pointer)
+            .expect("the pointer leads to the number");
+        *leaf = nudged(leaf.as_number().expect("a number"));
+        let changed: Summary = serde_json::from_value(changed).expect("still a summary");
+        assert_ne!(changed, summary, "{pointer}: the nudge changed nothing");
+        assert_ne!(
+            changed.fingerprint(),
+            original,
+            "{pointer} is not in the fingerprint"
+        );
+    }
+}

@@ -17,8 +17,20 @@ use taijiang_sim::scenario::{Param, Scenario};
 /// meets `target`, as the engine's summariser judges it. Values are given as shares; the
 /// engine takes a logit share as its logit.
 fn path_meets(target: TargetId, series: SeriesId, values: [f64; 6]) -> bool {
+    path_meets_with(&[], target, series, values)
+}
+
+/// [`path_meets`] in the scenario with `settings`.
+fn path_meets_with(
+    settings: &[(Param, f64)],
+    target: TargetId,
+    series: SeriesId,
+    values: [f64; 6],
+) -> bool {
     let paths = 100;
-    let s = scenario(&[(Param::Paths, paths as f64)]);
+    let mut settings = settings.to_vec();
+    settings.push((Param::Paths, paths as f64));
+    let s = scenario(&settings);
     let engine_scale = |id: SeriesId, value: f64| {
         if on_logit_scale(id) {
             logit(value)
@@ -173,6 +185,63 @@ fn income_in_step_means_growth_rates_within_the_tolerance() {
         SeriesId::IncomeIndex,
         income(6.9)
     ));
+}
+
+/// The in-step rule at its boundary, for several tolerances: a gap exactly at the tolerance is
+/// in step, a gap a hundredth of a point over it is not (so that a tolerance tightened by even
+/// 1 % fails here, whatever the golden snapshots say).
+#[test]
+fn in_step_holds_exactly_at_the_tolerance_and_not_just_over() {
+    // The comfortable GDP path grows 8 % a year; income grows 8 % + gap.
+    // (The comfortable paths are 0.5 apart, so that is the smallest tolerance they allow.)
+    for tolerance in [0.5, 1.0, 2.0, 5.0] {
+        let settings = [(Param::SyncTol, tolerance)];
+        let meets = |gap: f64| {
+            let income =
+                std::array::from_fn(|t| 100.0 * (1.0 + (8.0 + gap) / 100.0).powi(t as i32));
+            path_meets_with(
+                &settings,
+                TargetId::IncomeSync,
+                SeriesId::IncomeIndex,
+                income,
+            )
+        };
+        assert!(meets(tolerance), "a gap of exactly {tolerance} is in step");
+        assert!(meets(-tolerance), "below GDP by exactly {tolerance} too");
+        assert!(!meets(tolerance + 0.01), "{tolerance} + 0.01 is not");
+        assert!(!meets(-tolerance - 0.01), "nor −({tolerance} + 0.01)");
+        assert!(meets(tolerance * 0.99));
+    }
+}
+
+/// The held rule at its boundary: exactly on the line in every year is held; a dip of a
+/// thousandth in any one year, the first (2021) or the last (2025), is not; a dip in 2020 is
+/// not judged.
+#[test]
+fn held_means_every_year_2021_to_2025_at_the_line_exactly() {
+    for (target, series, line) in [
+        (TargetId::Air, SeriesId::Air, 0.90),
+        (TargetId::Preschool, SeriesId::Preschool, 0.86),
+    ] {
+        assert!(path_meets(target, series, [line; 6]));
+        for year in [1, 5] {
+            let mut values = [line; 6];
+            values[year] = line - 0.001;
+            assert!(
+                !path_meets(target, series, values),
+                "{target:?}: a dip in {}",
+                2020 + year
+            );
+            values[year] = line + 0.001;
+            assert!(path_meets(target, series, values));
+        }
+        let mut values = [line; 6];
+        values[0] = line - 0.1;
+        assert!(
+            path_meets(target, series, values),
+            "{target:?}: 2020 is not judged"
+        );
+    }
 }
 
 fn quiet_shares() -> Scenario {
@@ -348,23 +417,48 @@ fn targets_are_judged_in_2025_whatever_the_horizon() {
     );
 }
 
+/// `docs/plan/indicators.md`, the project's copy of the plan's list of numbers (the e2e test
+/// `targets.test.mjs` checks it against the shared original where that is beside the clone).
+fn indicators_md() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/plan/indicators.md");
+    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
 #[test]
-fn every_target_of_indicators_md_is_reported_once() {
+fn every_target_of_indicators_md_is_reported_once_in_its_order() {
+    let text = indicators_md();
+    let start = text.find("## Targets").expect("a targets section");
+    let end = start + text[start..].find("Qualitative").expect("its end");
+    let listed: Vec<&str> = text[start..end]
+        .lines()
+        .filter_map(|line| line.strip_prefix("| "))
+        .filter_map(|line| line.split(' ').next())
+        .filter(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '_') && *id != "id")
+        .collect();
+    assert_eq!(listed.len(), 10, "{listed:?}");
     let summary = engine::run(&scenario(&[(Param::Paths, 100.0)]));
     let keys: Vec<&str> = summary.targets.iter().map(|r| r.id.key()).collect();
-    assert_eq!(
-        keys,
-        [
-            "gdp",
-            "income",
-            "income_sync",
-            "hightech",
-            "air",
-            "green_ratio",
-            "green_cover",
-            "preschool",
-            "culture_star",
-            "culture_trip"
-        ]
+    assert_eq!(keys, listed);
+}
+
+/// Each target's sentence is the plan's own, on the line it cites.
+#[test]
+fn every_target_quotes_the_plan_on_the_line_it_cites() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/plan/taijiang-14th-five-year-plan.txt"
     );
+    let plan = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let lines: Vec<&str> = plan.lines().collect();
+    for spec in taijiang_sim::plan::TARGETS {
+        let line = lines[spec.line as usize - 1];
+        // The sentence may be cut ("……"); its opening is on the line.
+        let opening: String = spec.sentence.chars().take(12).collect();
+        assert!(
+            line.contains(&opening),
+            "{}: line {} does not hold “{opening}”",
+            spec.key,
+            spec.line
+        );
+    }
 }

@@ -41,8 +41,10 @@ impl Summary {
         super::joint::JointAttainment::from_outcomes(&self.outcomes)
     }
 
-    /// A 64-bit FNV-1a hash of every number in the summary, bit for bit: equal fingerprints
-    /// natively and in the browser show that a run is reproduced exactly.
+    /// A 64-bit FNV-1a hash of every number in the summary, bit for bit, and of which series
+    /// and targets they belong to: equal fingerprints natively and in the browser show that a
+    /// run is reproduced exactly. `tests/engine.rs` changes each number of a summary in turn
+    /// and sees the fingerprint change.
     pub fn fingerprint(&self) -> u64 {
         let mut hash = 0xcbf2_9ce4_8422_2325_u64;
         let mut eat = |bits: u64| {
@@ -50,28 +52,47 @@ impl Summary {
                 hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
             }
         };
+        // Signed numbers by their two's complement bits; a missing number as all ones (no f64
+        // the engine makes has those bits: they are a NaN).
+        let whole = |n: i64| n as u64;
+        let optional = |x: Option<f64>| x.map_or(u64::MAX, f64::to_bits);
         eat(u64::from(self.paths));
         eat(self.seed);
+        eat(whole(self.horizon_year.into()));
         for series in &self.series {
+            eat(series.id.index() as u64);
             for stats in &series.years {
-                eat(stats.mean.map_or(u64::MAX, f64::to_bits));
+                eat(whole(stats.year.into()));
+                eat(optional(stats.mean));
                 stats.percentiles.iter().for_each(|p| eat(p.to_bits()));
             }
             for histogram in &series.histograms {
+                eat(whole(histogram.year.into()));
                 eat(histogram.min.to_bits());
                 eat(histogram.max.to_bits());
+                eat(histogram.counts.len() as u64);
                 histogram.counts.iter().for_each(|&c| eat(u64::from(c)));
             }
         }
         for target in &self.targets {
+            eat(target.id.index() as u64);
+            eat(optional(target.threshold));
             eat(u64::from(target.met));
+            eat(u64::from(target.reached_in_2025));
             eat(target.probability.to_bits());
+            eat(target.std_error.to_bits());
         }
+        eat(u64::from(self.outcomes.paths()));
         for target in 0..self.outcomes.targets() {
             self.outcomes.words(target).iter().for_each(|&w| eat(w));
         }
-        for (_, histogram) in &self.judged {
+        for (id, histogram) in &self.judged {
+            eat(id.index() as u64);
+            eat(histogram.judged as u64);
+            eat(histogram.lower.to_bits());
+            eat(histogram.width.to_bits());
             eat(histogram.line_bin as u64);
+            eat(histogram.counts.len() as u64);
             histogram.counts.iter().for_each(|&c| eat(u64::from(c)));
         }
         hash

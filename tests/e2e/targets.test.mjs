@@ -14,12 +14,13 @@ const TARGET_IDS = [
 ];
 
 appTest('the list of targets is the one of indicators.md', getBrowser, async () => {
-  const indicators = join(REPO_ROOT, '..', 'shared', 'plan', 'indicators.md');
-  if (!existsSync(indicators)) {
-    // A clone without the shared folder beside it: nothing to compare against.
-    return;
-  }
-  const text = readFileSync(indicators, 'utf8');
+  // The project's copy (docs/plan/); where the shared original is beside the clone, the copy
+  // must be it. The copy is always there, so this test never passes on nothing.
+  const copy = join(REPO_ROOT, 'docs', 'plan', 'indicators.md');
+  assert.ok(existsSync(copy), `${copy} is missing`);
+  const text = readFileSync(copy, 'utf8');
+  const original = join(REPO_ROOT, '..', 'shared', 'plan', 'indicators.md');
+  if (existsSync(original)) assert.equal(text, readFileSync(original, 'utf8'), 'docs/plan/indicators.md is the shared one');
   const targetsSection = text.slice(text.indexOf('## Targets'), text.indexOf('Qualitative'));
   const ids = [...targetsSection.matchAll(/^\| ([a-z_]+) \|/gm)].map((m) => m[1]).filter((id) => id !== 'id');
   assert.deepEqual(ids, TARGET_IDS);
