@@ -7,7 +7,7 @@
 //! - [`engine`]: the pure Monte Carlo engine (no browser APIs, cannot fail on validated input);
 //! - [`charts`]: drawing functions generic over plotters' `DrawingBackend`;
 //! - [`state`] and [`pool`]: the page's state and its side of the engine workers, free of any
-//!   browser API;
+//!   browser API; [`protocol`]: the typed messages between the page and the workers;
 //! - `ui` (wasm32 only): thin Yew components over a reducer.
 
 pub mod analysis;
@@ -24,6 +24,7 @@ pub mod notices;
 pub mod plan;
 pub mod pool;
 pub mod preset;
+pub mod protocol;
 pub mod scenario;
 pub mod state;
 pub mod text;

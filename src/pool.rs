@@ -155,6 +155,33 @@ impl PoolState {
         commands
     }
 
+    /// A worker could not do its part of run `run` (`None`: it could not read the request, or
+    /// the page could not read its result): the run is done again in one part, or on the page's
+    /// thread if it already was in one part; a request waiting meanwhile goes first instead.
+    /// Parts of an older run are no reason to stop the one in hand.
+    pub fn refused(&mut self, run: Option<u64>, now_ms: f64) -> Vec<Command> {
+        let Some(current) = self
+            .current
+            .take_if(|current| run.is_none_or(|run| run == current.run))
+        else {
+            return Vec::new();
+        };
+        let mut commands = vec![Command::Warn(
+            "an engine worker could not do its part; the run is done again",
+        )];
+        if let Some(request) = self.waiting.take() {
+            commands.push(self.start(request, now_ms));
+        } else if current.parts > 1 {
+            commands.push(self.start_parts(current.request, 1, now_ms));
+        } else {
+            self.waiting = Some(current.request);
+            commands.extend(self.give_up(
+                "an engine worker could not run even one part; runs continue on the page's thread",
+            ));
+        }
+        commands
+    }
+
     /// A worker failed (its script or module did not load, or it stopped): stop them all and
     /// finish the latest request on the page's thread.
     pub fn failed(&mut self) -> Vec<Command> {

@@ -1,17 +1,14 @@
-//! The engine behind a Web Worker. The page sends a part of a run (the scenario, bincode-encoded,
-//! and which part); the parts of one run exchange each year's values directly over message
-//! ports, with the buffers transferred, not copied; each part sends the page only its
-//! [`PartSummary`] (a few kilobytes), so the page's thread never waits on a run.
-//!
-//! Messages are plain objects with a `kind`:
-//! - page → worker: `connect {peer, port}`, `run {run, part, parts, scenario}`, and for the
-//!   analyses (`ui/analysis_workers.rs`) `analyse {order, base, scenario}`;
-//! - worker → page: `loaded {}` (once the handlers are in place), `done {run, part, summary,
-//!   engine_ms}`, `analysed {order, changes}`;
-//! - worker → worker: `slice {run, step, from, values}` (a `Float64Array`).
+//! The engine behind a Web Worker. The page sends a part of a run; the parts of one run
+//! exchange each year's values directly over message ports, with the buffers transferred, not
+//! copied; each part sends the page only its
+//! [`PartSummary`](crate::engine::split::PartSummary) (a few kilobytes), so the page's
+//! thread never waits on a run. Every message is one of [`crate::protocol`]'s, as bytes;
+//! anything this worker cannot do it says ([`FromWorker::Refused`]), so that the page recovers
+//! at once instead of waiting for a timeout.
 
-use crate::engine::split::{Outgoing, PartSummary, PartWorker, Slice};
+use crate::engine::split::{Outgoing, PartWorker, Slice};
 use crate::engine::Summary;
+use crate::protocol::{self, FromWorker, Refusal, SliceHeader, ToWorker, BYTES, PORT, VALUES};
 use crate::scenario::Scenario;
 use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
@@ -19,13 +16,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort};
 
-/// Builds a message object from `(field, value)` pairs.
-pub fn message(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
+/// The message object that carries `message`'s bytes, with what travels beside them.
+pub fn envelope<T: serde::Serialize>(message: &T, beside: &[(&str, JsValue)]) -> JsValue {
     let object = Object::new();
-    let set = |key: &str, value: &JsValue| Reflect::set(&object, &key.into(), value).is_ok();
-    set("kind", &kind.into());
-    for (key, value) in fields {
-        set(key, value);
+    let bytes = Uint8Array::from(protocol::encode(message).as_slice());
+    // Setting a field of a plain new object cannot fail.
+    let _ = Reflect::set(&object, &BYTES.into(), &bytes);
+    for (key, value) in beside {
+        let _ = Reflect::set(&object, &(*key).into(), value);
     }
     object.into()
 }
@@ -35,19 +33,13 @@ pub fn field(message: &JsValue, key: &str) -> JsValue {
     Reflect::get(message, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// A whole-number field, `None` unless it is a non-negative integer.
-pub fn whole_field(message: &JsValue, key: &str) -> Option<u64> {
-    field(message, key)
-        .as_f64()
-        .filter(|value| value.fract() == 0.0 && *value >= 0.0 && *value < 2f64.powi(53))
-        .map(|value| value as u64)
-}
-
-pub fn field_bytes(message: &JsValue, key: &str) -> Option<Vec<u8>> {
-    field(message, key)
+/// The message a message object carries.
+pub fn opened<T: serde::de::DeserializeOwned>(data: &JsValue) -> Result<T, protocol::DecodeError> {
+    let bytes = field(data, BYTES)
         .dyn_into::<Uint8Array>()
-        .ok()
-        .map(|bytes| bytes.to_vec())
+        .map_err(|_| protocol::DecodeError("no bytes".into()))?
+        .to_vec();
+    protocol::decode(&bytes)
 }
 
 /// Milliseconds from the worker's time origin.
@@ -66,6 +58,8 @@ struct WorkerState {
     peers: Vec<Option<MessagePort>>,
     /// When the current run started here.
     started_ms: f64,
+    /// The run in hand.
+    run: u64,
 }
 
 thread_local! {
@@ -110,24 +104,39 @@ pub fn start() {
         Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| on_page_message(event.data()));
     scope().set_onmessage(Some(on_page_message.as_ref().unchecked_ref()));
     on_page_message.forget();
-    // Cannot fail in a worker; if it did, the page would wait for the worker forever, so say so.
-    if scope().post_message(&message("loaded", &[])).is_err() {
-        web_sys::console::error_1(&"the engine worker could not reach the page".into());
-    }
+    // Cannot fail in a worker; if it did, the page's watchdog takes this worker as failed.
+    tell_page(&FromWorker::Loaded);
     gloo::timers::callback::Timeout::new(0, warm_up_step).forget();
 }
 
+/// Sends the page `message`; if even that fails there is no one to tell but the console (the
+/// page's watchdog then takes this worker as failed).
+fn tell_page(message: &FromWorker) {
+    if scope().post_message(&envelope(message, &[])).is_err() {
+        web_sys::console::error_1(&"an engine worker could not reach the page".into());
+    }
+}
+
 fn on_page_message(data: JsValue) {
-    let kind = field(&data, "kind").as_string();
-    if matches!(kind.as_deref(), Some("run" | "analyse")) {
+    let message = match opened::<ToWorker>(&data) {
+        Ok(message) => message,
+        Err(_) => {
+            WARM_UP_LEFT.set(0);
+            tell_page(&FromWorker::Refused {
+                run: None,
+                why: Refusal::Unreadable,
+            });
+            return;
+        }
+    };
+    if !matches!(message, ToWorker::Connect { .. }) {
         WARM_UP_LEFT.set(0);
     }
-    match kind.as_deref() {
-        Some("connect") => {
-            let (Some(peer), Ok(port)) = (
-                whole_field(&data, "peer"),
-                field(&data, "port").dyn_into::<MessagePort>(),
-            ) else {
+    match message {
+        ToWorker::Connect { peer } => {
+            let Ok(port) = field(&data, PORT).dyn_into::<MessagePort>() else {
+                // No port: this worker cannot reach that peer; a split run that needs it is
+                // refused when it starts (`Refusal::NoPeer`).
                 return;
             };
             let on_slice = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
@@ -148,26 +157,40 @@ fn on_page_message(data: JsValue) {
                 state.peers[index] = Some(port);
             });
         }
-        Some("run") => {
-            let (Some(run), Some(part), Some(parts), Some(bytes)) = (
-                whole_field(&data, "run"),
-                whole_field(&data, "part").and_then(|part| u32::try_from(part).ok()),
-                whole_field(&data, "parts").and_then(|parts| u32::try_from(parts).ok()),
-                field_bytes(&data, "scenario"),
-            ) else {
-                return;
-            };
-            let Ok(scenario) = bincode::deserialize::<Scenario>(&bytes) else {
-                return;
-            };
-            STATE.with_borrow_mut(|state| {
-                state.started_ms = now_ms();
-                let out = state.parts.start(run, &scenario, part, parts);
-                state.send(out);
+        ToWorker::Run {
+            run,
+            part,
+            parts,
+            scenario,
+        } => STATE.with_borrow_mut(|state| {
+            let peers_missing = (0..parts).any(|peer| {
+                peer != part && !matches!(state.peers.get(peer as usize), Some(Some(_)))
             });
-        }
-        Some("analyse") => analyse(&data),
-        _ => {}
+            if parts > 1 && peers_missing {
+                tell_page(&FromWorker::Refused {
+                    run: Some(run),
+                    why: Refusal::NoPeer,
+                });
+                return;
+            }
+            state.started_ms = now_ms();
+            state.run = run;
+            let out = state.parts.start(run, &scenario, part, parts);
+            if out.is_empty() {
+                // A part that does not fit its run: the engine started nothing.
+                tell_page(&FromWorker::Refused {
+                    run: Some(run),
+                    why: Refusal::BadPart,
+                });
+                return;
+            }
+            state.send(out);
+        }),
+        ToWorker::Analyse {
+            order,
+            base,
+            scenario,
+        } => analyse(order, *base, &scenario),
     }
 }
 
@@ -176,36 +199,21 @@ thread_local! {
     static ANALYSIS_BASE: RefCell<Option<(Scenario, Summary)>> = const { RefCell::new(None) };
 }
 
-/// One run of an analysis (`docs/ARCHITECTURE.md`): `analyse {order, base, scenario}` runs the
-/// scenario (and the base, unless it is the one in hand), pairs the two and answers `analysed
-/// {order, changes}` (every measure's paired change, bincode), or `analysed {order}` without
-/// changes when the message could not be read, so that the page hands the order out again.
-fn analyse(data: &JsValue) {
-    let Some(order) = whole_field(data, "order") else {
-        return;
-    };
-    let decode = |key| {
-        field_bytes(data, key).and_then(|bytes| bincode::deserialize::<Scenario>(&bytes).ok())
-    };
-    let changes = match (decode("base"), decode("scenario")) {
-        (Some(base), Some(scenario)) => ANALYSIS_BASE.with_borrow_mut(|cached| {
-            if cached.as_ref().is_none_or(|(known, _)| *known != base) {
-                let run = crate::engine::run(&base);
-                *cached = Some((base, run));
-            }
-            let (_, base_run) = cached.as_ref()?;
-            let changes = crate::analysis::all_changes(base_run, &crate::engine::run(&scenario));
-            bincode::serialize(&changes).ok()
-        }),
-        _ => None,
-    };
-    let mut fields = vec![("order", (order as f64).into())];
-    if let Some(bytes) = changes {
-        fields.push(("changes", Uint8Array::from(bytes.as_slice()).into()));
-    }
-    if scope().post_message(&message("analysed", &fields)).is_err() {
-        web_sys::console::error_1(&"an analysis result could not be sent".into());
-    }
+/// One run of an analysis (`docs/ARCHITECTURE.md`): runs the scenario (and the base, unless it
+/// is the one in hand), pairs the two and answers with every measure's paired change.
+fn analyse(order: u64, base: Scenario, scenario: &Scenario) {
+    let changes = ANALYSIS_BASE.with_borrow_mut(|cached| {
+        if cached.as_ref().is_none_or(|(known, _)| *known != base) {
+            let run = crate::engine::run(&base);
+            *cached = Some((base, run));
+        }
+        let (_, base_run) = cached.as_ref()?;
+        Some(crate::analysis::all_changes(
+            base_run,
+            &crate::engine::run(scenario),
+        ))
+    });
+    tell_page(&FromWorker::Analysed { order, changes });
 }
 
 impl WorkerState {
@@ -213,59 +221,48 @@ impl WorkerState {
         for outgoing in out {
             match outgoing {
                 Outgoing::Slice { to, slice } => {
-                    if let Some(Some(port)) = self.peers.get(to as usize) {
-                        let values = Float64Array::from(slice.values.as_slice());
-                        let message = message(
-                            "slice",
-                            &[
-                                ("run", (slice.run as f64).into()),
-                                ("step", slice.step.into()),
-                                ("from", slice.from.into()),
-                                ("values", values.clone().into()),
-                            ],
-                        );
-                        let transfer = Array::of1(&values.buffer());
-                        if port
-                            .post_message_with_transferable(&message, &transfer)
-                            .is_err()
-                        {
-                            web_sys::console::error_1(&"a slice could not be sent".into());
+                    let sent = match self.peers.get(to as usize) {
+                        Some(Some(port)) => {
+                            let values = Float64Array::from(slice.values.as_slice());
+                            let header = SliceHeader {
+                                run: slice.run,
+                                step: slice.step,
+                                from: slice.from,
+                            };
+                            let message = envelope(&header, &[(VALUES, values.clone().into())]);
+                            port.post_message_with_transferable(
+                                &message,
+                                &Array::of1(&values.buffer()),
+                            )
+                            .is_ok()
                         }
+                        _ => false,
+                    };
+                    if !sent {
+                        // The peer waits for this slice in vain: say so, the page reruns.
+                        tell_page(&FromWorker::Refused {
+                            run: Some(slice.run),
+                            why: Refusal::SendFailed,
+                        });
                     }
                 }
-                Outgoing::Done(summary) => self.send_done(&summary),
+                Outgoing::Done(summary) => tell_page(&FromWorker::Done {
+                    run: self.run,
+                    summary,
+                    engine_ms: now_ms() - self.started_ms,
+                }),
             }
-        }
-    }
-
-    fn send_done(&self, summary: &PartSummary) {
-        let Ok(bytes) = bincode::serialize(summary) else {
-            return;
-        };
-        let message = message(
-            "done",
-            &[
-                ("run", (summary.run as f64).into()),
-                ("part", summary.part.into()),
-                ("summary", Uint8Array::from(bytes.as_slice()).into()),
-                ("engine_ms", (now_ms() - self.started_ms).into()),
-            ],
-        );
-        if scope().post_message(&message).is_err() {
-            web_sys::console::error_1(&"a result could not be sent".into());
         }
     }
 }
 
 fn decode_slice(data: &JsValue) -> Option<Slice> {
-    if field(data, "kind").as_string().as_deref() != Some("slice") {
-        return None;
-    }
+    let header: SliceHeader = opened(data).ok()?;
     Some(Slice {
-        run: whole_field(data, "run")?,
-        step: u32::try_from(whole_field(data, "step")?).ok()?,
-        from: u32::try_from(whole_field(data, "from")?).ok()?,
-        values: field(data, "values")
+        run: header.run,
+        step: header.step,
+        from: header.from,
+        values: field(data, VALUES)
             .dyn_into::<Float64Array>()
             .ok()?
             .to_vec(),

@@ -256,3 +256,58 @@ fn workers_that_never_load_leave_the_run_to_the_page() {
         "{commands:?}"
     );
 }
+
+#[test]
+fn a_refused_or_unreadable_part_runs_again_in_one_part_then_on_the_page() {
+    let mut pool = loaded_pool(2);
+    let first = request(1, 6_000);
+    assert_eq!(started(&pool.send(first.clone(), 0.0)), [(1, 2)]);
+    // Another run's refusal changes nothing.
+    assert!(pool.refused(Some(9), 1.0).is_empty());
+    // A part refused (no port to its peer), or a result the page could not read (no run
+    // known): the run is done again in one part, at once.
+    let commands = pool.refused(Some(1), 2.0);
+    assert!(commands.iter().any(|c| matches!(c, Command::Warn(_))));
+    assert_eq!(started(&commands), [(2, 1)]);
+    // Refused again in one part: the page's thread takes it, and every later run.
+    let commands = pool.refused(None, 3.0);
+    assert!(commands.contains(&Command::StopWorkers));
+    assert!(commands.contains(&Command::RunOnPage(first.clone())));
+    assert_eq!(
+        pool.send(request(2, 6_000), 4.0),
+        [Command::RunOnPage(request(2, 6_000))]
+    );
+}
+
+#[test]
+fn a_refusal_lets_a_waiting_request_go_first() {
+    let mut pool = loaded_pool(2);
+    pool.send(request(1, 6_000), 0.0);
+    pool.send(request(2, 6_000), 0.5);
+    let commands = pool.refused(Some(1), 1.0);
+    assert_eq!(started(&commands), [(2, 2)], "the newer request, split as usual");
+    let parts = split_parts(&request(2, 6_000).scenario, 2, 2);
+    pool.done(0, parts[0].clone(), 2.0);
+    let responses = responses(pool.done(1, parts[1].clone(), 3.0));
+    assert_eq!(responses[0].key.revision, 2);
+}
+
+#[test]
+fn parts_with_missing_years_or_impossible_counts_do_not_merge() {
+    use taijiang_sim::engine::split::merge;
+    let s = request(1, 6_000).scenario;
+    let parts = split_parts(&s, 2, 1);
+    assert_eq!(merge(&s, &parts), Some(engine::run(&s)));
+    let mut short = parts.clone();
+    short[0].series[0].years.pop();
+    assert_eq!(merge(&s, &short), None, "a year missing");
+    let mut no_histogram = parts.clone();
+    no_histogram[1].series[0].histograms.clear();
+    assert_eq!(merge(&s, &no_histogram), None, "a histogram missing");
+    let mut bins = parts.clone();
+    bins[1].series[0].histograms[0].counts.push(0);
+    assert_eq!(merge(&s, &bins), None, "a bin too many");
+    let mut counted = parts.clone();
+    counted[0].targets[0].met = 3_001;
+    assert_eq!(merge(&s, &counted), None, "more paths met than the part has");
+}

@@ -19,8 +19,8 @@ use super::model::ModelParams;
 use super::outcomes::Outcomes;
 use super::summary::SeriesSummariser;
 use super::tally::{target_result, TargetCount, TargetTally};
-use super::{SeriesSummary, Summary, YearStepper};
-use crate::plan::{SeriesId, TargetId, BASE_YEAR};
+use super::{SeriesSummary, Summary, YearStepper, HISTOGRAM_BINS};
+use crate::plan::{SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
 use crate::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -366,6 +366,21 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
         *slot = Some(summary.clone());
     }
     let series: Vec<SeriesSummary> = series.into_iter().collect::<Option<_>>()?;
+    // Every series covers every year of the scenario, with its histograms of 2025 and the
+    // horizon (one when they are the same year), each of the usual bins.
+    let years = (scenario.horizon_year() - BASE_YEAR + 1) as usize;
+    let histograms = if years == TARGET_STEP + 1 { 1 } else { 2 };
+    let complete = |summary: &SeriesSummary| {
+        summary.years.len() == years
+            && summary.histograms.len() == histograms
+            && summary
+                .histograms
+                .iter()
+                .all(|histogram| histogram.counts.len() == HISTOGRAM_BINS)
+    };
+    if !series.iter().all(complete) {
+        return None;
+    }
     let mut counts: Vec<TargetCount> = TargetId::ALL
         .into_iter()
         .map(|id| TargetCount {
@@ -375,7 +390,10 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
         })
         .collect();
     for part in parts {
-        if part.targets.len() != counts.len() {
+        // A part cannot count more paths than it has.
+        let part_paths = part.outcomes.paths();
+        let counted = |count: &TargetCount| count.met.max(count.reached_in_2025) <= part_paths;
+        if part.targets.len() != counts.len() || !part.targets.iter().all(counted) {
             return None;
         }
         for (total, count) in counts.iter_mut().zip(&part.targets) {

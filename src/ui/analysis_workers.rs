@@ -7,9 +7,9 @@ use super::engine_pool::spawn_worker;
 use crate::analysis::jobs::{Job, JobKind};
 use crate::analysis::{all_changes, PairedChange};
 use crate::engine::{self, Summary};
+use crate::protocol::{FromWorker, ToWorker};
 use crate::scenario::Scenario;
-use crate::worker::{field, field_bytes, message, whole_field};
-use js_sys::Uint8Array;
+use crate::worker::{envelope, opened};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -44,7 +44,7 @@ struct Current {
     reported: bool,
     job: Job,
     base_run: Rc<Summary>,
-    base_bytes: Vec<u8>,
+    base: Scenario,
     started_ms: f64,
 }
 
@@ -72,8 +72,8 @@ impl PartialEq for RunnerHandle {
 }
 
 /// An order's id in messages: the job's id and the item, in one number below 2⁵³.
-fn order_id(job: u64, item: usize) -> f64 {
-    (job * 100_000 + item as u64) as f64
+fn order_id(job: u64, item: usize) -> u64 {
+    job * 100_000 + item as u64
 }
 
 fn now_ms() -> f64 {
@@ -176,7 +176,7 @@ impl Runner {
                 reported: false,
                 job: Job::new(kind, base, base_run),
                 base_run: base_run.clone(),
-                base_bytes: bincode::serialize(base).unwrap_or_default(),
+                base: base.clone(),
                 started_ms: now_ms(),
             });
         }
@@ -239,17 +239,13 @@ impl Runner {
             let Some(order) = current.job.next_orders(1).pop() else {
                 break;
             };
-            let scenario = bincode::serialize(&order.scenario).unwrap_or_default();
-            let sent = slot.worker.post_message(&message(
-                "analyse",
-                &[
-                    ("order", order_id(current.id, order.item).into()),
-                    (
-                        "base",
-                        Uint8Array::from(current.base_bytes.as_slice()).into(),
-                    ),
-                    ("scenario", Uint8Array::from(scenario.as_slice()).into()),
-                ],
+            let sent = slot.worker.post_message(&envelope(
+                &ToWorker::Analyse {
+                    order: order_id(current.id, order.item),
+                    base: Box::new(current.base.clone()),
+                    scenario: Box::new(order.scenario),
+                },
+                &[],
             ));
             if sent.is_ok() {
                 slot.busy = Some((current.id, order.item));
@@ -312,30 +308,34 @@ impl Runner {
     }
 
     fn on_message(runner: &Rc<RefCell<Runner>>, index: usize, data: &JsValue) {
-        match field(data, "kind").as_string().as_deref() {
-            Some("loaded") => {
+        match opened::<FromWorker>(data) {
+            Ok(FromWorker::Loaded) => {
                 if let Some(slot) = runner.borrow_mut().slots.get_mut(index) {
                     slot.loaded = true;
                 }
                 Runner::pump(runner);
             }
-            Some("analysed") => {
+            Ok(FromWorker::Analysed { order, changes }) => {
                 let busy = runner
                     .borrow_mut()
                     .slots
                     .get_mut(index)
                     .and_then(|slot| slot.busy.take());
-                let (Some((id, item)), Some(order)) = (busy, whole_field(data, "order")) else {
+                let Some((id, item)) = busy else {
                     return;
                 };
-                if order_id(id, item) != order as f64 {
+                if order_id(id, item) != order {
+                    // Not the order in hand: hand that one out again.
+                    Runner::take(runner, id, item, None);
                     return;
                 }
-                let changes = field_bytes(data, "changes")
-                    .and_then(|bytes| bincode::deserialize::<Vec<PairedChange>>(&bytes).ok());
                 Runner::take(runner, id, item, changes);
             }
-            _ => {}
+            // Split runs are not this pool's work.
+            Ok(FromWorker::Done { .. }) => {}
+            // A worker that cannot read our orders, or whose answers we cannot read, is of no
+            // use: its order goes to the others (or to the page's thread).
+            Ok(FromWorker::Refused { .. }) | Err(_) => Runner::on_failure(runner, index),
         }
     }
 

@@ -6,13 +6,14 @@
 //! and adds ten pairs of counts.
 
 use crate::engine;
-use crate::engine::split::PartSummary;
 use crate::pool::{Command, PoolState};
+use crate::protocol::{FromWorker, ToWorker, PORT};
 use crate::scenario::Scenario;
 use crate::state::{RunRequest, RunResponse};
-use crate::worker::{field, field_bytes, message, whole_field};
-use js_sys::{Array, Uint8Array};
+use crate::worker::{envelope, opened};
+use js_sys::Array;
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -141,43 +142,59 @@ impl Pool {
     fn on_message(pool: &Rc<RefCell<Pool>>, worker: u32, data: &JsValue) {
         let commands = {
             let mut pool = pool.borrow_mut();
-            match field(data, "kind").as_string().as_deref() {
-                Some("loaded") => pool.state.loaded(now_ms()),
-                Some("done") => {
-                    let summary = field_bytes(data, "summary")
-                        .and_then(|bytes| bincode::deserialize::<PartSummary>(&bytes).ok());
-                    match (summary, whole_field(data, "run")) {
-                        (Some(summary), Some(run)) if summary.run == run => {
-                            pool.state.done(worker, summary, now_ms())
-                        }
-                        _ => vec![Command::Warn("an engine worker sent an unreadable result")],
-                    }
+            let now = now_ms();
+            match opened::<FromWorker>(data) {
+                Ok(FromWorker::Loaded) => pool.state.loaded(now),
+                Ok(FromWorker::Done { run, summary, .. }) if summary.run == run => {
+                    pool.state.done(worker, summary, now)
                 }
-                _ => Vec::new(),
+                Ok(FromWorker::Refused { run, .. }) => pool.state.refused(run, now),
+                // Not for this pool's workers.
+                Ok(FromWorker::Analysed { .. }) => Vec::new(),
+                // A result that cannot be read (or contradicts itself) cannot be merged: the
+                // run is done again rather than waited for.
+                Ok(FromWorker::Done { .. }) | Err(_) => pool.state.refused(None, now),
             }
         };
         Pool::carry_out(pool, commands);
     }
 
-    /// Carries out `commands` in order. The response goes out last and outside the borrow: the
-    /// state may send the next request straight away.
+    /// Carries out `commands` in order; a message that cannot be posted is a failed worker,
+    /// whose recovery is carried out in turn. The response goes out last and outside the
+    /// borrow: the state may send the next request straight away.
     fn carry_out(pool: &Rc<RefCell<Pool>>, commands: Vec<Command>) {
+        let mut queue: VecDeque<Command> = commands.into();
         let mut responses = Vec::new();
-        {
-            let pool = pool.borrow();
-            for command in commands {
+        while let Some(command) = queue.pop_front() {
+            let posted = {
+                let pool = pool.borrow();
                 match command {
                     Command::Connect => pool.connect(),
                     Command::Start {
                         run,
                         parts,
                         scenario,
-                    } => pool.start(run, parts, &scenario),
-                    Command::StopWorkers => pool.workers.iter().for_each(Worker::terminate),
-                    Command::RunOnPage(request) => run_on_page(request, pool.on_response.clone()),
-                    Command::Respond(response) => responses.push(response),
-                    Command::Warn(text) => web_sys::console::warn_1(&text.into()),
+                    } => pool.start(run, parts, scenario),
+                    Command::StopWorkers => {
+                        pool.workers.iter().for_each(Worker::terminate);
+                        true
+                    }
+                    Command::RunOnPage(request) => {
+                        run_on_page(request, pool.on_response.clone());
+                        true
+                    }
+                    Command::Respond(response) => {
+                        responses.push(response);
+                        true
+                    }
+                    Command::Warn(text) => {
+                        web_sys::console::warn_1(&text.into());
+                        true
+                    }
                 }
+            };
+            if !posted {
+                queue.extend(pool.borrow_mut().state.failed());
             }
         }
         let on_response = pool.borrow().on_response.clone();
@@ -187,52 +204,49 @@ impl Pool {
     }
 
     /// Gives every pair of workers a channel of their own, so their yearly exchange never
-    /// waits on the page's thread.
-    fn connect(&self) {
+    /// waits on the page's thread. False if a channel or a message could not be made.
+    fn connect(&self) -> bool {
         for (i, first) in self.workers.iter().enumerate() {
             for (j, second) in self.workers.iter().enumerate().skip(i + 1) {
                 let Ok(channel) = MessageChannel::new() else {
-                    continue;
+                    return false;
                 };
                 for (worker, peer, port) in
                     [(first, j, channel.port1()), (second, i, channel.port2())]
                 {
-                    let message = message(
-                        "connect",
-                        &[
-                            ("peer", (peer as u32).into()),
-                            ("port", port.clone().into()),
-                        ],
+                    let message = envelope(
+                        &ToWorker::Connect { peer: peer as u32 },
+                        &[(PORT, port.clone().into())],
                     );
                     if worker
                         .post_message_with_transfer(&message, &Array::of1(&port))
                         .is_err()
                     {
-                        web_sys::console::error_1(&"could not connect two engine workers".into());
+                        return false;
                     }
                 }
             }
         }
+        true
     }
 
-    fn start(&self, run: u64, parts: u32, scenario: &Scenario) {
-        let Ok(scenario) = bincode::serialize(scenario) else {
-            return;
-        };
-        let scenario = Uint8Array::from(scenario.as_slice());
-        for (part, worker) in self.workers.iter().take(parts as usize).enumerate() {
-            let message = message(
-                "run",
-                &[
-                    ("run", (run as f64).into()),
-                    ("part", (part as u32).into()),
-                    ("parts", parts.into()),
-                    ("scenario", scenario.clone().into()),
-                ],
-            );
-            if worker.post_message(&message).is_err() {
-                web_sys::console::error_1(&"could not start an engine worker".into());
-            }
-        }
+    /// Sends each part of run `run` to its worker; false if a message could not be posted.
+    fn start(&self, run: u64, parts: u32, scenario: Scenario) -> bool {
+        self.workers
+            .iter()
+            .take(parts as usize)
+            .enumerate()
+            .all(|(part, worker)| {
+                let message = envelope(
+                    &ToWorker::Run {
+                        run,
+                        part: part as u32,
+                        parts,
+                        scenario: Box::new(scenario.clone()),
+                    },
+                    &[],
+                );
+                worker.post_message(&message).is_ok()
+            })
     }
 }
