@@ -285,7 +285,11 @@ fn a_refusal_lets_a_waiting_request_go_first() {
     pool.send(request(1, 6_000), 0.0);
     pool.send(request(2, 6_000), 0.5);
     let commands = pool.refused(Some(1), 1.0);
-    assert_eq!(started(&commands), [(2, 2)], "the newer request, split as usual");
+    assert_eq!(
+        started(&commands),
+        [(2, 2)],
+        "the newer request, split as usual"
+    );
     let parts = split_parts(&request(2, 6_000).scenario, 2, 2);
     pool.done(0, parts[0].clone(), 2.0);
     let responses = responses(pool.done(1, parts[1].clone(), 3.0));
@@ -309,5 +313,9 @@ fn parts_with_missing_years_or_impossible_counts_do_not_merge() {
     assert_eq!(merge(&s, &bins), None, "a bin too many");
     let mut counted = parts.clone();
     counted[0].targets[0].met = 3_001;
-    assert_eq!(merge(&s, &counted), None, "more paths met than the part has");
+    assert_eq!(
+        merge(&s, &counted),
+        None,
+        "more paths met than the part has"
+    );
 }
