@@ -125,3 +125,42 @@ fn a_refused_entry_names_the_range_and_the_value_kept() {
         }
     }
 }
+
+#[test]
+fn the_page_says_when_a_scenario_leaves_the_models_ground() {
+    use taijiang_sim::engine;
+    use taijiang_sim::scenario::{Param, Scenario};
+    use taijiang_sim::text::notes::growth_floor_note;
+    let run = |settings: &[(Param, f64)]| {
+        let scenario = settings
+            .iter()
+            .try_fold(Scenario::default(), |s, &(param, value)| {
+                s.with(param, value)
+            })
+            .expect("valid");
+        engine::run(&scenario)
+    };
+    let defaults = run(&[(Param::Paths, 2_000.0), (Param::Horizon, 2035.0)]);
+    assert_eq!(
+        defaults.floored_path_years, 0,
+        "at the defaults the floor is out of reach"
+    );
+    assert_eq!(growth_floor_note(0, 2_000, 16, Lang::En), None);
+    // docs/MODEL.md: GDP falls 100 亿元 a year to 2025, and is held at the floor from 2026.
+    let collapse = run(&[
+        (Param::Gdp, 0.0),
+        (Param::Inv, -100.0),
+        (Param::Icor, 1.0),
+        (Param::Horizon, 2035.0),
+        (Param::Paths, 2_000.0),
+    ]);
+    let floored = f64::from(collapse.floored_path_years) / (2_000.0 * 15.0);
+    assert!(floored > 0.5, "most path-years from 2026 on: {floored}");
+    let note = growth_floor_note(collapse.floored_path_years, 2_000, 15, Lang::En).expect("a note");
+    assert!(
+        note.contains("−95\u{a0}%/yr") && note.contains("Outside the model's ground"),
+        "{note}"
+    );
+    let zh = growth_floor_note(1, 10_000, 15, Lang::Zh).expect("a note");
+    assert!(zh.contains("不到 0.1%"), "{zh}");
+}

@@ -221,6 +221,7 @@ fn merge_refuses_parts_that_do_not_make_a_run() {
             targets: Vec::new(),
             outcomes: Default::default(),
             judged: Vec::new(),
+            floored_path_years: 0,
         })
         .collect();
     assert_eq!(merge(&s, &parts), None, "no series at all");

@@ -41,25 +41,26 @@ pub fn run(scenario: &Scenario) -> Summary {
     let params = ModelParams::from_scenario(scenario);
     let mut summariser = Summariser::new(scenario.paths(), scenario.seed(), &params);
     let paths = 0..u64::from(scenario.paths());
-    simulate_years(scenario, &params, paths, |t, columns| {
+    let floored = simulate_years(scenario, &params, paths, |t, columns| {
         summariser.add_year(t, columns)
     });
-    summariser.finish()
+    summariser.finish(floored)
 }
 
 /// Steps paths `paths` of the scenario year by year, from 2020 (t = 0) to the horizon, handing
 /// each year's values (one column per series, in path order) to `each_year`. Keeps only the
-/// paths' current states and one year of values.
+/// paths' current states and one year of values. Returns the path-years at the growth floor.
 fn simulate_years(
     scenario: &Scenario,
     params: &ModelParams,
     paths: Range<u64>,
     mut each_year: impl FnMut(usize, &[Vec<f64>]),
-) {
+) -> u32 {
     let mut stepper = YearStepper::new(scenario.seed(), params, paths);
     while let Some(t) = stepper.next_year(params) {
         each_year(t, stepper.columns());
     }
+    stepper.floored()
 }
 
 /// A range of paths stepped one year at a time: only the paths' current states and one year of
@@ -70,6 +71,8 @@ struct YearStepper {
     columns: Vec<Vec<f64>>,
     /// The next step to produce.
     next: usize,
+    /// Path-years whose GDP or income growth was held at the floor so far.
+    floored: u32,
 }
 
 impl YearStepper {
@@ -82,6 +85,7 @@ impl YearStepper {
             states,
             lapse_tables: LapseTables::new(params.lapse_rate),
             next: 0,
+            floored: 0,
         }
     }
 
@@ -92,20 +96,27 @@ impl YearStepper {
             return None;
         }
         let lapse_tables = &mut self.lapse_tables;
+        let mut floored = 0;
         for column in &mut self.columns {
             column.resize(self.states.len(), 0.0);
         }
         // One pass: each path is stepped and read while its state is in the cache.
         for (i, state) in self.states.iter_mut().enumerate() {
-            if t > 0 {
-                state.step(params, lapse_tables);
+            if t > 0 && state.step(params, lapse_tables) {
+                floored += 1;
             }
             for (column, value) in self.columns.iter_mut().zip(state.values(params)) {
                 column[i] = value;
             }
         }
         self.next += 1;
+        self.floored += floored;
         Some(t)
+    }
+
+    /// Path-years at the growth floor so far.
+    fn floored(&self) -> u32 {
+        self.floored
     }
 
     /// The number of steps produced so far.
@@ -168,6 +179,8 @@ pub fn summarise_chunks(scenario: &Scenario, chunks: &[ChunkSamples]) -> Option<
     }
     let mut summariser = Summariser::new(scenario.paths(), scenario.seed(), &params);
     let mut columns = vec![Vec::with_capacity(next as usize); SeriesId::ALL.len()];
+    // Hand-made chunks say nothing of the floor.
+    let floored = 0;
     for t in 0..=params.steps {
         for (series, column) in columns.iter_mut().enumerate() {
             column.clear();
@@ -177,5 +190,5 @@ pub fn summarise_chunks(scenario: &Scenario, chunks: &[ChunkSamples]) -> Option<
         }
         summariser.add_year(t, &columns);
     }
-    Some(summariser.finish())
+    Some(summariser.finish(floored))
 }

@@ -343,8 +343,9 @@ impl PathState {
     /// B_t, whatever the parameters, so that a path's draws are the same in every scenario with
     /// the same seed (sliders then move the results smoothly). The shares stream draws one ζ for
     /// each logit share, in the order of [`LOGIT_SHARES`], then one for the new green space; the
-    /// counts draw lapses, then certifications.
-    pub fn step(&mut self, params: &ModelParams, lapse_tables: &mut LapseTables) {
+    /// counts draw lapses, then certifications. Returns whether GDP's or income's growth was
+    /// held at [`GROWTH_FLOOR`] this year: the model left its ground (`docs/MODEL.md`).
+    pub fn step(&mut self, params: &ModelParams, lapse_tables: &mut LapseTables) -> bool {
         let epsilon = self.core.normal();
         let income_epsilon = self.core.normal();
         let downturn = self.core.bernoulli(params.downturn_probability);
@@ -352,10 +353,8 @@ impl PathState {
         self.shock = params.persistence * self.shock + params.shock_sd * epsilon;
         let jump = if downturn { -params.downturn_size } else { 0.0 };
         let investment_effect = 100.0 * params.extra_investment / (params.icor * self.gdp);
-        let growth = at_least(
-            params.trend_growth + investment_effect + self.shock + jump,
-            GROWTH_FLOOR,
-        );
+        let raw_growth = params.trend_growth + investment_effect + self.shock + jump;
+        let growth = at_least(raw_growth, GROWTH_FLOOR);
         self.gdp *= 1.0 + growth / 100.0;
 
         // Version 2: income follows GDP's deviation from the plan's growth, whatever moves it.
@@ -363,6 +362,7 @@ impl PathState {
             + params.income_sensitivity * (growth - params.plan_growth)
             + params.income_shock_sd * income_epsilon;
         self.income *= 1.0 + at_least(income_growth, GROWTH_FLOOR) / 100.0;
+        let floored = !(raw_growth > GROWTH_FLOOR && income_growth > GROWTH_FLOOR);
 
         for (deviation, share) in self.share_deviations.iter_mut().zip(&params.shares) {
             let next = share.persistence * *deviation + share.noise * self.share_stream.normal();
@@ -391,5 +391,6 @@ impl PathState {
         let certified = self.count_stream.poisson(table);
         self.hightech = (stock - lapses + certified) as f64;
         self.year += 1;
+        floored
     }
 }

@@ -75,6 +75,8 @@ pub struct PartSummary {
     pub outcomes: Outcomes,
     /// The judged distributions over the part's paths.
     pub judged: Vec<(TargetId, JudgedHistogram)>,
+    /// Path-years of the part's paths at the growth floor.
+    pub floored_path_years: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -256,6 +258,7 @@ impl PartRun {
             targets: tallied.counts,
             outcomes: tallied.outcomes,
             judged: tallied.judged,
+            floored_path_years: self.stepper.floored(),
         }));
     }
 
@@ -441,5 +444,6 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
             .collect(),
         outcomes,
         judged,
+        floored_path_years: parts.iter().map(|part| part.floored_path_years).sum(),
     })
 }

@@ -25,6 +25,9 @@ pub struct Summary {
     pub outcomes: Outcomes,
     /// The distributions of what the held and in-step rules judge, by target.
     pub judged: Vec<(TargetId, JudgedHistogram)>,
+    /// Path-years in which GDP's or income's growth was held at the model's floor
+    /// ([`super::GROWTH_FLOOR`]): the scenario has left the ground the model stands on.
+    pub floored_path_years: u32,
 }
 
 impl Summary {
@@ -82,6 +85,7 @@ impl Summary {
             eat(target.probability.to_bits());
             eat(target.std_error.to_bits());
         }
+        eat(u64::from(self.floored_path_years));
         eat(u64::from(self.outcomes.paths()));
         for target in 0..self.outcomes.targets() {
             self.outcomes.words(target).iter().for_each(|&w| eat(w));
@@ -233,7 +237,7 @@ impl Summariser {
         self.tally.add_year(t, columns);
     }
 
-    pub(crate) fn finish(self) -> Summary {
+    pub(crate) fn finish(self, floored_path_years: u32) -> Summary {
         let Tallied {
             counts,
             outcomes,
@@ -254,6 +258,7 @@ impl Summariser {
                 .collect(),
             outcomes,
             judged,
+            floored_path_years,
         }
     }
 }

@@ -61,6 +61,7 @@ pub fn summary_json(summary: &Summary, link: &str) -> Value {
         "paths": summary.paths,
         "seed": summary.seed,
         "horizon": summary.horizon_year,
+        "floored_path_years": summary.floored_path_years,
         "series": series,
         "targets": targets,
         "joint": {

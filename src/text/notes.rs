@@ -127,3 +127,34 @@ pub fn whole_percent(probability: f64) -> String {
         format!("{:.0} %", probability * 100.0)
     }
 }
+
+/// What the page says when a run left the ground the model stands on: GDP's or income's growth
+/// held at the floor of −95 %/yr in some path-years (`docs/MODEL.md`, "The growth floor"). Then
+/// the numbers say only that the targets are out of reach, not what GDP would be.
+pub fn growth_floor_note(
+    floored_path_years: u32,
+    paths: u32,
+    years: u32,
+    lang: Lang,
+) -> Option<String> {
+    if floored_path_years == 0 {
+        return None;
+    }
+    let share =
+        100.0 * f64::from(floored_path_years) / (f64::from(paths) * f64::from(years.max(1)));
+    let share = if share < 0.1 {
+        lang.pick("不到 0.1", "under 0.1").to_owned()
+    } else {
+        format::grouped(share, 1)
+    };
+    // A minus sign, not a hyphen, and the number kept with its unit.
+    let floor = format!("−{}", format::grouped(-crate::engine::GROWTH_FLOOR, 0));
+    Some(match lang {
+        Lang::Zh => format!(
+            "超出模型适用范围:{share}% 的路径年份中,GDP 或收入的年增速被模型下限 {floor}% 截住(例如大额负投资配合很小的 ICOR)。这些数字只说明目标无法实现,不是对经济规模的预测。"
+        ),
+        Lang::En => format!(
+            "Outside the model's ground: in {share} % of path-years GDP's or income's growth was held at the model's floor of {floor}\u{a0}%/yr (for example, a large negative investment with a small ICOR). The numbers then say only that the targets are out of reach, not how large the economy would be."
+        ),
+    })
+}

@@ -213,6 +213,11 @@ pub fn app(props: &AppProps) -> Html {
     let data_state = if ready { "ready" } else { "running" };
     let precision = state.result.as_ref().map(|result| result.precision);
     let summary = state.summary().cloned();
+    // Where the run left the model's ground, the page says so above its numbers.
+    let floor_note = summary.as_ref().and_then(|summary| {
+        let years = (summary.horizon_year - crate::plan::BASE_YEAR) as u32;
+        notes::growth_floor_note(summary.floored_path_years, summary.paths, years, lang)
+    });
     let pinned = state.pinned.is_some();
     let baseline_summary = state.pinned_summary();
     let charts = summary.as_ref().map(|summary| {
@@ -288,6 +293,9 @@ pub fn app(props: &AppProps) -> Html {
                                 <p class="outdated" role="status">{ lang.pick(
                                     "正在计算新情景……下面仍是上一情景的数字。",
                                     "Computing the new scenario… the numbers below are still the previous scenario's.") }</p>
+                            }
+                            if let Some(note) = floor_note {
+                                <p class="ground-note" role="note" data-ground="growth-floor">{ note }</p>
                             }
                             if let Some(joint) = joint.clone() {
                                 <TargetsTogether joint={joint} lang={lang} />

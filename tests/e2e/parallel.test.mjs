@@ -7,7 +7,7 @@ import { REPO_ROOT, appTest, nativeDefault, useBrowser, snapshot } from './helpe
 
 const getBrowser = useBrowser();
 
-// The native engine's fingerprint of GOLDEN_SCENARIO (tests/common/mod.rs), e.g. 0xc749_a708_….
+// The native engine's fingerprint of GOLDEN_SCENARIO (tests/common/mod.rs), e.g. 0x9856_3600_….
 const COMMON = readFileSync(join(REPO_ROOT, 'tests/common/mod.rs'), 'utf8');
 const GOLDEN_SCENARIO = COMMON.match(/GOLDEN_SCENARIO: &str =\s*"(#[^"]+)"/)[1];
 const GOLDEN_FINGERPRINT = COMMON.match(/GOLDEN_FINGERPRINT: u64 = 0x([0-9a-f_]+);/)[1].replaceAll('_', '');

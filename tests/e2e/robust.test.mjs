@@ -4,7 +4,7 @@
 // programs do to links.
 
 import assert from 'node:assert/strict';
-import { SLIDER_KEYS, appTest, noticeLines, pageLog, snapshot, useBrowser, waitReady } from './helpers.mjs';
+import { SLIDER_KEYS, appTest, noticeLines, pageLog, snapshot, useBrowser, waitReady, writtenLink } from './helpers.mjs';
 
 const getBrowser = useBrowser();
 
@@ -82,4 +82,18 @@ appTest('at least 200 mangled links each give the ready page, a few notices and 
     assert.deepEqual(log.pageErrors, [], `#${link.slice(0, 80)}: page errors`);
     assert.deepEqual(log.consoleErrors, [], `#${link.slice(0, 80)}: console errors`);
   }
+});
+
+appTest('where the model leaves its ground the page says so, and not before', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  // docs/MODEL.md: no trend growth, 100 亿元 less investment a year and an ICOR of 1 drive GDP
+  // to the growth floor from 2026.
+  const page = await h.open(`${url}${writtenLink('#gdp=0&inv=-100&icor=1&horizon=2035')}`);
+  const snap = await snapshot(page);
+  finite(snap, 'gdp=0&inv=-100&icor=1&horizon=2035');
+  const note = page.locator('[data-ground="growth-floor"]');
+  assert.equal(await note.count(), 1);
+  assert.match(await note.textContent(), /超出模型适用范围.*−95%/);
+  const plain = await h.open(url);
+  assert.equal(await plain.locator('[data-ground]').count(), 0, 'at the defaults the model stands on its ground');
 });
