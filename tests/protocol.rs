@@ -14,7 +14,7 @@ use taijiang_sim::scenario::{Param, Scenario, PARAMS};
 
 fn part_summary() -> taijiang_sim::engine::split::PartSummary {
     let s = scenario(&[(Param::Paths, 300.0)]);
-    let (mut part, mut out) = PartRun::start(7, &s, 0, 1).expect("one part");
+    let (part, mut out) = PartRun::start(7, &s, 0, 1).expect("one part");
     assert!(part.is_finished());
     match out.pop() {
         Some(taijiang_sim::engine::split::Outgoing::Done(summary)) => summary,

@@ -57,7 +57,7 @@ pub(super) fn spawn_worker(script: &str) -> Result<Worker, JsValue> {
     // A module that fails to load is rethrown from a task of its own, so that it reaches the
     // page as the worker's `error` event, like a script that fails to load.
     let loader = format!(
-        r#"importScripts("{script_url}");wasm_bindgen("{wasm_url}").catch(function(e){{setTimeout(function(){{throw e;}});}});"#
+        r#"importScripts("{script_url}");wasm_bindgen({{module_or_path:"{wasm_url}"}}).catch(function(e){{setTimeout(function(){{throw e;}});}});"#
     );
     let options = BlobPropertyBag::new();
     options.set_type("application/javascript");

@@ -268,10 +268,13 @@ export class Harness {
   /**
    * Opens `url` in a NEW browser context (nothing shared with other pages) and waits until the
    * app is ready. Options: deviceScaleFactor, viewport, waitForReady (default true), and
-   * beforeLoad, an async function given the page before it navigates (to route requests).
+   * beforeLoad, an async function given the page before it navigates (to route requests), and
+   * enforceCsp (default false). The page's Content-Security-Policy forbids evaluating strings,
+   * which Playwright's waitForFunction does in the page: other tests bypass the policy, and
+   * origin.test.mjs enforces it, reading the page only in ways the policy allows.
    */
-  async open(url, { deviceScaleFactor = 1, viewport = DEFAULT_VIEWPORT, waitForReady = true, beforeLoad } = {}) {
-    const context = await this.browser.newContext({ deviceScaleFactor, viewport });
+  async open(url, { deviceScaleFactor = 1, viewport = DEFAULT_VIEWPORT, waitForReady = true, beforeLoad, enforceCsp = false } = {}) {
+    const context = await this.browser.newContext({ deviceScaleFactor, viewport, bypassCSP: !enforceCsp });
     this.contexts.push(context);
     const page = await context.newPage();
     this.pages.push(page);
