@@ -38,6 +38,15 @@ pub fn reason(spec: &ParamSpec, lang: Lang) -> String {
     describe(spec.provenance, lang).2
 }
 
+/// Said once, after the page reloaded because a newer build of the site took over (the service
+/// worker keeps one build whole for offline use, index.html).
+pub fn updated_line(lang: Lang) -> &'static str {
+    lang.pick(
+        "模拟器已更新到新版本,并已保存以便离线使用。",
+        "The simulator was updated to its new version, kept for offline use.",
+    )
+}
+
 pub fn seed_line(lang: Lang, seed: u64) -> String {
     match lang {
         Lang::Zh => format!("随机种子 {seed}(同一链接,同一结果)"),

@@ -55,6 +55,9 @@ pub struct AppProps {
     pub in_thread: bool,
 }
 
+/// The session-storage key index.html sets before reloading into a newer build.
+const UPDATED_MARK: &str = "taijiang-sim-updated";
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let store = use_reducer(|| Store(AppState::from_fragment(&current_fragment())));
@@ -70,6 +73,20 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+
+    // After a newer build took over, index.html reloaded the page and left a mark: say so once.
+    let updated = use_state(|| {
+        let storage = gloo::utils::window().session_storage().ok().flatten();
+        let marked = storage
+            .as_ref()
+            .and_then(|storage| storage.get_item(UPDATED_MARK).ok().flatten())
+            .is_some();
+        if let Some(storage) = storage.filter(|_| marked) {
+            // Once: a failure to remove it would only say it again on the next reload.
+            let _ = storage.remove_item(UPDATED_MARK);
+        }
+        marked
+    });
 
     use_engine_runner(&store, props.in_thread);
     let analysis = use_analysis(&store);
@@ -255,6 +272,9 @@ pub fn app(props: &AppProps) -> Html {
                     <button class="lang-toggle" onclick={toggle_lang}>{ lang.pick("English", "中文") }</button>
                 </header>
                 <Notices notices={state.notices.clone()} lang={lang} on_dismiss={dismiss} />
+                if *updated {
+                    <p class="updated-note" role="status" data-updated="">{ text::updated_line(lang) }</p>
+                }
                 <div class="layout">
                     <section id="controls" class={classes!("controls", controls_open.then_some("open"))}
                         aria-label={lang.pick("情景设置", "Scenario")}>

@@ -1,0 +1,78 @@
+// Trunk's post-build hook. 1. Puts the Content-Security-Policy into the built index.html as a
+// meta tag, so that a plain static server needs no configuration for it. The page may load only its
+// own files; scripts only from its own origin and the inline scripts of this very build, by
+// their SHA-256 (Trunk's module loader names this build's files, so its hash changes with each
+// build); WebAssembly may compile ('wasm-unsafe-eval'); the engine's workers start from blob:
+// URLs made by the page. Nothing may connect to, load from or post to another origin.
+//
+// Runs in Trunk's staging directory (TRUNK_STAGING_DIR) with Node (installed by .ci/setup).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) {
+  console.error('post-build: no TRUNK_STAGING_DIR (run it as a Trunk post_build hook)');
+  process.exit(1);
+}
+const file = join(dir, 'index.html');
+const html = readFileSync(file, 'utf8');
+if (html.includes('http-equiv="Content-Security-Policy"')) {
+  console.error('post-build: index.html already has a Content-Security-Policy');
+  process.exit(1);
+}
+// Every inline script, hashed over its exact text as the browser reads it.
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+);
+if (hashes.length === 0) {
+  console.error('post-build: no inline script found; Trunk changed how it loads the app');
+  process.exit(1);
+}
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+  "worker-src 'self' blob:",
+  // Inline style attributes (the app sets sizes and colours on elements); no remote styles.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+// First in <head> after the charset, so that it governs everything the page loads.
+const out = html.replace(/(<meta charset="utf-8">)/i, `$1\n  ${meta}`);
+if (out === html) {
+  console.error('post-build: no <meta charset="utf-8"> to put the policy after');
+  process.exit(1);
+}
+writeFileSync(file, out);
+console.log(`post-build: Content-Security-Policy with ${hashes.length} inline script hash(es)`);
+
+// 2. Writes the service worker (from assets/sw.js) with this build's files and a version that is
+// the hash of all of them, so that any change makes a new build for browsers to fetch whole.
+const files = (function list(at) {
+  return readdirSync(at).flatMap((name) => {
+    const path = join(at, name);
+    return statSync(path).isDirectory() ? list(path) : [relative(dir, path).split('\\').join('/')];
+  });
+})(dir)
+  .filter((name) => name !== 'sw.js')
+  .sort();
+const version = createHash('sha256');
+for (const name of files) version.update(name).update(readFileSync(join(dir, name)));
+const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'sw.js'), 'utf8');
+if (!template.includes("'__VERSION__'") || !template.includes('__FILES__')) {
+  console.error('post-build: assets/sw.js lacks its __VERSION__ or __FILES__');
+  process.exit(1);
+}
+writeFileSync(
+  join(dir, 'sw.js'),
+  template.replace("'__VERSION__'", `'${version.digest('hex').slice(0, 16)}'`).replace('__FILES__', JSON.stringify(files)),
+);
+console.log(`post-build: sw.js keeps ${files.length} files for offline use`);
