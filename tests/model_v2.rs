@@ -260,3 +260,84 @@ fn at_zero_or_all_the_interval_is_honest() {
     assert_eq!(high, 1.0);
     assert!(low < 1.0);
 }
+
+/// Every number of a summary is finite (a share's mean, left out, is none).
+fn assert_finite(summary: &engine::Summary, what: &str) {
+    for series in &summary.series {
+        for stats in &series.years {
+            assert!(
+                stats
+                    .percentiles
+                    .iter()
+                    .chain(&stats.mean)
+                    .all(|x| x.is_finite()),
+                "{what}: {:?} in {}",
+                series.id,
+                stats.year
+            );
+        }
+        for histogram in &series.histograms {
+            assert!(
+                histogram.min.is_finite() && histogram.max.is_finite(),
+                "{what}: {:?}",
+                series.id
+            );
+        }
+    }
+    for target in &summary.targets {
+        assert!(
+            target.probability.is_finite() && target.std_error.is_finite(),
+            "{what}: {:?}",
+            target.id
+        );
+    }
+}
+
+/// Every slider and assumption at its minimum at once, then at its maximum at once (paths kept
+/// small, but the horizon at its ends too): the engine's numbers stay finite at the corners.
+#[test]
+fn every_parameter_at_its_minimum_or_its_maximum_at_once_gives_finite_numbers() {
+    use taijiang_sim::scenario::{Scenario, PARAMS};
+    for (corner, pick) in [("minimum", 0), ("maximum", 1)] {
+        let scenario = PARAMS
+            .iter()
+            .filter(|spec| spec.key != "paths")
+            .try_fold(Scenario::default(), |s, spec| {
+                s.with(spec.param, [spec.min, spec.max][pick])
+            })
+            .and_then(|s| s.with(Param::Paths, 500.0))
+            .expect("the ends of every range are valid");
+        assert_finite(&engine::run(&scenario), corner);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any valid scenario (every parameter anywhere in its range, on its step or not) gives
+    /// finite numbers.
+    #[test]
+    fn every_valid_scenario_gives_finite_numbers(
+        fractions in proptest::collection::vec(0.0f64..=1.0, taijiang_sim::scenario::PARAMS.len()),
+        ends in proptest::collection::vec(0u8..3, taijiang_sim::scenario::PARAMS.len()),
+    ) {
+        use taijiang_sim::scenario::{Scenario, PARAMS};
+        let scenario = PARAMS.iter().zip(fractions.iter().zip(&ends)).try_fold(
+            Scenario::default(),
+            |s, (spec, (&fraction, &end))| {
+                // A third of the time a range's end itself, the corners that matter most.
+                let value = match end {
+                    0 => spec.min,
+                    1 => spec.max,
+                    _ => spec.min + fraction * (spec.max - spec.min),
+                };
+                let value = if spec.integer { value.round() } else { value };
+                s.with(spec.param, value)
+            },
+        );
+        let scenario = scenario
+            .and_then(|s| s.with(Param::Paths, 200.0))
+            .expect("values within their ranges are valid");
+        assert_finite(&engine::run(&scenario), "a valid scenario");
+    }
+}
