@@ -10,7 +10,7 @@ pub use caption::{caption_height, draw_caption, draw_captioned, wrap_caption, An
 pub use fan::{draw_fan_chart, FanBaseline, FanChart, FanLabels};
 pub use histogram::{draw_histogram, HistogramChart, Threshold};
 pub use series::{
-    display_decimals, display_scale, fan_chart_compared, fan_chart_for, histogram_for,
+    display_decimals, display_scale, fan_chart_compared, fan_chart_for, fan_table, histogram_for,
     series_title, FIRST_CHART_YEAR,
 };
 

@@ -283,3 +283,35 @@ fn judged_histogram(
         y_label: lang.pick("路径占比", "share of paths").to_owned(),
     }
 }
+
+/// A fan chart's numbers as a table, its text alternative: a header (year, then the five
+/// percentiles) and one row a year, in the units and decimals the chart shows.
+pub fn fan_table(summary: &Summary, id: SeriesId, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let (scale, decimals) = (display_scale(id), display_decimals(id));
+    let header = [
+        lang.pick("年份", "year"),
+        lang.pick("5%分位", "5th pct."),
+        lang.pick("25%分位", "25th pct."),
+        lang.pick("中位数", "median"),
+        lang.pick("75%分位", "75th pct."),
+        lang.pick("95%分位", "95th pct."),
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = summary
+        .series(id)
+        .years
+        .iter()
+        .map(|stats| {
+            std::iter::once(stats.year.to_string())
+                .chain(
+                    stats
+                        .percentiles
+                        .iter()
+                        .map(|p| crate::format::grouped(p * scale, decimals)),
+                )
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}

@@ -83,8 +83,10 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                             aria-invalid={message.is_some().then_some("true")}
                             aria-describedby={message.is_some().then(|| message_id.clone())} />
                         <span class="unit">{ unit }</span>
+                        // The accessible name starts with what the button shows, then says what it does.
                         <button class="link-button" onclick={reset} disabled={is_default}
-                            aria-label={format!("{} {}", lang.pick("恢复默认:", "reset to default:"), spec.key)}>
+                            aria-label={format!("{} {} · {}{}", lang.pick("默认", "default"), spec.default,
+                                lang.pick("恢复默认:", "reset to default: "), lang.pick(spec.label_zh, spec.label_en))}>
                             { format!("{} {}", lang.pick("默认", "default"), spec.default) }
                         </button>
                     </div>

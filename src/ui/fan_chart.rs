@@ -4,7 +4,7 @@ use super::canvas::{prepare, use_draw_on_screen, Sizing};
 use super::chart_exports::ChartExports;
 use super::exports::ExportContext;
 use crate::charts::{
-    display_decimals, display_scale, draw_fan_chart, fan_chart_compared, fan_chart_for,
+    display_decimals, display_scale, draw_fan_chart, fan_chart_compared, fan_chart_for, fan_table,
     series_title, AnyChart,
 };
 use crate::engine::Summary;
@@ -108,6 +108,23 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
     }
     let description = describe(props);
     let title = series_title(props.series, props.lang);
+    // The chart's text alternative: its numbers, a table that screen readers and keyboards reach.
+    let (header, rows) = fan_table(&props.summary, props.series, props.lang);
+    let data_table = html! {
+        <details class="chart-data" data-chart-table={props.series.key()}>
+            <summary>{ props.lang.pick("数据表", "Data table") }</summary>
+            <table>
+                <caption>{ title }</caption>
+                <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                <tbody>{ for rows.iter().map(|row| html! {
+                    <tr>
+                        <th scope="row">{ &row[0] }</th>
+                        { for row[1..].iter().map(|cell| html! { <td>{ cell }</td> }) }
+                    </tr>
+                }) }</tbody>
+            </table>
+        </details>
+    };
     html! {
         <figure class={classes!("chart", props.fill.then_some("fill"))} data-series={props.series.key()}>
             <div class="chart-area" ref={container}>
@@ -115,6 +132,12 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
                     aria-label={format!("{title}: {description}")} />
             </div>
             <figcaption class="chart-caption">{ description }</figcaption>
+            if props.fill {
+                // An embedded chart fills its frame: its table is there for screen readers only.
+                <div class="sr-only">{ data_table }</div>
+            } else {
+                { data_table }
+            }
             if let Some(context) = &props.exports {
                 <ChartExports context={context.clone()} chart={chart.clone()} what={props.series.key()}
                     canvas={canvas.clone()} series={props.series} lang={props.lang} />

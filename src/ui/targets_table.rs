@@ -83,7 +83,7 @@ fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
                 <span class="target-controls">
                     <ProvenanceBadge provenance={Provenance::Plan { line: id.plan_line() }} lang={lang} />
                     <button class="link-button" onclick={show_sentence} data-show-sentence={id.key()}
-                        aria-label={format!("{}{}", lang.pick("规划原文:", "the plan's text: "), lang.pick(id.wording_zh(), id.wording_en()))}>
+                        aria-label={format!("{}{}", lang.pick("原文:", "plan text: "), lang.pick(id.wording_zh(), id.wording_en()))}>
                         { lang.pick("原文", "plan text") }
                     </button>
                     <button class="link-button" onclick={select} aria-pressed={selected.to_string()}
