@@ -191,3 +191,9 @@ proptest! {
         }
     }
 }
+
+/// The end-to-end tests write `Loaded` by hand (tests/e2e/parallel.test.mjs): one byte, 0.
+#[test]
+fn loaded_is_the_single_byte_zero() {
+    assert_eq!(encode(&FromWorker::Loaded), [0]);
+}

@@ -55,9 +55,10 @@ pub(super) fn spawn_worker(script: &str) -> Result<Worker, JsValue> {
     let script_url = Url::new_with_base(script, &base)?.href();
     let wasm_url = script_url.replace(".js", "_bg.wasm");
     // A module that fails to load is rethrown from a task of its own, so that it reaches the
-    // page as the worker's `error` event, like a script that fails to load.
+    // page as the worker's `error` event, like a script that fails to load. The module's
+    // exports stay in reach of the benchmark's long session, which reads the memory's size.
     let loader = format!(
-        r#"importScripts("{script_url}");wasm_bindgen({{module_or_path:"{wasm_url}"}}).catch(function(e){{setTimeout(function(){{throw e;}});}});"#
+        r#"importScripts("{script_url}");wasm_bindgen({{module_or_path:"{wasm_url}"}}).then(function(w){{self.__engineWasm=w;}},function(e){{setTimeout(function(){{throw e;}});}});"#
     );
     let options = BlobPropertyBag::new();
     options.set_type("application/javascript");

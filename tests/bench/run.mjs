@@ -825,6 +825,80 @@ async function decisions(browser, report) {
 // ---------------------------------------------------------------------------------------------
 // Main
 
+// ---------------------------------------------------------------------------------------------
+// 7. A long session: memory before and after many slider changes
+
+const LONG_SESSION_MOVES = 1_000;
+
+/** The page's JS heap after a full collection, and the wasm memories of the page and workers. */
+async function memory(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  const pageWasm = await page.evaluate(() => window.__pageWasm?.memory?.buffer.byteLength ?? NaN);
+  const workers = await Promise.all(
+    page.workers().map((worker) => worker.evaluate(() => self.__engineWasm?.memory?.buffer.byteLength ?? NaN).catch(() => NaN)),
+  );
+  return { heap, pageWasm, workers: workers.filter(Number.isFinite) };
+}
+
+async function longSession(browser, report) {
+  const site = await serve(DIST, '/');
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.addInitScript(() =>
+      window.addEventListener('TrunkApplicationStarted', (event) => {
+        window.__pageWasm = event.detail?.wasm;
+      }),
+    );
+    await page.goto(site.url);
+    await waitInPage(page, problems, 'the app ready', showsScenario, { key: 'gdp', want: null, precision: 'full' });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const slider = page.locator('input[type="range"][name="gdp"]');
+    const start = Number(await slider.inputValue());
+    const step = Number((await slider.getAttribute('step')) || 1);
+    await slider.focus();
+    // Warm-up: the first few runs allocate what every later run reuses.
+    const press = async (i) => {
+      const left = i % 2 === 0;
+      await page.keyboard.press(left ? 'ArrowLeft' : 'ArrowRight');
+      await waitInPage(page, problems, `move ${i}`, showsScenario, { key: 'gdp', want: left ? start - step : start, precision: 'full' });
+    };
+    for (let i = 0; i < 20; i += 1) await press(i);
+    const before = await memory(page, cdp);
+    process.stderr.write(`long session: ${LONG_SESSION_MOVES} slider changes …\n`);
+    const started = Date.now();
+    for (let i = 0; i < LONG_SESSION_MOVES; i += 1) await press(i);
+    const minutes = (Date.now() - started) / 60_000;
+    const after = await memory(page, cdp);
+    const mb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1_048_576).toFixed(1)} MB` : 'not read');
+    const workers = (m) => (m.workers.length ? m.workers.map(mb).join(', ') : 'not read');
+    report.push('## 7. A long session: memory before and after 1,000 slider changes', '');
+    report.push(
+      table(
+        ['', 'JS heap (after a collection)', "page's wasm memory", "workers' wasm memories"],
+        [
+          ['after 20 changes', mb(before.heap), mb(before.pageWasm), workers(before)],
+          [`after ${int(LONG_SESSION_MOVES + 20)} changes`, mb(after.heap), mb(after.pageWasm), workers(after)],
+        ],
+      ),
+      '',
+      `- ${int(LONG_SESSION_MOVES)} key presses on the gdp slider (ArrowLeft, ArrowRight in turn), each waited for ` +
+        `until its full run is shown, in ${minutes.toFixed(1)} minutes; the default scenario (10,000 paths, 2025), ` +
+        'the levers\' analysis never starting (no rest of 600 ms). The JS heap is read with the Chrome DevTools ' +
+        'protocol after a forced collection; a wasm memory only grows, so its size is the most the module ever held.',
+      '',
+    );
+    if (problems.length) report.push('Long session problems:', '', ...problems.map((p) => `- ${p}`), '');
+  } finally {
+    await context.close();
+    await site.close();
+  }
+}
+
 function missingPrerequisites() {
   const needs = [
     [join(DIST, 'index.html'), 'the app (trunk build --release)'],
@@ -853,6 +927,7 @@ async function main() {
       ['4. First chart', (r) => firstDraw(browser, r)],
       ['5. Split runs', (r) => splitRuns(browser, r)],
       ['6. Decisions', (r) => decisions(browser, r)],
+      ['7. Long sessions', (r) => longSession(browser, r)],
     ];
     // `--only=6` runs one section (the others are left out of the report).
     const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

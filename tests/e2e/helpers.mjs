@@ -269,12 +269,16 @@ export class Harness {
    * Opens `url` in a NEW browser context (nothing shared with other pages) and waits until the
    * app is ready. Options: deviceScaleFactor, viewport, waitForReady (default true), and
    * beforeLoad, an async function given the page before it navigates (to route requests), and
-   * enforceCsp (default false). The page's Content-Security-Policy forbids evaluating strings,
+   * serviceWorkers ('allow' or 'block': a test that routes the site's own files blocks the
+   * service worker, whose requests routes do not see), and enforceCsp (default false). The page's Content-Security-Policy forbids evaluating strings,
    * which Playwright's waitForFunction does in the page: other tests bypass the policy, and
    * origin.test.mjs enforces it, reading the page only in ways the policy allows.
    */
-  async open(url, { deviceScaleFactor = 1, viewport = DEFAULT_VIEWPORT, waitForReady = true, beforeLoad, enforceCsp = false } = {}) {
-    const context = await this.browser.newContext({ deviceScaleFactor, viewport, bypassCSP: !enforceCsp });
+  async open(
+    url,
+    { deviceScaleFactor = 1, viewport = DEFAULT_VIEWPORT, waitForReady = true, beforeLoad, enforceCsp = false, serviceWorkers = 'allow' } = {},
+  ) {
+    const context = await this.browser.newContext({ deviceScaleFactor, viewport, bypassCSP: !enforceCsp, serviceWorkers });
     this.contexts.push(context);
     const page = await context.newPage();
     this.pages.push(page);

@@ -64,6 +64,7 @@ appTest('if the workers cannot start, the page computes the same numbers itself'
   const page = await h.open(url, {
     // The workers' module cannot be fetched (a proxy that blocks .wasm for workers, a broken copy).
     beforeLoad: (p) => p.route('**/worker_bg.wasm', (route) => route.abort()),
+    serviceWorkers: 'block',
   });
   const snap = await snapshot(page);
   assert.equal(snap.workers, 0, 'computed on the page\'s thread');
@@ -77,8 +78,10 @@ appTest('if a worker loads but never answers, the watchdog has the page compute 
     // A worker that says it has loaded, then swallows every run (its module never starts).
     beforeLoad: (p) => p.route('**/worker.js', (route) => route.fulfill({
       contentType: 'application/javascript',
-      body: "self.wasm_bindgen = () => new Promise(() => {}); self.onmessage = () => {}; self.postMessage({ kind: 'loaded' });",
+      // `{ bytes: [0] }` is the protocol's `Loaded` (src/protocol.rs: the first variant).
+      body: 'self.wasm_bindgen = () => new Promise(() => {}); self.onmessage = () => {}; self.postMessage({ bytes: new Uint8Array([0]) });',
     })),
+    serviceWorkers: 'block',
   });
   // The default run's allowance is 5.5 s (5 s plus 0.01 ms per path and year); snapshot waits
   // for the ready page, which only the fallback can bring.
