@@ -49,8 +49,11 @@ pub fn stall_limit_ms(scenario: &Scenario) -> f64 {
     5_000.0 + 0.01 * f64::from(scenario.paths()) * years
 }
 
-/// The workers' state as the page sees it. At most one run is with the workers at a time; a
-/// request made meanwhile waits, and a newer one replaces it.
+/// The workers' state as the page sees it. "One run in flight" is the app state's rule
+/// (`AppState::next_request` asks for a run only when none is in flight); the pool keeps no
+/// queue of its own: it holds the request it is given until every worker has loaded, and a
+/// request that came while a run was in hand would supersede it (the older run's parts are then
+/// ignored by their run number).
 #[derive(Clone, Debug)]
 pub struct PoolState {
     workers: u32,
@@ -58,9 +61,8 @@ pub struct PoolState {
     loaded: u32,
     next_run: u64,
     current: Option<CurrentRun>,
-    waiting: Option<RunRequest>,
-    /// Since when a request has waited for the workers to load.
-    waiting_since_ms: Option<f64>,
+    /// The request given before every worker had loaded, and since when it has waited.
+    before_load: Option<(RunRequest, f64)>,
     /// A worker failed: every run from then on is done on the page's thread.
     broken: bool,
 }
@@ -74,8 +76,7 @@ impl PoolState {
             loaded: 0,
             next_run: 1,
             current: None,
-            waiting: None,
-            waiting_since_ms: None,
+            before_load: None,
             broken: false,
         }
     }
@@ -84,11 +85,12 @@ impl PoolState {
     pub fn send(&mut self, request: RunRequest, now_ms: f64) -> Vec<Command> {
         if self.broken {
             vec![Command::RunOnPage(request)]
-        } else if self.loaded < self.workers || self.current.is_some() {
-            self.waiting = Some(request);
-            if self.loaded < self.workers {
-                self.waiting_since_ms.get_or_insert(now_ms);
-            }
+        } else if self.loaded < self.workers {
+            let since = self
+                .before_load
+                .as_ref()
+                .map_or(now_ms, |(_, since)| *since);
+            self.before_load = Some((request, since));
             Vec::new()
         } else {
             vec![self.start(request, now_ms)]
@@ -101,9 +103,8 @@ impl PoolState {
         if self.loaded != self.workers || self.broken {
             return Vec::new();
         }
-        self.waiting_since_ms = None;
         let mut commands = vec![Command::Connect];
-        if let Some(request) = self.waiting.take() {
+        if let Some((request, _)) = self.before_load.take() {
             commands.push(self.start(request, now_ms));
         }
         commands
@@ -139,26 +140,28 @@ impl PoolState {
                 workers: current.parts,
             })),
             // Parts that do not merge cannot come from these workers; rather than leave the page
-            // waiting, run again in one part (unless a newer request makes that moot).
+            // waiting, run again in one part, then on the page's thread.
             None => {
                 commands.push(Command::Warn(
                     "the engine workers returned parts that do not merge",
                 ));
-                if self.waiting.is_none() && current.parts > 1 {
+                if current.parts > 1 {
                     commands.push(self.start_parts(current.request, 1, now_ms));
+                } else {
+                    self.current = Some(current);
+                    commands.extend(self.give_up(
+                        "the engine workers returned a run that does not merge; runs continue on the page's thread",
+                    ));
                 }
             }
-        }
-        if let Some(request) = self.waiting.take() {
-            commands.push(self.start(request, now_ms));
         }
         commands
     }
 
     /// A worker could not do its part of run `run` (`None`: it could not read the request, or
     /// the page could not read its result): the run is done again in one part, or on the page's
-    /// thread if it already was in one part; a request waiting meanwhile goes first instead.
-    /// Parts of an older run are no reason to stop the one in hand.
+    /// thread if it already was in one part. Parts of an older run are no reason to stop the one
+    /// in hand.
     pub fn refused(&mut self, run: Option<u64>, now_ms: f64) -> Vec<Command> {
         let Some(current) = self
             .current
@@ -169,12 +172,10 @@ impl PoolState {
         let mut commands = vec![Command::Warn(
             "an engine worker could not do its part; the run is done again",
         )];
-        if let Some(request) = self.waiting.take() {
-            commands.push(self.start(request, now_ms));
-        } else if current.parts > 1 {
+        if current.parts > 1 {
             commands.push(self.start_parts(current.request, 1, now_ms));
         } else {
-            self.waiting = Some(current.request);
+            self.current = Some(current);
             commands.extend(self.give_up(
                 "an engine worker could not run even one part; runs continue on the page's thread",
             ));
@@ -198,8 +199,9 @@ impl PoolState {
             .is_some_and(|run| now_ms - run.progress_ms > stall_limit_ms(&run.request.scenario));
         let never_loaded = self.loaded < self.workers
             && self
-                .waiting_since_ms
-                .is_some_and(|since| now_ms - since > LOAD_LIMIT_MS);
+                .before_load
+                .as_ref()
+                .is_some_and(|(_, since)| now_ms - since > LOAD_LIMIT_MS);
         if stalled {
             self.give_up("an engine worker stopped answering; runs continue on the page's thread")
         } else if never_loaded {
@@ -216,8 +218,9 @@ impl PoolState {
         self.broken = true;
         let mut commands = vec![Command::Warn(why), Command::StopWorkers];
         let latest = self
-            .waiting
+            .before_load
             .take()
+            .map(|(request, _)| request)
             .or_else(|| self.current.take().map(|current| current.request));
         commands.extend(latest.map(Command::RunOnPage));
         commands

@@ -56,9 +56,10 @@ fn loaded_pool(workers: u32) -> PoolState {
 }
 
 #[test]
-fn requests_wait_for_every_worker_and_only_the_latest_runs() {
+fn a_request_waits_for_every_worker_to_load() {
     let mut pool = PoolState::new(2, SPLIT_MIN_PATHS);
     assert!(pool.send(request(1, 10_000), 0.0).is_empty());
+    // The state asks again only for a newer scenario; the newer request is the one held.
     assert!(pool.send(request(2, 10_000), 0.0).is_empty());
     assert!(pool.loaded(0.0).is_empty(), "one of two workers");
     let commands = pool.loaded(5.0);
@@ -86,24 +87,18 @@ fn big_runs_are_split_and_small_ones_are_not() {
 }
 
 #[test]
-fn the_parts_make_the_run_and_the_waiting_request_follows() {
+fn the_parts_make_the_run() {
     let mut pool = loaded_pool(2);
     let first = request(7, 6_000);
     assert_eq!(started(&pool.send(first.clone(), 10.0)), [(1, 2)]);
-    assert!(
-        pool.send(request(8, 6_000), 11.0).is_empty(),
-        "waits for the run"
-    );
-    let latest = request(9, 6_000);
-    assert!(
-        pool.send(latest, 12.0).is_empty(),
-        "replaces the waiting one"
-    );
     let mut parts = split_parts(&first.scenario, 2, 1);
     let last = parts.pop().expect("two parts");
     assert!(pool.done(0, parts.remove(0), 20.0).is_empty(), "half a run");
     let commands = pool.done(1, last, 42.5);
-    assert_eq!(started(&commands), [(2, 2)], "the latest request, next");
+    assert!(
+        started(&commands).is_empty(),
+        "the pool keeps no queue of its own"
+    );
     let responses = responses(commands);
     assert_eq!(responses.len(), 1);
     let response = &responses[0];
@@ -116,6 +111,27 @@ fn the_parts_make_the_run_and_the_waiting_request_follows() {
         engine::run(&first.scenario),
         "bit for bit"
     );
+}
+
+/// One run in flight is the state's rule; should a request come while a run is in hand, it
+/// supersedes that run, whose late parts are ignored.
+#[test]
+fn a_request_while_a_run_is_in_hand_supersedes_it() {
+    let mut pool = loaded_pool(2);
+    let first = request(7, 6_000);
+    pool.send(first.clone(), 0.0);
+    let second = request(8, 6_000);
+    assert_eq!(started(&pool.send(second.clone(), 1.0)), [(2, 2)]);
+    let old = split_parts(&first.scenario, 2, 1);
+    assert!(pool.done(0, old[0].clone(), 2.0).is_empty());
+    assert!(
+        pool.done(1, old[1].clone(), 2.0).is_empty(),
+        "the old run's parts"
+    );
+    let new = split_parts(&second.scenario, 2, 2);
+    pool.done(0, new[0].clone(), 3.0);
+    let responses = responses(pool.done(1, new[1].clone(), 4.0));
+    assert_eq!(responses[0].key.revision, 8);
 }
 
 #[test]
@@ -280,23 +296,6 @@ fn a_refused_or_unreadable_part_runs_again_in_one_part_then_on_the_page() {
 }
 
 #[test]
-fn a_refusal_lets_a_waiting_request_go_first() {
-    let mut pool = loaded_pool(2);
-    pool.send(request(1, 6_000), 0.0);
-    pool.send(request(2, 6_000), 0.5);
-    let commands = pool.refused(Some(1), 1.0);
-    assert_eq!(
-        started(&commands),
-        [(2, 2)],
-        "the newer request, split as usual"
-    );
-    let parts = split_parts(&request(2, 6_000).scenario, 2, 2);
-    pool.done(0, parts[0].clone(), 2.0);
-    let responses = responses(pool.done(1, parts[1].clone(), 3.0));
-    assert_eq!(responses[0].key.revision, 2);
-}
-
-#[test]
 fn parts_with_missing_years_or_impossible_counts_do_not_merge() {
     use taijiang_sim::engine::split::merge;
     let s = request(1, 6_000).scenario;
@@ -318,4 +317,16 @@ fn parts_with_missing_years_or_impossible_counts_do_not_merge() {
         None,
         "more paths met than the part has"
     );
+}
+
+#[test]
+fn a_run_in_one_part_that_does_not_merge_goes_to_the_page() {
+    let mut pool = loaded_pool(2);
+    let small = request(3, 1_000);
+    assert_eq!(started(&pool.send(small.clone(), 0.0)), [(1, 1)]);
+    let mut parts = split_parts(&small.scenario, 1, 1);
+    parts[0].series.pop();
+    let commands = pool.done(0, parts[0].clone(), 1.0);
+    assert!(commands.contains(&Command::StopWorkers));
+    assert!(commands.contains(&Command::RunOnPage(small)));
 }
