@@ -2,6 +2,7 @@
 //! to reach a chance (goal-seek), and each lever's own way there (the cheapest path). The runs
 //! go to the analysis workers; this only asks, shows progress and renders.
 
+use super::analysis_controls::{choose_measure, measure_options, progress};
 use super::analysis_workers::{AnalysisView, Runner};
 use super::goal_seek_panel::GoalSeekPanel;
 use super::tornado_table::TornadoTable;
@@ -12,9 +13,7 @@ use crate::analysis::Measure;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
 use crate::scenario::Param;
-use crate::text::outlook::measure_label;
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,37 +24,6 @@ pub struct DecisionPanelProps {
     /// The full run of the scenario on screen is there (analyses start from it).
     pub ready: bool,
     pub on_apply: Callback<(Param, f64)>,
-}
-
-/// A `<select>` of every measure, `chosen` selected.
-pub fn measure_options(chosen: Measure, lang: Lang) -> Html {
-    Measure::all()
-        .into_iter()
-        .map(|measure| {
-            html! {
-                <option value={measure.key()} selected={measure == chosen}>{ measure_label(measure, lang) }</option>
-            }
-        })
-        .collect()
-}
-
-/// Sets `measure` to the one chosen in a `<select>` of [`measure_options`].
-pub fn choose_measure(measure: &UseStateHandle<Option<Measure>>) -> Callback<Event> {
-    let measure = measure.clone();
-    Callback::from(move |event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        measure.set(Measure::from_key(&select.value()));
-    })
-}
-
-/// Progress of the job in hand, in words and as a bar.
-pub fn progress(done: u32, total: u32, lang: Lang) -> Html {
-    html! {
-        <p class="analysis-progress" role="status">
-            <progress max={total.to_string()} value={done.to_string()} data-analysis-progress=""></progress>
-            { format!(" {}{done} / {total}", lang.pick("已完成运行 ", "runs done ")) }
-        </p>
-    }
 }
 
 #[function_component(DecisionPanel)]

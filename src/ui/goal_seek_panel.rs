@@ -2,8 +2,8 @@
 //! one that reaches the level, with the chance reached ± its error, or "not reachable within
 //! the lever's range"; and the cheapest path, every lever alone side by side.
 
+use super::analysis_controls::{choose_measure, measure_options, progress};
 use super::analysis_workers::AnalysisView;
-use super::decision_panel::{choose_measure, measure_options, progress};
 use super::use_analysis::Analysis;
 use crate::analysis::goal_seek::{Goal, Monotone, Outcome, SeekResult, LEVERS};
 use crate::analysis::jobs::JobKind;

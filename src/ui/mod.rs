@@ -1,5 +1,6 @@
 //! The browser UI: thin Yew function components over [`crate::state::AppState`].
 
+mod analysis_controls;
 mod analysis_workers;
 mod app;
 mod assumptions_panel;

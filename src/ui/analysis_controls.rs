@@ -1,0 +1,39 @@
+//! The small controls both analysis panels share: the chooser of a measure and the progress of
+//! the job in hand.
+
+use crate::analysis::Measure;
+use crate::i18n::Lang;
+use crate::text::outlook::measure_label;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// A `<select>` of every measure, `chosen` selected.
+pub fn measure_options(chosen: Measure, lang: Lang) -> Html {
+    Measure::all()
+        .into_iter()
+        .map(|measure| {
+            html! {
+                <option value={measure.key()} selected={measure == chosen}>{ measure_label(measure, lang) }</option>
+            }
+        })
+        .collect()
+}
+
+/// Sets `measure` to the one chosen in a `<select>` of [`measure_options`].
+pub fn choose_measure(measure: &UseStateHandle<Option<Measure>>) -> Callback<Event> {
+    let measure = measure.clone();
+    Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        measure.set(Measure::from_key(&select.value()));
+    })
+}
+
+/// Progress of the job in hand, in words and as a bar.
+pub fn progress(done: u32, total: u32, lang: Lang) -> Html {
+    html! {
+        <p class="analysis-progress" role="status">
+            <progress max={total.to_string()} value={done.to_string()} data-analysis-progress=""></progress>
+            { format!(" {}{done} / {total}", lang.pick("已完成运行 ", "runs done ")) }
+        </p>
+    }
+}
