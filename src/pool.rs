@@ -131,31 +131,21 @@ impl PoolState {
         let Some(current) = self.current.take() else {
             return Vec::new();
         };
-        let mut commands = Vec::new();
         match split::merge(&current.request.scenario, &current.received) {
-            Some(summary) => commands.push(Command::Respond(RunResponse {
+            Some(summary) => vec![Command::Respond(RunResponse {
                 key: current.request.key,
                 summary,
                 engine_ms: now_ms - current.started_ms,
                 workers: current.parts,
-            })),
+            })],
             // Parts that do not merge cannot come from these workers; rather than leave the page
             // waiting, run again in one part, then on the page's thread.
-            None => {
-                commands.push(Command::Warn(
-                    "the engine workers returned parts that do not merge",
-                ));
-                if current.parts > 1 {
-                    commands.push(self.start_parts(current.request, 1, now_ms));
-                } else {
-                    self.current = Some(current);
-                    commands.extend(self.give_up(
-                        "the engine workers returned a run that does not merge; runs continue on the page's thread",
-                    ));
-                }
-            }
+            None => self.again_in_one_part(
+                current,
+                "the engine workers returned parts that do not merge",
+                now_ms,
+            ),
         }
-        commands
     }
 
     /// A worker could not do its part of run `run` (`None`: it could not read the request, or
@@ -169,15 +159,28 @@ impl PoolState {
         else {
             return Vec::new();
         };
-        let mut commands = vec![Command::Warn(
+        self.again_in_one_part(
+            current,
             "an engine worker could not do its part; the run is done again",
-        )];
+            now_ms,
+        )
+    }
+
+    /// After `what` went wrong with `current`: the run again in one part, or, if it already was
+    /// in one part, on the page's thread from now on.
+    fn again_in_one_part(
+        &mut self,
+        current: CurrentRun,
+        what: &'static str,
+        now_ms: f64,
+    ) -> Vec<Command> {
+        let mut commands = vec![Command::Warn(what)];
         if current.parts > 1 {
             commands.push(self.start_parts(current.request, 1, now_ms));
         } else {
             self.current = Some(current);
             commands.extend(self.give_up(
-                "an engine worker could not run even one part; runs continue on the page's thread",
+                "the engine workers could not run even one part; runs continue on the page's thread",
             ));
         }
         commands

@@ -64,12 +64,9 @@ pub enum Refusal {
 pub enum FromWorker {
     /// The handlers are in place.
     Loaded,
-    /// The worker's part of run `run`.
-    Done {
-        run: u64,
-        summary: PartSummary,
-        engine_ms: f64,
-    },
+    /// The worker's part of a run (the summary names its run and part; the page times the run
+    /// itself).
+    Done { summary: PartSummary },
     /// The worker could not do its part of run `run` (`None`: the request itself did not
     /// decode); the page recovers at once rather than wait for a timeout.
     Refused { run: Option<u64>, why: Refusal },

@@ -42,24 +42,11 @@ pub fn opened<T: serde::de::DeserializeOwned>(data: &JsValue) -> Result<T, proto
     protocol::decode(&bytes)
 }
 
-/// Milliseconds from the worker's time origin.
-fn now_ms() -> f64 {
-    js_sys::global()
-        .dyn_into::<web_sys::WorkerGlobalScope>()
-        .ok()
-        .and_then(|scope| scope.performance())
-        .map_or(0.0, |performance| performance.now())
-}
-
 #[derive(Default)]
 struct WorkerState {
     parts: PartWorker,
     /// The ports to the other workers, by part.
     peers: Vec<Option<MessagePort>>,
-    /// When the current run started here.
-    started_ms: f64,
-    /// The run in hand.
-    run: u64,
 }
 
 thread_local! {
@@ -173,8 +160,6 @@ fn on_page_message(data: JsValue) {
                 });
                 return;
             }
-            state.started_ms = now_ms();
-            state.run = run;
             let out = state.parts.start(run, &scenario, part, parts);
             if out.is_empty() {
                 // A part that does not fit its run: the engine started nothing.
@@ -246,11 +231,7 @@ impl WorkerState {
                         });
                     }
                 }
-                Outgoing::Done(summary) => tell_page(&FromWorker::Done {
-                    run: self.run,
-                    summary,
-                    engine_ms: now_ms() - self.started_ms,
-                }),
+                Outgoing::Done(summary) => tell_page(&FromWorker::Done { summary }),
             }
         }
     }

@@ -49,9 +49,7 @@ fn every_message() -> (Vec<ToWorker>, Vec<FromWorker>) {
         vec![
             FromWorker::Loaded,
             FromWorker::Done {
-                run: 7,
                 summary: part_summary(),
-                engine_ms: 12.5,
             },
             FromWorker::Refused {
                 run: Some(4),

@@ -146,15 +146,13 @@ impl Pool {
             let now = now_ms();
             match opened::<FromWorker>(data) {
                 Ok(FromWorker::Loaded) => pool.state.loaded(now),
-                Ok(FromWorker::Done { run, summary, .. }) if summary.run == run => {
-                    pool.state.done(worker, summary, now)
-                }
+                Ok(FromWorker::Done { summary }) => pool.state.done(worker, summary, now),
                 Ok(FromWorker::Refused { run, .. }) => pool.state.refused(run, now),
                 // Not for this pool's workers.
                 Ok(FromWorker::Analysed { .. }) => Vec::new(),
-                // A result that cannot be read (or contradicts itself) cannot be merged: the
-                // run is done again rather than waited for.
-                Ok(FromWorker::Done { .. }) | Err(_) => pool.state.refused(None, now),
+                // A result that cannot be read cannot be merged: the run is done again rather
+                // than waited for.
+                Err(_) => pool.state.refused(None, now),
             }
         };
         Pool::carry_out(pool, commands);
