@@ -192,6 +192,25 @@ fn a_link_cut_in_transit_is_named() {
     assert_eq!(link::parse(&altered).1, vec![LinkIssue::ChecksumMismatch]);
 }
 
+/// The checksum is a format: links already sent must keep passing it. Its values here are
+/// FNV-1a (32 bits, low 24 kept) of the pairs joined as `k=v&k=v`, computed outside this code.
+#[test]
+fn the_checksum_of_links_already_sent_never_changes() {
+    assert_eq!(link::checksum([("v", "2")]), "e3086a");
+    assert_eq!(
+        link::checksum([("v", "2"), ("gdp", "6"), ("inv", "50")]),
+        "2ad753"
+    );
+    let sent = "#v=2&gdp=6&inv=50&ck=2ad753";
+    let (parsed, issues) = link::parse(sent);
+    assert_eq!(issues, vec![], "{sent}");
+    assert_eq!(parsed.current.scenario.get(Param::Inv), 50.0);
+    assert_eq!(
+        link::parse("#v=2&lang=en&target=income&ck=c06ff1").1,
+        vec![]
+    );
+}
+
 #[test]
 fn hand_written_and_older_links_are_read_with_a_notice_of_their_version() {
     let (link, issues) = link::parse("#gdp=6&inv=50");
@@ -336,6 +355,18 @@ fn every_embed_id_travels_an_unknown_one_is_named_and_the_full_page_drops_it() {
         assert_eq!(issues, [LinkIssue::ChecksumMissing]);
         assert!(!link::write(&parsed.full_page()).contains("embed"));
     }
+    // The full page keeps everything else the embed showed.
+    let (embedded, _) =
+        link::parse("#v=2&gdp=6&a=custom&a.inv=40&target=income&lang=en&embed=targets");
+    assert!(embedded.embed.is_some());
+    assert_eq!(
+        embedded.full_page(),
+        Link {
+            embed: None,
+            ..embedded.clone()
+        }
+    );
+    assert_ne!(embedded.full_page(), Link::default());
     let (parsed, issues) = link::parse("#embed=%3Cscript%3E&gdp=6");
     assert_eq!(
         parsed.embed, None,
@@ -365,5 +396,26 @@ fn ten_kilobytes_of_junk_give_a_capped_list() {
     let (link, issues) = link::parse(&junk);
     assert_eq!(link.current.scenario, Scenario::default());
     assert_eq!(issues.len(), MAX_ISSUES);
-    assert!(matches!(issues.last(), Some(LinkIssue::More(_))));
+    // Every issue is counted: the ones listed and the number of the rest.
+    assert_eq!(
+        issues.last(),
+        Some(&LinkIssue::More(2500 - (MAX_ISSUES - 1)))
+    );
+}
+
+#[test]
+fn the_cap_starts_just_past_its_limit() {
+    let junk = |n: usize| -> String { (0..n).map(|i| format!("k{i}=1&")).collect() };
+    let (_, at_limit) = link::parse(&junk(MAX_ISSUES));
+    assert_eq!(at_limit.len(), MAX_ISSUES);
+    assert!(at_limit
+        .iter()
+        .all(|issue| matches!(issue, LinkIssue::UnknownKey(_))));
+    let (_, over) = link::parse(&junk(MAX_ISSUES + 1));
+    assert_eq!(over.len(), MAX_ISSUES);
+    assert_eq!(
+        over[MAX_ISSUES - 2],
+        LinkIssue::UnknownKey(format!("k{}", MAX_ISSUES - 2))
+    );
+    assert_eq!(over.last(), Some(&LinkIssue::More(2)));
 }

@@ -80,6 +80,9 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
     let note = provenance_note(lang, props.summary.paths);
     html! {
         <>
+            // What the frame shows, for a screen reader's list of headings (the view has no
+            // visible title: the briefing around it names it).
+            <h1 class="sr-only">{ piece_name(props.piece, lang, props.link.target) }</h1>
             <p class={classes!("embed-summary", props.piece.is_chart().then_some("with-tools"))} title={summary_line.clone()} data-embed-summary="">{ summary_line }</p>
             <div class={classes!("embed-body", format!("embed-{}", if props.piece.is_chart() { "chart" } else { "table" }))}>
                 { body }

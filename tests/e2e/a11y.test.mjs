@@ -53,6 +53,10 @@ for (const piece of ['targets', 'compare', 'histogram', 'gdp', 'air']) {
     const page = await h.open(`${url}#embed=${piece}`, { viewport: { width: 320, height: 240 }, waitForReady: false });
     await page.locator(`#app.embed[data-embed="${piece}"][data-state="ready"]`).waitFor();
     assert.deepEqual(await violations(page), []);
+    // One heading names the piece for a screen reader's list of headings.
+    const headings = await page.$$eval('h1', (hs) => hs.map((h) => h.textContent));
+    assert.equal(headings.length, 1, `${headings}`);
+    assert.ok(headings[0].length > 2, `${headings}`);
   });
 }
 
