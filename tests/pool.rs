@@ -166,6 +166,20 @@ fn parts_of_another_run_or_from_the_wrong_worker_are_ignored() {
 }
 
 #[test]
+fn a_part_numbered_past_the_runs_parts_is_ignored() {
+    // A run small enough for one part; the second part of a two-part split of the same run
+    // number cannot belong to it, from whichever worker it comes.
+    let mut pool = loaded_pool(2);
+    let small = request(1, 1_000);
+    let run = started(&pool.send(small.clone(), 0.0))[0];
+    assert_eq!(run.1, 1, "one part");
+    let two = split_parts(&small.scenario, 2, run.0);
+    assert!(pool.done(1, two[1].clone(), 1.0).is_empty(), "part 1 of 1");
+    let own = split_parts(&small.scenario, 1, run.0);
+    assert_eq!(responses(pool.done(0, own[0].clone(), 2.0)).len(), 1);
+}
+
+#[test]
 fn parts_that_do_not_merge_are_run_again_in_one_part() {
     let mut pool = loaded_pool(2);
     let first = request(1, 6_000);
@@ -224,6 +238,10 @@ fn a_run_that_stops_making_progress_finishes_on_the_page() {
     let limit = stall_limit_ms(&request.scenario);
     assert_eq!(started(&pool.send(request.clone(), 0.0)).len(), 1);
     assert!(pool.check(limit - 1.0).is_empty(), "within its allowance");
+    assert!(
+        pool.check(limit).is_empty(),
+        "the allowance itself is allowed"
+    );
     let commands = pool.check(limit + 1.0);
     assert!(commands.contains(&Command::StopWorkers), "{commands:?}");
     assert!(commands.contains(&Command::RunOnPage(request.clone())));
@@ -233,6 +251,24 @@ fn a_run_that_stops_making_progress_finishes_on_the_page() {
         pool.send(request.clone(), limit + 6_000.0),
         vec![Command::RunOnPage(request)]
     );
+}
+
+/// The allowance is 5 s plus 0.01 ms per path and year after 2020: about fifty times the
+/// 0.00016 ms per path-year the engine needs in wasm (docs/BENCHMARKS.md), so that only a worker
+/// that stopped answering reaches it, and never more than 35 s.
+#[test]
+fn the_allowance_grows_with_paths_and_years() {
+    use taijiang_sim::pool::stall_limit_ms;
+    let at = |paths: f64, horizon: f64| {
+        stall_limit_ms(&scenario(&[
+            (Param::Paths, paths),
+            (Param::Horizon, horizon),
+        ]))
+    };
+    assert_eq!(at(100.0, 2025.0), 5_005.0);
+    assert_eq!(at(10_000.0, 2025.0), 5_500.0);
+    assert_eq!(at(10_000.0, 2035.0), 6_500.0);
+    assert_eq!(at(200_000.0, 2035.0), 35_000.0);
 }
 
 #[test]
@@ -266,6 +302,10 @@ fn workers_that_never_load_leave_the_run_to_the_page() {
         "waits for the second worker"
     );
     assert!(pool.check(100.0 + LOAD_LIMIT_MS - 1.0).is_empty());
+    assert!(
+        pool.check(100.0 + LOAD_LIMIT_MS).is_empty(),
+        "the limit itself is still allowed"
+    );
     let commands = pool.check(100.0 + LOAD_LIMIT_MS + 1.0);
     assert!(
         commands.contains(&Command::RunOnPage(request)),
