@@ -462,3 +462,68 @@ fn every_target_quotes_the_plan_on_the_line_it_cites() {
         );
     }
 }
+
+/// The line a judged histogram draws (the worst year of a held target, the growth gap of the
+/// in-step one) is a bin edge within half a bin of the rule's own threshold: the chart shows
+/// the line the verdicts were made against.
+#[test]
+fn a_judged_histogram_draws_its_line_at_the_rules_threshold() {
+    let sync_tol = 1.5;
+    let summary = engine::run(&scenario(&[
+        (Param::Paths, 500.0),
+        (Param::SyncTol, sync_tol),
+    ]));
+    assert!(
+        summary.judged.len() >= 2,
+        "held targets and the in-step one"
+    );
+    for (id, histogram) in &summary.judged {
+        let threshold = match id {
+            TargetId::IncomeSync => sync_tol,
+            _ => id.threshold(0.0).expect("a held target has a threshold"),
+        };
+        let line = histogram.line();
+        let edge = histogram.lower + histogram.width * histogram.line_bin as f64;
+        assert_eq!(line, edge, "{id:?}: a bin edge");
+        assert!(
+            (line - threshold).abs() <= histogram.width / 2.0 + 1e-12,
+            "{id:?}: line {line} against threshold {threshold}"
+        );
+        assert!(histogram.line_bin > 0, "{id:?}");
+        // The met side of the line holds exactly the paths that meet the target.
+        let met = summary.target(*id).expect("reported").met;
+        assert_eq!(histogram.met(), met, "{id:?}");
+        assert!(
+            met > 0 && met < 500,
+            "{id:?}: both sides hold paths ({met})"
+        );
+    }
+}
+
+/// Parts' judged histograms add up only when everything but their counts agrees.
+#[test]
+fn judged_histograms_of_other_layouts_do_not_add() {
+    use taijiang_sim::engine::judged::{Judged, JudgedHistogram};
+    let worst = |line: f64| {
+        JudgedHistogram::new(
+            Judged::WorstYear,
+            line,
+            &[0.4, 0.6],
+            [false, true].into_iter(),
+        )
+    };
+    let mut total = worst(0.5);
+    assert_eq!(total.add(&worst(0.5)), Some(()));
+    assert_eq!(total.met(), 2);
+    assert_eq!(total.add(&worst(0.6)), None, "another line");
+    let gap = JudgedHistogram::new(Judged::GrowthGap, 10.0, &[1.0], [true].into_iter());
+    assert_eq!(
+        gap.line_bin, total.line_bin,
+        "the same bin, another measure"
+    );
+    assert_eq!(total.add(&gap), None, "another measure");
+    let mut short = worst(0.5);
+    short.counts.pop();
+    assert_eq!(total.add(&short), None, "other bins");
+    assert_eq!(total.met(), 2, "a refused part adds nothing");
+}
