@@ -86,6 +86,36 @@ fn the_outcome_bits_count_what_the_targets_report() {
     }
 }
 
+/// Outcomes that arrive from a worker are checked before they are trusted: one word list per
+/// target, each as long as the paths need, no bit past the last path.
+#[test]
+fn decoded_outcomes_that_break_their_invariants_are_not_consistent() {
+    let decoded = |json: &str| -> Outcomes { serde_json::from_str(json).expect("well-formed") };
+    assert!(decoded(r#"{"paths":3,"words":[[5]]}"#).is_consistent(1));
+    assert!(decoded(r#"{"paths":64,"words":[[18446744073709551615]]}"#).is_consistent(1));
+    assert!(decoded(r#"{"paths":3,"words":[[5],[2]]}"#).is_consistent(2));
+    assert!(
+        !decoded(r#"{"paths":3,"words":[[5]]}"#).is_consistent(2),
+        "a target short"
+    );
+    assert!(
+        !decoded(r#"{"paths":3,"words":[[5],[2,0]]}"#).is_consistent(2),
+        "a list too long"
+    );
+    assert!(
+        !decoded(r#"{"paths":3,"words":[[5],[]]}"#).is_consistent(2),
+        "a list too short"
+    );
+    assert!(
+        !decoded(r#"{"paths":3,"words":[[8]]}"#).is_consistent(1),
+        "a bit past the paths"
+    );
+    assert!(
+        !decoded(r#"{"paths":3,"words":[[5],[9]]}"#).is_consistent(2),
+        "in a later target"
+    );
+}
+
 #[test]
 fn the_differences_of_two_runs_are_counted_path_by_path() {
     let a = engine::run(&scenario(&[(Param::Paths, 1500.0)]));
