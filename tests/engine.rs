@@ -47,6 +47,22 @@ fn deterministic_gdp_compounds_exactly() {
     }
 }
 
+/// Every path equal: GDP's histograms have one bar, in the middle (a range of width zero has no
+/// bins to spread over), holding every path.
+#[test]
+fn a_histogram_of_equal_values_is_one_bar_in_the_middle() {
+    use taijiang_sim::engine::HISTOGRAM_BINS;
+    let summary = engine::run(&deterministic(7.5, 8.0));
+    let histograms = &summary.series(SeriesId::Gdp).histograms;
+    assert!(!histograms.is_empty());
+    for histogram in histograms {
+        assert_eq!(histogram.min, histogram.max, "{}", histogram.year);
+        let mut expected = vec![0; HISTOGRAM_BINS];
+        expected[HISTOGRAM_BINS / 2] = 1000;
+        assert_eq!(histogram.counts, expected, "{}", histogram.year);
+    }
+}
+
 #[test]
 fn deterministic_probability_is_exactly_zero_or_one_around_the_target() {
     let probability = |gdp, inc, id| {
