@@ -527,3 +527,14 @@ fn judged_histograms_of_other_layouts_do_not_add() {
     assert_eq!(total.add(&short), None, "other bins");
     assert_eq!(total.met(), 2, "a refused part adds nothing");
 }
+
+/// The in-step rule compares two growth rates, so a constant slip in the rate would cancel in
+/// their gap: the rate itself is pinned here.
+#[test]
+fn compound_annual_growth_is_in_percent_a_year() {
+    use taijiang_sim::engine::cagr_percent;
+    assert!((cagr_percent(100.0, 121.0, 2) - 10.0).abs() < 1e-12);
+    assert!((cagr_percent(600.0, 600.0 * 1.075_f64.powi(5), 5) - 7.5).abs() < 1e-12);
+    assert_eq!(cagr_percent(50.0, 50.0, 5), 0.0);
+    assert!((cagr_percent(100.0, 81.0, 2) + 10.0).abs() < 1e-12);
+}
