@@ -233,6 +233,18 @@ fn merge_refuses_parts_that_do_not_make_a_run() {
     assert_eq!(merge(&s, &done[..2]), None, "a part missing");
     let twice = [done.clone(), vec![done[0].clone()]].concat();
     assert_eq!(merge(&s, &twice), None, "a part twice");
+    // The same part again with nothing else to give it away: its number alone does.
+    let mut echo = done[0].clone();
+    echo.series.clear();
+    let echoed = [done.clone(), vec![echo]].concat();
+    assert_eq!(merge(&s, &echoed), None, "a part's number twice");
+    let mut beyond = done.clone();
+    beyond[2].part = MAX_PARTS;
+    assert_eq!(
+        merge(&s, &beyond),
+        None,
+        "a part numbered past the most parts"
+    );
     let mut mixed = done.clone();
     mixed[1].run = 8;
     assert_eq!(merge(&s, &mixed), None, "parts of two runs");
