@@ -245,6 +245,20 @@ fn merge_refuses_parts_that_do_not_make_a_run() {
         None,
         "a part numbered past the most parts"
     );
+    let mut short = done.clone();
+    short[1].judged.pop();
+    assert_eq!(merge(&s, &short), None, "a judged histogram missing");
+    // Outcomes with a bit set past the part's last path (only a decoder could make them) would
+    // leak into the next part's paths.
+    let mut stray = done.clone();
+    let mut outcomes = serde_json::to_value(&stray[0].outcomes).expect("encodes");
+    let part_paths = outcomes["paths"].as_u64().expect("paths");
+    assert_ne!(part_paths % 64, 0, "the last word has room past the paths");
+    let words = outcomes["words"][0].as_array_mut().expect("words");
+    let last = words.last_mut().expect("a word");
+    *last = (last.as_u64().expect("a word") | 1 << 63).into();
+    stray[0].outcomes = serde_json::from_value(outcomes).expect("decodes");
+    assert_eq!(merge(&s, &stray), None, "outcomes past the part's paths");
     let mut mixed = done.clone();
     mixed[1].run = 8;
     assert_eq!(merge(&s, &mixed), None, "parts of two runs");
