@@ -341,3 +341,29 @@ proptest! {
         assert_finite(&engine::run(&scenario), "a valid scenario");
     }
 }
+
+/// A culture share driven to either edge for fifteen years (its start, drift, noise and
+/// persistence at their ends) stops at the logit bound ±30: some paths sit exactly on it, and the
+/// share never becomes exactly 0 or 1.
+#[test]
+fn a_share_driven_to_its_edge_stops_at_the_logit_bound() {
+    use taijiang_sim::engine::logistic;
+    for (start, drift, edge) in [(1.0, -1.0, -30.0), (99.9, 2.0, 30.0)] {
+        let summary = engine::run(&scenario(&[
+            (Param::Cs0, start),
+            (Param::Ct0, start),
+            (Param::CultDrift, drift),
+            (Param::CultVol, 1.0),
+            (Param::CultPhi, 1.0),
+            (Param::Horizon, 2035.0),
+            (Param::Paths, 1000.0),
+        ]));
+        for id in [SeriesId::CultureStar, SeriesId::CultureTrip] {
+            let last = summary.series(id).histograms.last().expect("the horizon's");
+            assert_eq!(last.year, 2035);
+            let reached = if edge < 0.0 { last.min } else { last.max };
+            assert_eq!(reached, logistic(edge), "{id:?} at {edge}");
+            assert!(last.min > 0.0 && last.max < 1.0, "{id:?}");
+        }
+    }
+}
