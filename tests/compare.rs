@@ -94,26 +94,15 @@ fn decoded_outcomes_that_break_their_invariants_are_not_consistent() {
     assert!(decoded(r#"{"paths":3,"words":[[5]]}"#).is_consistent(1));
     assert!(decoded(r#"{"paths":64,"words":[[18446744073709551615]]}"#).is_consistent(1));
     assert!(decoded(r#"{"paths":3,"words":[[5],[2]]}"#).is_consistent(2));
-    assert!(
-        !decoded(r#"{"paths":3,"words":[[5]]}"#).is_consistent(2),
-        "a target short"
-    );
-    assert!(
-        !decoded(r#"{"paths":3,"words":[[5],[2,0]]}"#).is_consistent(2),
-        "a list too long"
-    );
-    assert!(
-        !decoded(r#"{"paths":3,"words":[[5],[]]}"#).is_consistent(2),
-        "a list too short"
-    );
-    assert!(
-        !decoded(r#"{"paths":3,"words":[[8]]}"#).is_consistent(1),
-        "a bit past the paths"
-    );
-    assert!(
-        !decoded(r#"{"paths":3,"words":[[5],[9]]}"#).is_consistent(2),
-        "in a later target"
-    );
+    for (json, targets, what) in [
+        (r#"{"paths":3,"words":[[5]]}"#, 2, "a target short"),
+        (r#"{"paths":3,"words":[[5],[2,0]]}"#, 2, "a list too long"),
+        (r#"{"paths":3,"words":[[5],[]]}"#, 2, "a list too short"),
+        (r#"{"paths":3,"words":[[8]]}"#, 1, "a bit past the paths"),
+        (r#"{"paths":3,"words":[[5],[9]]}"#, 2, "in a later target"),
+    ] {
+        assert!(!decoded(json).is_consistent(targets), "{what}");
+    }
 }
 
 #[test]
