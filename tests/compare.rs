@@ -8,7 +8,7 @@ mod common;
 
 use common::scenario;
 use proptest::prelude::*;
-use taijiang_sim::engine::compare::{differences, paired_delta, Change, Pairing};
+use taijiang_sim::engine::compare::{differences, paired_delta, Change, Pairing, TargetDifference};
 use taijiang_sim::engine::{self, Outcomes};
 use taijiang_sim::plan::TargetId;
 use taijiang_sim::scenario::Param;
@@ -125,6 +125,62 @@ fn the_differences_of_two_runs_are_counted_path_by_path() {
     assert_eq!(gdp.change(), Change::Down, "{gdp:?}");
     // A lower trend never turns a path's missed GDP target into a met one (common numbers).
     assert_eq!(gdp.met_b_only, 0);
+}
+
+/// Each word a difference can be given, from hand-made counts: the rule's own boundaries, not
+/// only what one pair of runs happens to give.
+#[test]
+fn each_change_is_named_from_its_counts() {
+    let paired = |a_only: u32, b_only: u32| {
+        let (delta, std_error) = paired_delta(100, a_only, b_only);
+        TargetDifference {
+            id: TargetId::Gdp,
+            probability_a: 0.5,
+            probability_b: 0.5 + delta,
+            delta,
+            std_error,
+            pairing: Pairing::Paired { paths: 100 },
+            met_a_only: a_only,
+            met_b_only: b_only,
+        }
+    };
+    for (a_only, b_only, expected, what) in [
+        (0, 0, Change::None, "no path changed"),
+        (0, 30, Change::Up, "paths gained, none lost"),
+        (30, 0, Change::Down, "paths lost, none gained"),
+        (5, 4, Change::Noise, "both ways, within two standard errors"),
+        (
+            2,
+            25,
+            Change::Up,
+            "both ways, well past two standard errors",
+        ),
+    ] {
+        assert_eq!(paired(a_only, b_only).change(), expected, "{what}");
+    }
+    // Independent runs know nothing of single paths: an equal chance is noise, never "none".
+    let independent = TargetDifference {
+        pairing: Pairing::Independent,
+        met_a_only: 0,
+        met_b_only: 0,
+        ..paired(0, 0)
+    };
+    assert_eq!(independent.change(), Change::Noise);
+    let up = TargetDifference {
+        delta: 0.2,
+        std_error: 0.05,
+        ..independent
+    };
+    assert_eq!(up.change(), Change::Up);
+    assert_eq!(
+        TargetDifference { delta: -0.2, ..up }.change(),
+        Change::Down
+    );
+    // Exactly two standard errors is still noise.
+    assert_eq!(
+        TargetDifference { delta: 0.1, ..up }.change(),
+        Change::Noise
+    );
 }
 
 #[test]
