@@ -183,6 +183,22 @@ fn each_change_is_named_from_its_counts() {
     );
 }
 
+/// A run whose outcomes stop one target short (a summary from an older build, say): that target
+/// falls back to independent errors instead of reading past the outcomes, on either side.
+#[test]
+fn a_target_without_outcomes_is_compared_as_independent() {
+    let full = engine::run(&scenario(&[(Param::Paths, 300.0)]));
+    let mut short = full.clone();
+    let targets = full.targets.len();
+    short.outcomes = Outcomes::new(targets - 1, 300);
+    for (a, b) in [(&full, &short), (&short, &full)] {
+        let all = differences(a, b);
+        assert_eq!(all.len(), targets);
+        assert_eq!(all[targets - 1].pairing, Pairing::Independent);
+        assert_eq!(all[0].pairing, Pairing::Paired { paths: 300 });
+    }
+}
+
 #[test]
 fn a_preview_is_paired_with_the_first_paths_of_the_full_run() {
     let a = engine::run(&scenario(&[(Param::Paths, 3000.0)]));
