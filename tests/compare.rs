@@ -226,6 +226,10 @@ fn different_seeds_fall_back_to_independent_errors() {
         // Nothing is known of single paths: never "no change".
         assert_ne!(difference.change(), Change::None);
         assert_eq!(difference.std_error, ra.std_error.hypot(rb.std_error));
+        // Each run's own chance, and Δ their plain difference.
+        assert_eq!(difference.probability_a, ra.probability);
+        assert_eq!(difference.probability_b, rb.probability);
+        assert_eq!(difference.delta, rb.probability - ra.probability);
     }
 }
 

@@ -206,7 +206,11 @@ proptest! {
         for k in 0..=10 {
             let direct = numbers.iter().filter(|&&c| c == k as f64).count() as u32;
             prop_assert_eq!(joint.counts[k], direct);
+            // The distribution is the same count as a share of the paths.
+            prop_assert_eq!(joint.distribution()[k], f64::from(direct) / n);
         }
+        prop_assert_eq!(joint.targets(), 10);
+        prop_assert_eq!(joint.distribution().len(), 11);
         let all = numbers.iter().filter(|&&c| c == 10.0).count() as f64 / n;
         let (p, se) = joint.all_met();
         prop_assert!((p - all).abs() < 1e-12);
