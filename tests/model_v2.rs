@@ -213,6 +213,8 @@ proptest! {
         prop_assert_eq!(joint.distribution().len(), 11);
         let all = numbers.iter().filter(|&&c| c == 10.0).count() as f64 / n;
         let (p, se) = joint.all_met();
+        let all_count = numbers.iter().filter(|&&c| c == 10.0).count() as u32;
+        prop_assert_eq!(joint.all_met_count(), all_count);
         prop_assert!((p - all).abs() < 1e-12);
         prop_assert!((se - (all * (1.0 - all) / n).sqrt()).abs() < 1e-12);
         let mean = numbers.iter().sum::<f64>() / n;
