@@ -237,6 +237,30 @@ proptest! {
     }
 }
 
+/// The Wilson interval against published values (5 of 10: 0.2366 to 0.7634; 1 of 10: 0.0179
+/// to 0.4042; 0 of 10: 0 to 0.2775), not only its bounds.
+#[test]
+fn the_wilson_interval_has_its_published_values() {
+    for (met, n, low, high) in [
+        (5, 10, 0.2366, 0.7634),
+        (1, 10, 0.0179, 0.4042),
+        (0, 10, 0.0, 0.2775),
+    ] {
+        let (l, h) = wilson_interval(met, n);
+        assert!(
+            (l - low).abs() < 1e-4 && (h - high).abs() < 1e-4,
+            "{met}/{n}: {l} {h}"
+        );
+    }
+}
+
+/// One path: nothing to spread, so the expected number met has no error (not 0/0).
+#[test]
+fn one_path_gives_an_expected_number_without_error() {
+    let joint = JointAttainment::from_outcomes(&hand_made(&[[true; 10]]));
+    assert_eq!(joint.expected_met(), (10.0, 0.0));
+}
+
 #[test]
 fn a_run_reports_targets_met_together() {
     let summary = engine::run(&scenario(&[(Param::Paths, 2000.0), (Param::HtPush, 40.0)]));
