@@ -12,6 +12,10 @@ use taijiang_sim::plan::SeriesId;
 use taijiang_sim::scenario::{Param, Scenario};
 
 fn render(series: SeriesId, lang: Lang, horizon: f64) -> String {
+    render_at(series, lang, horizon, (640, 360))
+}
+
+fn render_at(series: SeriesId, lang: Lang, horizon: f64, size: (u32, u32)) -> String {
     let scenario = Scenario::default()
         .with(Param::Horizon, horizon)
         .and_then(|s| s.with(Param::Paths, 500.0))
@@ -20,7 +24,7 @@ fn render(series: SeriesId, lang: Lang, horizon: f64) -> String {
     let chart = fan_chart_for(&summary, series, lang);
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         draw_fan_chart(&area, &chart, &ChartStyle::default()).expect("drawn");
     }
     svg
@@ -37,6 +41,30 @@ fn a_fan_chart_has_two_bands_a_median_the_plan_path_and_history() {
     assert!(
         svg.contains("\n2015\n") && svg.contains("\n2025\n"),
         "x axis from 2015 to the horizon"
+    );
+}
+
+/// The years printed on the x axis, in order.
+fn year_labels(svg: &str) -> Vec<u32> {
+    svg.lines()
+        .filter_map(|line| line.trim().parse::<u32>().ok())
+        .filter(|year| (2000..2100).contains(year))
+        .collect()
+}
+
+#[test]
+fn a_narrow_chart_labels_every_fifth_year_so_that_none_run_into_each_other() {
+    let wide = year_labels(&render_at(SeriesId::Gdp, Lang::Zh, 2025.0, (640, 360)));
+    assert_eq!(
+        wide,
+        (2015..=2025).collect::<Vec<_>>(),
+        "room for every year"
+    );
+    let narrow = year_labels(&render_at(SeriesId::Gdp, Lang::Zh, 2025.0, (320, 240)));
+    assert_eq!(
+        narrow,
+        vec![2015, 2020, 2025],
+        "an embed's width: both ends and the middle"
     );
 }
 

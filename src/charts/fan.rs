@@ -7,6 +7,10 @@ use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
+/// The width, in CSS pixels, one year's label needs on the x axis: "2025" at 11 px is about
+/// 27 px wide, and a gap keeps two labels apart.
+const YEAR_LABEL_SLOT_CSS: f64 = 36.0;
+
 /// What a fan chart shows. Labels come in the UI's language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FanChart {
@@ -76,13 +80,17 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
         .build_cartesian_2d(x_range, y_range)?;
 
     let year_span = (last.year - chart.first_year).max(1) as usize;
+    let plot_width_css = f64::from(ctx.plotting_area().dim_in_pixel().0) / style.scale;
     ctx.configure_mesh()
-        // Every year up to a decade, then every fifth year, so that both ends carry a label.
-        .x_labels(if year_span <= 10 {
-            year_span + 1
-        } else {
-            year_span / 5 + 1
-        })
+        // Every year when there is room for each, else every fifth year, so that both ends
+        // carry a label and none runs into the next.
+        .x_labels(
+            if year_span <= 10 && plot_width_css >= YEAR_LABEL_SLOT_CSS * (year_span + 1) as f64 {
+                year_span + 1
+            } else {
+                year_span / 5 + 1
+            },
+        )
         .x_label_formatter(&|year| format!("{}", year.round() as i64))
         .y_labels(6)
         .y_label_formatter(&|value| format::grouped(*value, chart.decimals))
