@@ -330,6 +330,16 @@ fn percentiles_by_selection_match_sorting() {
     }
 }
 
+/// A percentile that falls on an order statistic is that value itself, bit for bit, whatever
+/// its neighbour: no interpolation by a zero fraction (0·∞ is NaN, −0 + 0·0 is +0).
+#[test]
+fn a_percentile_on_an_order_statistic_is_that_value_whatever_its_neighbour() {
+    let got = percentiles_by_selection(&[f64::INFINITY, 1.0, 2.0], &[0.0, 0.5, 1.0]);
+    assert_eq!(got, [1.0, 2.0, f64::INFINITY]);
+    let got = percentiles_by_selection(&[0.0, -0.0], &[0.0]);
+    assert_eq!(got[0].to_bits(), (-0.0f64).to_bits(), "−0, not +0");
+}
+
 #[test]
 fn the_golden_scenario_gives_the_golden_fingerprint() {
     let (link, issues) = taijiang_sim::link::parse(GOLDEN_SCENARIO);
