@@ -413,6 +413,27 @@ mod percentile_properties {
             }
         }
 
+        /// Enough values for the counting pass to answer (≥ 256), spread evenly or over several
+        /// orders of magnitude, at any quantile including both ends.
+        #[test]
+        fn selection_equals_sorting_at_any_quantile_of_many_values(
+            uniforms in proptest::collection::vec(0.0f64..1.0, 256..4000),
+            spread_over_magnitudes in any::<bool>(),
+            offset in -1e6f64..1e6,
+            inner in proptest::collection::vec(0.0f64..=1.0, 3),
+        ) {
+            let values: Vec<f64> = uniforms
+                .iter()
+                .map(|u| if spread_over_magnitudes { offset + libm::exp(20.0 * u) } else { offset + 1e3 * u })
+                .collect();
+            let mut quantiles = [0.0, inner[0], inner[1], inner[2], 1.0];
+            quantiles.sort_by(f64::total_cmp);
+            let got = percentiles_by_selection(&values, &quantiles);
+            for (got, q) in got.iter().zip(quantiles) {
+                prop_assert_eq!(got.to_bits(), by_sorting(&values, q).to_bits());
+            }
+        }
+
         /// Ties, signed zeros, a far outlier and bell-shaped clusters: values crowding a few
         /// buckets of the counting pass, or none, as paths' values do.
         #[test]
