@@ -434,6 +434,20 @@ mod percentile_properties {
             }
         }
 
+        /// A few values and many quantiles: several quantiles fall on the same rank, on either
+        /// side of the one the selection takes first.
+        #[test]
+        fn selection_equals_sorting_when_quantiles_share_ranks(
+            values in proptest::collection::vec(-1e3f64..1e3, 1..12),
+            mut quantiles in proptest::array::uniform8(0.0f64..=1.0),
+        ) {
+            quantiles.sort_by(f64::total_cmp);
+            let got = percentiles_by_selection(&values, &quantiles);
+            for (got, q) in got.iter().zip(quantiles) {
+                prop_assert_eq!(got.to_bits(), by_sorting(&values, q).to_bits());
+            }
+        }
+
         /// Ties, signed zeros, a far outlier and bell-shaped clusters: values crowding a few
         /// buckets of the counting pass, or none, as paths' values do.
         #[test]
