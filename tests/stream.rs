@@ -86,6 +86,20 @@ fn neighbouring_paths_and_seeds_have_uncorrelated_streams() {
     assert!(by_seed.abs() < bound, "seeds 5 and 6: {by_seed}");
 }
 
+/// A path's state in a debugger or a failing test's message shows its generator, which tells
+/// two paths apart (the ziggurat's tables, the same for all, are left out).
+#[test]
+fn a_streams_debug_text_shows_its_generator() {
+    let text = |stream: &PathStream| format!("{stream:?}");
+    let first = text(&PathStream::new(5, 0));
+    assert!(
+        first.starts_with("PathStream") && first.contains("rng"),
+        "{first}"
+    );
+    assert!(!first.contains("tables"), "{first}");
+    assert_ne!(first, text(&PathStream::new(5, 1)));
+}
+
 #[test]
 fn poisson_draws_have_the_poisson_mean_and_variance() {
     use taijiang_sim::engine::{PoissonTable, StreamId};
