@@ -155,6 +155,11 @@ fn a_slice_that_does_not_belong_is_ignored() {
             from: 0,
             ..from_part_one(5)
         },
+        // The first number past the run's parts, and one far past it.
+        Slice {
+            from: 2,
+            ..from_part_one(5)
+        },
         Slice {
             from: 9,
             ..from_part_one(5)
@@ -182,6 +187,27 @@ fn a_slice_that_does_not_belong_is_ignored() {
         "a repeat is ignored"
     );
     assert!(!part.is_finished());
+}
+
+/// Two parts that exchange every slice finish, each sending its summary once, and a slice
+/// that comes after that changes nothing.
+#[test]
+fn parts_that_exchange_every_slice_finish_and_then_ignore_slices() {
+    let s = scenario(&[(Param::Paths, 100.0)]);
+    let (first, out_first) = PartRun::start(5, &s, 0, 2).expect("in range");
+    let (second, out_second) = PartRun::start(5, &s, 1, 2).expect("in range");
+    let mut parts = [first, second];
+    let mut queue: Vec<Outgoing> = out_first.into_iter().chain(out_second).collect();
+    let mut done = 0;
+    while let Some(outgoing) = queue.pop() {
+        match outgoing {
+            Outgoing::Slice { to, slice } => queue.extend(parts[to as usize].receive(slice)),
+            Outgoing::Done(_) => done += 1,
+        }
+    }
+    assert_eq!(done, 2, "each part sends its summary once");
+    assert!(parts.iter().all(PartRun::is_finished));
+    assert!(parts[0].receive(from_part_one(5)).is_empty());
 }
 
 #[test]
