@@ -227,6 +227,36 @@ fn slices_that_arrive_before_their_run_are_kept_and_old_ones_dropped() {
     );
 }
 
+/// A peer may start the next run before this worker does: its slices, arriving while the
+/// current run goes on or before the worker ever started, wait for that run, and only for it.
+#[test]
+fn slices_of_the_next_run_wait_for_it_while_another_runs() {
+    let s = scenario(&[(Param::Paths, 100.0)]);
+    let without_early = RUN_AHEAD;
+    let with_early = RUN_AHEAD + 1;
+
+    let mut worker = PartWorker::new();
+    worker.start(5, &s, 0, 2);
+    assert!(
+        worker.receive(from_part_one(6)).is_empty(),
+        "held, not used by run 5"
+    );
+    assert_eq!(worker.start(6, &s, 0, 2).len(), with_early, "run 6 uses it");
+
+    let mut worker = PartWorker::new();
+    assert!(worker.receive(from_part_one(7)).is_empty());
+    assert_eq!(
+        worker.start(6, &s, 0, 2).len(),
+        without_early,
+        "not run 6's"
+    );
+    assert_eq!(
+        worker.start(7, &s, 0, 2).len(),
+        with_early,
+        "kept through run 6 for run 7"
+    );
+}
+
 #[test]
 fn out_of_range_parts_do_not_start() {
     let s = scenario(&[(Param::Paths, 100.0)]);
