@@ -257,6 +257,43 @@ fn slices_of_the_next_run_wait_for_it_while_another_runs() {
     );
 }
 
+/// A confused sender cannot fill a worker's memory: it holds at most `RUN_AHEAD` slices from
+/// each of `MAX_PARTS` peers for runs not started, and slices of finished runs not at all, so
+/// that they never crowd out the next run's.
+#[test]
+fn a_worker_holds_a_bounded_number_of_early_slices_and_none_of_old_runs() {
+    let s = scenario(&[(Param::Paths, 100.0)]);
+    let limit = RUN_AHEAD * MAX_PARTS as usize;
+    // Slices of run 6 that run 6 will refuse (a wrong length), held only to take room.
+    let junk = || Slice {
+        values: vec![1.0],
+        ..from_part_one(6)
+    };
+    let held_after = |junk_count: usize| {
+        let mut worker = PartWorker::new();
+        worker.start(5, &s, 0, 2);
+        for _ in 0..junk_count {
+            worker.receive(junk());
+        }
+        worker.receive(from_part_one(6));
+        worker.start(6, &s, 0, 2).len() == RUN_AHEAD + 1
+    };
+    assert!(held_after(limit - 1), "the last that fits is held");
+    assert!(!held_after(limit), "one past the limit is dropped");
+
+    let mut worker = PartWorker::new();
+    worker.start(5, &s, 0, 2);
+    for _ in 0..limit {
+        worker.receive(from_part_one(4));
+    }
+    worker.receive(from_part_one(6));
+    assert_eq!(
+        worker.start(6, &s, 0, 2).len(),
+        RUN_AHEAD + 1,
+        "an old run's slices took no room"
+    );
+}
+
 #[test]
 fn out_of_range_parts_do_not_start() {
     let s = scenario(&[(Param::Paths, 100.0)]);
