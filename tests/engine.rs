@@ -403,14 +403,23 @@ mod percentile_properties {
         }
     }
 
+    /// Fails the property unless selection gives sorting's percentiles, bit for bit.
+    fn equals_sorting<const N: usize>(
+        values: &[f64],
+        quantiles: [f64; N],
+    ) -> Result<(), TestCaseError> {
+        let got = percentiles_by_selection(values, &quantiles);
+        for (got, q) in got.iter().zip(quantiles) {
+            prop_assert_eq!(got.to_bits(), by_sorting(values, q).to_bits());
+        }
+        Ok(())
+    }
+
     proptest! {
         #[test]
         fn selection_equals_sorting(values in proptest::collection::vec(-1e6f64..1e6, 1..400)) {
             let quantiles = [0.05, 0.25, 0.5, 0.75, 0.95];
-            let got = percentiles_by_selection(&values, &quantiles);
-            for (got, q) in got.iter().zip(quantiles) {
-                prop_assert_eq!(got.to_bits(), by_sorting(&values, q).to_bits());
-            }
+            equals_sorting(&values, quantiles)?;
         }
 
         /// Enough values for the counting pass to answer (≥ 256), spread evenly or over several
@@ -428,10 +437,7 @@ mod percentile_properties {
                 .collect();
             let mut quantiles = [0.0, inner[0], inner[1], inner[2], 1.0];
             quantiles.sort_by(f64::total_cmp);
-            let got = percentiles_by_selection(&values, &quantiles);
-            for (got, q) in got.iter().zip(quantiles) {
-                prop_assert_eq!(got.to_bits(), by_sorting(&values, q).to_bits());
-            }
+            equals_sorting(&values, quantiles)?;
         }
 
         /// A few values and many quantiles: several quantiles fall on the same rank, on either
@@ -442,10 +448,7 @@ mod percentile_properties {
             mut quantiles in proptest::array::uniform8(0.0f64..=1.0),
         ) {
             quantiles.sort_by(f64::total_cmp);
-            let got = percentiles_by_selection(&values, &quantiles);
-            for (got, q) in got.iter().zip(quantiles) {
-                prop_assert_eq!(got.to_bits(), by_sorting(&values, q).to_bits());
-            }
+            equals_sorting(&values, quantiles)?;
         }
 
         /// Ties, signed zeros, a far outlier and bell-shaped clusters: values crowding a few
@@ -468,10 +471,7 @@ mod percentile_properties {
             values.extend(outlier);
             let mut quantiles = [0.0, 0.05, quantile, 0.5, 0.95, 1.0];
             quantiles.sort_by(f64::total_cmp);
-            let got = percentiles_by_selection(&values, &quantiles);
-            for (got, q) in got.iter().zip(quantiles) {
-                prop_assert_eq!(got.to_bits(), by_sorting(&values, q).to_bits());
-            }
+            equals_sorting(&values, quantiles)?;
         }
     }
 }
