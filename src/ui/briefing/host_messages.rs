@@ -3,9 +3,9 @@
 //! Messages go to the parent window only and hold nothing but the run's public numbers; a
 //! message from anyone else, or of the wrong shape, is ignored with a note on the console.
 
-use super::store::Store;
 use crate::export::message::{self, Ignored, Incoming};
 use crate::state::{Action, AppState};
+use crate::ui::page::store::Store;
 use gloo::events::EventListener;
 use std::cell::Cell;
 use std::rc::Rc;

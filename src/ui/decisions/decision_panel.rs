@@ -2,17 +2,17 @@
 //! to reach a chance (goal-seek), and each lever's own way there (the cheapest path). The runs
 //! go to the analysis workers; this only asks, shows progress and renders.
 
-use super::analysis_controls::{choose_measure, measure_options, progress};
-use super::analysis_workers::{AnalysisView, Runner};
-use super::goal_seek_panel::GoalSeekPanel;
-use super::tornado_table::TornadoTable;
-use super::use_analysis::Analysis;
 use crate::analysis::jobs::JobKind;
 use crate::analysis::tornado;
 use crate::analysis::Measure;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
 use crate::scenario::Param;
+use crate::ui::decisions::analysis_controls::{choose_measure, measure_options, progress};
+use crate::ui::decisions::goal_seek_panel::GoalSeekPanel;
+use crate::ui::decisions::tornado_table::TornadoTable;
+use crate::ui::decisions::use_analysis::Analysis;
+use crate::ui::engine::analysis_workers::{AnalysisView, Runner};
 use std::rc::Rc;
 use yew::prelude::*;
 

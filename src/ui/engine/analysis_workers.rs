@@ -3,12 +3,12 @@
 //! spawned on the first analysis. A worker that fails hands its order back; with no worker
 //! left, orders run on the page's thread, one per task, so the page stays responsive.
 
-use super::engine_pool::spawn_worker;
 use crate::analysis::jobs::{Job, JobKind};
 use crate::analysis::{all_changes, PairedChange};
 use crate::engine::{self, Summary};
 use crate::protocol::{FromWorker, ToWorker};
 use crate::scenario::Scenario;
+use crate::ui::engine::worker_pool::spawn_worker;
 use crate::worker::{envelope, opened};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};

@@ -2,7 +2,6 @@
 //! ± its Monte Carlo standard error, a verdict in words, and the target as the plan words it.
 //! Rows carry machine-readable `data-*` attributes.
 
-use super::ProvenanceBadge;
 use crate::engine::compare::TargetDifference;
 use crate::engine::{Summary, TargetResult};
 use crate::format;
@@ -14,6 +13,7 @@ use crate::text::notes::{
     interval_note, needs_interval, probability_with_uncertainty, worked_back_note,
 };
 use crate::text::rules::rule_text;
+use crate::ui::controls::ProvenanceBadge;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,8 +1,5 @@
 //! A fan chart on a canvas, redrawn on new results, a change of language and window resize.
 
-use super::canvas::{prepare, use_draw_on_screen, Sizing};
-use super::chart_exports::ChartExports;
-use super::exports::ExportContext;
 use crate::charts::{
     display_decimals, display_scale, draw_fan_chart, fan_chart_compared, fan_chart_for, fan_table,
     series_title, AnyChart,
@@ -11,6 +8,9 @@ use crate::engine::Summary;
 use crate::format;
 use crate::i18n::Lang;
 use crate::plan::{SeriesId, TARGET_STEP};
+use crate::ui::briefing::exports::ExportContext;
+use crate::ui::charts::canvas::{prepare, use_draw_on_screen, Sizing};
+use crate::ui::charts::chart_exports::ChartExports;
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;

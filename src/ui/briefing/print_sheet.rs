@@ -3,8 +3,6 @@
 //! charts that matter most for the selected target, the provenance note, and the link as text
 //! and as a QR code drawn locally.
 
-use super::exports::{full_page_url, today};
-use super::CompactTargets;
 use crate::charts::{fan_chart_compared, fan_chart_for, histogram_for, AnyChart};
 use crate::engine::compare::TargetDifference;
 use crate::engine::Summary;
@@ -16,6 +14,8 @@ use crate::plan::TargetId;
 use crate::scenario::{ParamKind, Scenario, PARAMS};
 use crate::text::caption::{provenance_note, scenario_line};
 use crate::text::{page_title, param_value};
+use crate::ui::briefing::exports::{full_page_url, today};
+use crate::ui::results::CompactTargets;
 use std::rc::Rc;
 use yew::prelude::*;
 

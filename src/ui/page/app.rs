@@ -1,16 +1,6 @@
 //! The page: state in a reducer, the scenario mirrored in the URL fragment, runs sent to the
 //! engine worker (`runner.rs`), and the layout of the controls, the targets and the charts.
 
-use super::exports::ExportContext;
-use super::host_messages::use_host_messages;
-use super::runner::use_engine_runner;
-use super::store::Store;
-use super::use_analysis::use_analysis;
-use super::{
-    timing, AssumptionsPanel, BaseValues, CompareBar, DecisionPanel, EmbedDialog, EmbedView,
-    ExportBar, FanChartCanvas, HistogramCanvas, Notices, PresetBar, PrintSheet, ProbabilityStrip,
-    SavedPanel, SentencePanel, Slider, TargetsTable, TargetsTogether,
-};
 use crate::format;
 use crate::i18n::Lang;
 use crate::link::Link;
@@ -24,6 +14,18 @@ use crate::text;
 use crate::text::compare::{headline, moved_line};
 use crate::text::notes;
 use crate::text::outlook::outlook;
+use crate::ui::briefing::exports::ExportContext;
+use crate::ui::briefing::host_messages::use_host_messages;
+use crate::ui::briefing::{EmbedDialog, EmbedView, ExportBar, PrintSheet};
+use crate::ui::charts::{FanChartCanvas, HistogramCanvas};
+use crate::ui::controls::{AssumptionsPanel, BaseValues, CompareBar, PresetBar, Slider};
+use crate::ui::decisions::use_analysis::use_analysis;
+use crate::ui::decisions::DecisionPanel;
+use crate::ui::engine::use_engine::use_engine_runner;
+use crate::ui::page::store::Store;
+use crate::ui::page::{timing, Notices};
+use crate::ui::results::{ProbabilityStrip, SentencePanel, TargetsTable, TargetsTogether};
+use crate::ui::saved::SavedPanel;
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;

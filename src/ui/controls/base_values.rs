@@ -1,10 +1,10 @@
 //! The plan's base-year numbers the model starts from, each with its provenance (the numbers
 //! come from `plan::base_facts`, computed from the plan's constants).
 
-use super::ProvenanceBadge;
 use crate::format;
 use crate::i18n::Lang;
 use crate::plan::base_facts;
+use crate::ui::controls::ProvenanceBadge;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -2,9 +2,6 @@
 //! one that reaches the level, with the chance reached ± its error, or "not reachable within
 //! the lever's range"; and the cheapest path, every lever alone side by side.
 
-use super::analysis_controls::{choose_measure, measure_options, progress};
-use super::analysis_workers::AnalysisView;
-use super::use_analysis::Analysis;
 use crate::analysis::goal_seek::{Goal, Monotone, Outcome, SeekResult, LEVERS};
 use crate::analysis::jobs::JobKind;
 use crate::analysis::Measure;
@@ -14,6 +11,9 @@ use crate::plan::TargetId;
 use crate::scenario::Param;
 use crate::text::outlook::measure_label;
 use crate::text::param_value;
+use crate::ui::decisions::analysis_controls::{choose_measure, measure_options, progress};
+use crate::ui::decisions::use_analysis::Analysis;
+use crate::ui::engine::analysis_workers::AnalysisView;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

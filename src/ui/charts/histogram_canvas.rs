@@ -1,12 +1,12 @@
 //! The selected target's 2025 distribution on a canvas.
 
-use super::canvas::{prepare, use_draw_on_screen, Sizing};
-use super::chart_exports::ChartExports;
-use super::exports::ExportContext;
 use crate::charts::{draw_histogram, histogram_for, AnyChart, HistogramChart};
 use crate::engine::Summary;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
+use crate::ui::briefing::exports::ExportContext;
+use crate::ui::charts::canvas::{prepare, use_draw_on_screen, Sizing};
+use crate::ui::charts::chart_exports::ChartExports;
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;

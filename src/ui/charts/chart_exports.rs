@@ -1,10 +1,10 @@
 //! A chart's downloads: PNG at twice its on-screen size and SVG, both with the caption that
 //! says what and which scenario, and, for a fan chart, its numbers as CSV.
 
-use super::exports::ExportContext;
 use crate::charts::AnyChart;
 use crate::i18n::Lang;
 use crate::plan::SeriesId;
+use crate::ui::briefing::exports::ExportContext;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;

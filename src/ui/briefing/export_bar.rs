@@ -1,9 +1,9 @@
 //! Taking the scenario into a briefing: the numbers as CSV, the link (copied, with a visible
 //! confirmation), an iframe for another page, and the printed one-page briefing.
 
-use super::clipboard::copy_then;
-use super::exports::{full_page_url, ExportContext};
 use crate::i18n::Lang;
+use crate::ui::briefing::clipboard::copy_then;
+use crate::ui::briefing::exports::{full_page_url, ExportContext};
 use std::rc::Rc;
 use yew::prelude::*;
 

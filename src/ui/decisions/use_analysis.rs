@@ -2,13 +2,13 @@
 //! on request, drops it when the scenario changes, and after every full run asks for the
 //! levers' sensitivity, whose largest bar the outlook names.
 
-use super::analysis_workers::{AnalysisView, Runner, RunnerHandle};
-use super::store::Store;
 use crate::analysis::jobs::JobKind;
 use crate::analysis::tornado;
 use crate::analysis::Measure;
 use crate::state::Precision;
 use crate::text::outlook::{key_lever, KeyLever};
+use crate::ui::engine::analysis_workers::{AnalysisView, Runner, RunnerHandle};
+use crate::ui::page::store::Store;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,9 +1,11 @@
 //! Carries out the state's run requests on the engine workers.
 
-use super::engine_pool::{run_on_page, EnginePool, DEFAULT_MAX_WORKERS, SPLIT_MIN_PATHS};
-use super::store::Store;
 use crate::engine::split::MAX_PARTS;
 use crate::state::{Action, RunRequest};
+use crate::ui::engine::worker_pool::{
+    run_on_page, EnginePool, DEFAULT_MAX_WORKERS, SPLIT_MIN_PATHS,
+};
+use crate::ui::page::store::Store;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;

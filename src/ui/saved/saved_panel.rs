@@ -2,12 +2,12 @@
 //! rename, delete; export all to a file and import one. The rules live in `crate::library`;
 //! this only wires them to localStorage, the dialogs and the file picker.
 
-use super::download::download_text;
-use super::local_store::BrowserStore;
 use crate::i18n::Lang;
 use crate::library::{self, SaveError, SavedScenario, Severity};
 use crate::link::Link;
 use crate::preset::PresetId;
+use crate::ui::briefing::download::download_text;
+use crate::ui::saved::local_store::BrowserStore;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;

@@ -2,7 +2,6 @@
 //! each with the caption and file name that say what and which scenario (`crate::export` makes
 //! the contents; this only adds the date, the page's address and the browser's download).
 
-use super::download::{download_data_url, download_text};
 use crate::charts::{caption_height, draw_captioned, wrap_caption, AnyChart, ChartStyle};
 use crate::engine::compare::TargetDifference;
 use crate::engine::Summary;
@@ -11,6 +10,7 @@ use crate::i18n::Lang;
 use crate::link::{self, Link};
 use crate::plan::SeriesId;
 use crate::text::caption::chart_caption;
+use crate::ui::briefing::download::{download_data_url, download_text};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;

@@ -1,12 +1,12 @@
 //! The embed dialog: choose a piece and a size, copy the iframe snippet for the current
 //! scenario, and see it as the briefing's readers will (a live preview).
 
-use super::clipboard::copy_then;
-use super::embed_view::piece_name;
-use super::exports::page_address;
 use crate::embed::EmbedPiece;
 use crate::i18n::Lang;
 use crate::link::{self, Link};
+use crate::ui::briefing::clipboard::copy_then;
+use crate::ui::briefing::embed_view::piece_name;
+use crate::ui::briefing::exports::page_address;
 use gloo::events::EventListener;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -2,9 +2,6 @@
 //! up: the scenario in one line, the piece, the provenance note, its downloads and a link that
 //! opens the same scenario in the full simulator. No controls.
 
-use super::clipboard::copy_then;
-use super::exports::{full_page_url, ExportContext};
-use super::{CompactTargets, FanChartCanvas, HistogramCanvas};
 use crate::embed::EmbedPiece;
 use crate::engine::compare::TargetDifference;
 use crate::engine::Summary;
@@ -13,6 +10,10 @@ use crate::link::Link;
 use crate::plan::TargetId;
 use crate::text::caption::{provenance_note, scenario_line};
 use crate::text::compare::moved_line;
+use crate::ui::briefing::clipboard::copy_then;
+use crate::ui::briefing::exports::{full_page_url, ExportContext};
+use crate::ui::charts::{FanChartCanvas, HistogramCanvas};
+use crate::ui::results::CompactTargets;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,12 +1,12 @@
 //! One driver of the scenario as a labelled range input with its value, unit and provenance.
 
-use super::timing;
-use super::ProvenanceBadge;
 use crate::i18n::Lang;
 use crate::preset::PresetId;
 use crate::scenario::{Param, ParamSpec};
 use crate::state::Gesture;
 use crate::text;
+use crate::ui::controls::ProvenanceBadge;
+use crate::ui::page::timing;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
