@@ -22,7 +22,9 @@ fn run_on_threads(scenario: &Scenario, parts: u32) -> Summary {
                 let senders = senders.clone();
                 scope.spawn(move || {
                     let mut worker = PartWorker::new();
-                    let mut out = worker.start(1, scenario, part as u32, parts);
+                    let mut out = worker
+                        .start(1, scenario, part as u32, parts)
+                        .expect("every part fits");
                     loop {
                         for outgoing in out.drain(..) {
                             match outgoing {

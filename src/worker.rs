@@ -6,41 +6,17 @@
 //! anything this worker cannot do it says ([`FromWorker::Refused`]), so that the page recovers
 //! at once instead of waiting for a timeout.
 
-use crate::engine::split::{Outgoing, PartWorker, Slice};
+use crate::analysis::jobs::OrderId;
+use crate::engine::split::{BadPart, Outgoing, PartWorker, Slice};
 use crate::engine::Summary;
-use crate::protocol::{self, FromWorker, Refusal, SliceHeader, ToWorker, BYTES, PORT, VALUES};
+use crate::protocol::wire::{envelope, field, opened};
+use crate::protocol::{FromWorker, Refusal, SliceHeader, ToWorker, PORT, VALUES};
 use crate::scenario::Scenario;
-use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Float64Array};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort};
-
-/// The message object that carries `message`'s bytes, with what travels beside them.
-pub fn envelope<T: serde::Serialize>(message: &T, beside: &[(&str, JsValue)]) -> JsValue {
-    let object = Object::new();
-    let bytes = Uint8Array::from(protocol::encode(message).as_slice());
-    // Setting a field of a plain new object cannot fail.
-    let _ = Reflect::set(&object, &BYTES.into(), &bytes);
-    for (key, value) in beside {
-        let _ = Reflect::set(&object, &(*key).into(), value);
-    }
-    object.into()
-}
-
-/// A field of a message object (`undefined` when absent).
-pub fn field(message: &JsValue, key: &str) -> JsValue {
-    Reflect::get(message, &key.into()).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// The message a message object carries.
-pub fn opened<T: serde::de::DeserializeOwned>(data: &JsValue) -> Result<T, protocol::DecodeError> {
-    let bytes = field(data, BYTES)
-        .dyn_into::<Uint8Array>()
-        .map_err(|_| protocol::DecodeError("no bytes".into()))?
-        .to_vec();
-    protocol::decode(&bytes)
-}
 
 #[derive(Default)]
 struct WorkerState {
@@ -160,16 +136,13 @@ fn on_page_message(data: JsValue) {
                 });
                 return;
             }
-            let out = state.parts.start(run, &scenario, part, parts);
-            if out.is_empty() {
-                // A part that does not fit its run: the engine started nothing.
-                tell_page(&FromWorker::Refused {
+            match state.parts.start(run, &scenario, part, parts) {
+                Ok(out) => state.send(out),
+                Err(BadPart) => tell_page(&FromWorker::Refused {
                     run: Some(run),
                     why: Refusal::BadPart,
-                });
-                return;
+                }),
             }
-            state.send(out);
         }),
         ToWorker::Analyse {
             order,
@@ -186,17 +159,15 @@ thread_local! {
 
 /// One run of an analysis (`docs/ARCHITECTURE.md`): runs the scenario (and the base, unless it
 /// is the one in hand), pairs the two and answers with every measure's paired change.
-fn analyse(order: u64, base: Scenario, scenario: &Scenario) {
+fn analyse(order: OrderId, base: Scenario, scenario: &Scenario) {
     let changes = ANALYSIS_BASE.with_borrow_mut(|cached| {
-        if cached.as_ref().is_none_or(|(known, _)| *known != base) {
-            let run = crate::engine::run(&base);
-            *cached = Some((base, run));
-        }
-        let (_, base_run) = cached.as_ref()?;
-        Some(crate::analysis::all_changes(
-            base_run,
-            &crate::engine::run(scenario),
-        ))
+        let base_run = match cached.take() {
+            Some((known, run)) if known == base => run,
+            _ => crate::engine::run(&base),
+        };
+        let changes = crate::analysis::all_changes(&base_run, &crate::engine::run(scenario));
+        *cached = Some((base, base_run));
+        changes
     });
     tell_page(&FromWorker::Analysed { order, changes });
 }

@@ -205,13 +205,13 @@ fn a_failed_worker_sends_the_run_in_hand_and_every_later_one_to_the_page() {
     let mut pool = loaded_pool(2);
     pool.send(request(1, 6_000), 0.0);
     pool.send(request(2, 6_000), 0.0);
-    let commands = pool.failed();
+    let commands = pool.failed(0.0);
     assert!(commands.contains(&Command::StopWorkers));
     assert!(
         commands.contains(&Command::RunOnPage(request(2, 6_000))),
         "the latest request"
     );
-    assert!(pool.failed().is_empty(), "once");
+    assert!(pool.failed(0.0).is_empty(), "once");
     assert_eq!(
         pool.send(request(3, 6_000), 0.0),
         [Command::RunOnPage(request(3, 6_000))]
@@ -220,7 +220,7 @@ fn a_failed_worker_sends_the_run_in_hand_and_every_later_one_to_the_page() {
     loading.send(request(1, 1_000), 0.0);
     assert!(
         loading
-            .failed()
+            .failed(0.0)
             .contains(&Command::RunOnPage(request(1, 1_000))),
         "a worker that never loaded"
     );
@@ -319,14 +319,14 @@ fn a_refused_or_unreadable_part_runs_again_in_one_part_then_on_the_page() {
     let first = request(1, 6_000);
     assert_eq!(started(&pool.send(first.clone(), 0.0)), [(1, 2)]);
     // Another run's refusal changes nothing.
-    assert!(pool.refused(Some(9), 1.0).is_empty());
+    assert!(pool.refused(0, Some(9), 1.0).is_empty());
     // A part refused (no port to its peer), or a result the page could not read (no run
     // known): the run is done again in one part, at once.
-    let commands = pool.refused(Some(1), 2.0);
+    let commands = pool.refused(0, Some(1), 2.0);
     assert!(commands.iter().any(|c| matches!(c, Command::Warn(_))));
     assert_eq!(started(&commands), [(2, 1)]);
     // Refused again in one part: the page's thread takes it, and every later run.
-    let commands = pool.refused(None, 3.0);
+    let commands = pool.refused(0, None, 3.0);
     assert!(commands.contains(&Command::StopWorkers));
     assert!(commands.contains(&Command::RunOnPage(first.clone())));
     assert_eq!(

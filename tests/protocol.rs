@@ -7,6 +7,7 @@ mod common;
 
 use common::scenario;
 use proptest::prelude::*;
+use taijiang_sim::analysis::jobs::OrderId;
 use taijiang_sim::analysis::{all_changes, Measure};
 use taijiang_sim::engine::{self, split::PartRun};
 use taijiang_sim::protocol::{decode, encode, FromWorker, Refusal, SliceHeader, ToWorker};
@@ -41,7 +42,10 @@ fn every_message() -> (Vec<ToWorker>, Vec<FromWorker>) {
                 scenario: Box::new(s.clone()),
             },
             ToWorker::Analyse {
-                order: 12,
+                order: OrderId {
+                    job: u64::MAX >> 11,
+                    item: 12,
+                },
                 base: Box::default(),
                 scenario: Box::new(s),
             },
@@ -60,12 +64,12 @@ fn every_message() -> (Vec<ToWorker>, Vec<FromWorker>) {
                 why: Refusal::Unreadable,
             },
             FromWorker::Analysed {
-                order: 12,
-                changes: Some(changes),
+                order: OrderId { job: 3, item: 12 },
+                changes,
             },
             FromWorker::Analysed {
-                order: 13,
-                changes: None,
+                order: OrderId { job: 3, item: 13 },
+                changes: Vec::new(),
             },
         ],
     )

@@ -9,8 +9,8 @@ mod common;
 use common::{scenario, split_parts, GOLDEN_FINGERPRINT, GOLDEN_SCENARIO};
 use proptest::prelude::*;
 use taijiang_sim::engine::split::{
-    effective_parts, merge, owned_series, part_paths, Outgoing, PartRun, PartSummary, PartWorker,
-    Slice, MAX_PARTS, RUN_AHEAD,
+    effective_parts, merge, owned_series, part_paths, BadPart, Outgoing, PartRun, PartSummary,
+    PartWorker, Slice, MAX_PARTS, RUN_AHEAD,
 };
 use taijiang_sim::engine::{self, Summary};
 use taijiang_sim::plan::SeriesId;
@@ -36,7 +36,9 @@ fn run_split(scenario: &Scenario, parts: u32, run: u64, order: u64) -> Option<Su
         let (to, message) = queue.swap_remove((state % queue.len() as u64) as usize);
         let worker = &mut workers[to as usize];
         let sent = match message {
-            Message::Start => worker.start(run, scenario, to, parts),
+            Message::Start => worker
+                .start(run, scenario, to, parts)
+                .expect("the part fits"),
             Message::Slice(slice) => worker.receive(slice),
         };
         for outgoing in sent {
@@ -215,7 +217,7 @@ fn slices_that_arrive_before_their_run_are_kept_and_old_ones_dropped() {
     let s = scenario(&[(Param::Paths, 100.0)]);
     let mut worker = PartWorker::new();
     assert!(worker.receive(from_part_one(5)).is_empty());
-    let out = worker.start(5, &s, 0, 2);
+    let out = worker.start(5, &s, 0, 2).expect("fits");
     assert_eq!(
         out.len(),
         RUN_AHEAD + 1,
@@ -236,22 +238,26 @@ fn slices_of_the_next_run_wait_for_it_while_another_runs() {
     let with_early = RUN_AHEAD + 1;
 
     let mut worker = PartWorker::new();
-    worker.start(5, &s, 0, 2);
+    worker.start(5, &s, 0, 2).expect("fits");
     assert!(
         worker.receive(from_part_one(6)).is_empty(),
         "held, not used by run 5"
     );
-    assert_eq!(worker.start(6, &s, 0, 2).len(), with_early, "run 6 uses it");
+    assert_eq!(
+        worker.start(6, &s, 0, 2).expect("fits").len(),
+        with_early,
+        "run 6 uses it"
+    );
 
     let mut worker = PartWorker::new();
     assert!(worker.receive(from_part_one(7)).is_empty());
     assert_eq!(
-        worker.start(6, &s, 0, 2).len(),
+        worker.start(6, &s, 0, 2).expect("fits").len(),
         without_early,
         "not run 6's"
     );
     assert_eq!(
-        worker.start(7, &s, 0, 2).len(),
+        worker.start(7, &s, 0, 2).expect("fits").len(),
         with_early,
         "kept through run 6 for run 7"
     );
@@ -271,24 +277,24 @@ fn a_worker_holds_a_bounded_number_of_early_slices_and_none_of_old_runs() {
     };
     let held_after = |junk_count: usize| {
         let mut worker = PartWorker::new();
-        worker.start(5, &s, 0, 2);
+        worker.start(5, &s, 0, 2).expect("fits");
         for _ in 0..junk_count {
             worker.receive(junk());
         }
         worker.receive(from_part_one(6));
-        worker.start(6, &s, 0, 2).len() == RUN_AHEAD + 1
+        worker.start(6, &s, 0, 2).expect("fits").len() == RUN_AHEAD + 1
     };
     assert!(held_after(limit - 1), "the last that fits is held");
     assert!(!held_after(limit), "one past the limit is dropped");
 
     let mut worker = PartWorker::new();
-    worker.start(5, &s, 0, 2);
+    worker.start(5, &s, 0, 2).expect("fits");
     for _ in 0..limit {
         worker.receive(from_part_one(4));
     }
     worker.receive(from_part_one(6));
     assert_eq!(
-        worker.start(6, &s, 0, 2).len(),
+        worker.start(6, &s, 0, 2).expect("fits").len(),
         RUN_AHEAD + 1,
         "an old run's slices took no room"
     );
@@ -300,7 +306,7 @@ fn out_of_range_parts_do_not_start() {
     assert!(PartRun::start(1, &s, 2, 2).is_none());
     assert!(PartRun::start(1, &s, 0, 0).is_none());
     assert!(PartRun::start(1, &s, 0, MAX_PARTS + 1).is_none());
-    assert!(PartWorker::new().start(1, &s, 3, 2).is_empty());
+    assert_eq!(PartWorker::new().start(1, &s, 3, 2), Err(BadPart));
 }
 
 #[test]

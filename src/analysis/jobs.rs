@@ -8,6 +8,7 @@ use super::tornado::{self, Task};
 use super::{Measure, PairedChange};
 use crate::engine::Summary;
 use crate::scenario::{ParamKind, Scenario};
+use serde::{Deserialize, Serialize};
 
 /// What an analysis is for.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +34,14 @@ enum Item {
         /// The value of the run in flight, if any.
         sent: Option<f64>,
     },
+}
+
+/// An order's name on the wire: the job it belongs to (numbered by the pool) and its item, so
+/// that a late answer of a dropped job is told apart from the job in hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OrderId {
+    pub job: u64,
+    pub item: u32,
 }
 
 /// One run to do: the scenario, to be paired with the job's base run.

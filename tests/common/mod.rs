@@ -42,7 +42,9 @@ mod native {
             }
         };
         for part in 0..parts {
-            let out = workers[part as usize].start(run, scenario, part, parts);
+            let out = workers[part as usize]
+                .start(run, scenario, part, parts)
+                .expect("every part fits");
             route(out, &mut queue);
         }
         while let Some((to, slice)) = queue.pop() {

@@ -1,8 +1,9 @@
 // Failures injected into real engine workers: a request a worker cannot read, a result the page
 // cannot read, a missing port between two workers, a message that cannot be posted, a worker
-// that stops answering. Each time the page recovers by itself and shows exactly the native
-// engine's numbers. The faults are made in the page, around the browser's own `Worker` (a
-// subclass installed before the app loads), so that the app runs unchanged.
+// that stops answering, one that hangs on an analysis order, one that never loads. Each time the
+// page recovers by itself, shows exactly the native engine's numbers and finishes its analysis.
+// The faults are made in the page, around the browser's own `Worker` (a subclass installed
+// before the app loads), so that the app runs unchanged.
 
 import assert from 'node:assert/strict';
 import { appTest, nativeDefault, pageLog, snapshot, useBrowser, waitReady } from './helpers.mjs';
@@ -25,7 +26,7 @@ function installFaults(fault) {
 
     postMessage(message, transfer) {
       const state = window.__fault;
-      // The engine pool's workers are the first two (`?workers=2`); analyses come later.
+      // The page's one pool: two workers (`?workers=2`), for runs and analyses alike.
       const engine = this.index < 2;
       if (engine && message && message.port && state.fault === 'no-port') return undefined;
       if (engine && !state.done && message && message.bytes && !message.port) {
@@ -52,6 +53,15 @@ function installFaults(fault) {
         }
         // After saying it has loaded, worker 1 is never heard from again.
         if (engine && this.index === 1 && state.fault === 'silent' && this.received > 1) return;
+        // Worker 1 never loads (its first message, "loaded", and all after it are lost).
+        if (engine && this.index === 1 && state.fault === 'never-loads') return;
+        // Worker 1 takes analysis orders and never answers them (postcard: variant 3 is
+        // `FromWorker::Analysed`).
+        const bytes = event.data && event.data.bytes;
+        if (engine && this.index === 1 && state.fault === 'hangs-on-analysis' && bytes && bytes[0] === 3) {
+          state.done = true;
+          return;
+        }
         handler(event);
       };
     }
@@ -101,3 +111,23 @@ appTest('faults: a worker that stops answering hands the run to the page’s thr
   const state = await snapshot(page);
   assert.equal(state.state, 'ready');
 });
+
+for (const [fault, what] of [
+  ['hangs-on-analysis', 'a worker that takes an analysis order and never answers: the analysis ends on the page’s thread'],
+  ['never-loads', 'a worker that never loads: the run and the analysis end on the page’s thread'],
+]) {
+  appTest(`faults: ${what}`, getBrowser, async (h) => {
+    const page = await openWithFault(h, fault);
+    const snap = await waitReady(page);
+    assert.equal(snap.fingerprint, NATIVE_FINGERPRINT, 'exactly the native numbers');
+    // The levers' analysis follows the full run; past the allowance of the order in flight (or
+    // the load limit) the page's thread takes what is left, and the analysis reaches its end.
+    await page.waitForSelector('[data-analysis-kind="levers"]', { timeout: 120_000 });
+    const outlook = await page.textContent('[data-outlook]');
+    assert.match(outlook, /影响最大的调控因素/, 'the outlook names the lever that matters most');
+    if (fault === 'hangs-on-analysis') {
+      assert.equal(await page.evaluate(() => window.__fault.done), true, 'the fault happened');
+    }
+    assert.deepEqual(pageLog(page).pageErrors, []);
+  });
+}

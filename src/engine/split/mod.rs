@@ -299,6 +299,10 @@ impl PartRun {
     }
 }
 
+/// A part that does not fit its run: `part >= parts`, or more parts than a run allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadPart;
+
 /// A worker's side of split runs: starts each run it is given, and holds slices that arrive
 /// before their run has started here (another part may have started it first). Runs are
 /// numbered in increasing order; slices of older runs are dropped.
@@ -317,10 +321,18 @@ impl PartWorker {
         PartWorker::default()
     }
 
-    pub fn start(&mut self, run: u64, scenario: &Scenario, part: u32, parts: u32) -> Vec<Outgoing> {
+    /// Starts part `part` of `parts` of run `run`: what to send at once, or [`BadPart`] when
+    /// the part does not fit its run (nothing started; the run in hand, if any, is dropped).
+    pub fn start(
+        &mut self,
+        run: u64,
+        scenario: &Scenario,
+        part: u32,
+        parts: u32,
+    ) -> Result<Vec<Outgoing>, BadPart> {
         let Some((part_run, mut out)) = PartRun::start(run, scenario, part, parts) else {
             self.current = None;
-            return Vec::new();
+            return Err(BadPart);
         };
         let part_run = self.current.insert(part_run);
         let early = std::mem::take(&mut self.early);
@@ -331,7 +343,7 @@ impl PartWorker {
                 self.early.push(slice);
             }
         }
-        out
+        Ok(out)
     }
 
     pub fn receive(&mut self, slice: Slice) -> Vec<Outgoing> {

@@ -7,12 +7,12 @@ use crate::analysis::tornado;
 use crate::analysis::Measure;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
+use crate::pool::AnalysisView;
 use crate::scenario::Param;
 use crate::ui::decisions::analysis_controls::{choose_measure, measure_options, progress};
 use crate::ui::decisions::goal_seek_panel::GoalSeekPanel;
 use crate::ui::decisions::tornado_table::TornadoTable;
 use crate::ui::decisions::use_analysis::Analysis;
-use crate::ui::engine::analysis_workers::{AnalysisView, Runner};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,10 +36,10 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
     let live = use_state(|| None::<AnalysisView>);
     {
         let setter = live.setter();
-        use_effect_with(props.analysis.runner.clone(), move |runner| {
-            let runner = runner.0.clone();
-            Runner::watch(&runner, Some(Rc::new(move |view| setter.set(view))));
-            move || Runner::watch(&runner, None)
+        use_effect_with(props.analysis.pool.clone(), move |pool| {
+            pool.watch_progress(Some(Rc::new(move |view| setter.set(view))));
+            let pool = pool.clone();
+            move || pool.watch_progress(None)
         });
     }
     let view = (*live)

@@ -8,12 +8,12 @@ use crate::analysis::Measure;
 use crate::format;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
+use crate::pool::AnalysisView;
 use crate::scenario::Param;
 use crate::text::outlook::measure_label;
 use crate::text::param_value;
 use crate::ui::decisions::analysis_controls::{choose_measure, measure_options, progress};
 use crate::ui::decisions::use_analysis::Analysis;
-use crate::ui::engine::analysis_workers::AnalysisView;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

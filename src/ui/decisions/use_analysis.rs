@@ -1,13 +1,14 @@
-//! The analyses of the scenario on screen: a hook that owns the analysis workers, starts a job
-//! on request, drops it when the scenario changes, and after every full run asks for the
-//! levers' sensitivity, whose largest bar the outlook names.
+//! The analyses of the scenario on screen: a hook that starts a job on the page's one pool of
+//! workers on request, drops it when the scenario changes, and after every full run asks for
+//! the levers' sensitivity, whose largest bar the outlook names.
 
 use crate::analysis::jobs::JobKind;
 use crate::analysis::tornado;
 use crate::analysis::Measure;
+use crate::pool::AnalysisView;
 use crate::state::Precision;
 use crate::text::outlook::{key_lever, KeyLever};
-use crate::ui::engine::analysis_workers::{AnalysisView, Runner, RunnerHandle};
+use crate::ui::engine::WorkerPool;
 use crate::ui::page::store::Store;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -20,7 +21,7 @@ const AUTO_DELAY_MS: u32 = 600;
 /// into would lose its text to each redraw). The panel watches the progress itself.
 #[derive(Clone, PartialEq)]
 pub struct Analysis {
-    pub runner: RunnerHandle,
+    pub pool: WorkerPool,
     /// The scenario revision on screen.
     pub revision: u64,
     /// The latest finished tornado of the scenario on screen (kept while a goal-seek runs).
@@ -32,16 +33,15 @@ pub struct Analysis {
 }
 
 #[hook]
-pub fn use_analysis(store: &UseReducerHandle<Store>) -> Analysis {
+pub fn use_analysis(store: &UseReducerHandle<Store>, pool: &WorkerPool) -> Analysis {
     // The last job that ended.
     let view = use_state(|| None::<AnalysisView>);
-    let runner = {
+    {
         let setter = view.setter();
-        use_memo((), move |_| {
-            Runner::new(Rc::new(move |view| setter.set(Some(view))))
-        })
-    };
-    let runner: Rc<_> = (*runner).clone();
+        use_effect_with(pool.clone(), move |pool| {
+            pool.on_analysis_end(Rc::new(move |view| setter.set(Some(view))));
+        });
+    }
     let state = &store.0;
     let revision = state.revision;
     let full = state
@@ -56,19 +56,18 @@ pub fn use_analysis(store: &UseReducerHandle<Store>) -> Analysis {
     // the levers' bars are asked for: while the user is still moving a slider, the workers and
     // the page's thread are left to the runs the user waits for.
     {
-        let runner = runner.clone();
+        let pool = pool.clone();
         let (scenario, full) = (state.scenario.clone(), full.clone());
         use_effect_with((revision, full.is_some()), move |(revision, _)| {
-            Runner::cancel(&runner);
+            pool.cancel_analysis();
             let revision = *revision;
             let pending = full.map(|base_run| {
                 gloo::timers::callback::Timeout::new(AUTO_DELAY_MS, move || {
                     // An analysis the user asked for in the meantime stays.
-                    if Runner::has_job_for(&runner, revision) {
+                    if pool.has_analysis_for(revision) {
                         return;
                     }
-                    Runner::start(
-                        &runner,
+                    pool.start_analysis(
                         JobKind::Tornado { levers_only: true },
                         &scenario,
                         &base_run,
@@ -94,15 +93,15 @@ pub fn use_analysis(store: &UseReducerHandle<Store>) -> Analysis {
         });
     }
     let start = {
-        let (runner, scenario) = (runner.clone(), state.scenario.clone());
+        let (pool, scenario) = (pool.clone(), state.scenario.clone());
         Callback::from(move |kind: JobKind| {
             if let Some(base_run) = &full {
-                Runner::start(&runner, kind, &scenario, base_run, revision);
+                pool.start_analysis(kind, &scenario, base_run, revision);
             }
         })
     };
     Analysis {
-        runner: RunnerHandle(runner),
+        pool: pool.clone(),
         revision,
         tornado: (*last_tornado).clone().filter(|v| v.revision == revision),
         key_lever: (*key)

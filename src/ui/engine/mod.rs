@@ -1,6 +1,9 @@
-//! The engine's workers as the page uses them: the pool that spawns them and carries out
-//! `crate::pool`'s commands, and the hook that sends the state's requests to it.
+//! The engine's workers as the page uses them: the one pool that spawns them and carries out
+//! `crate::pool`'s commands (runs and analyses alike), and the hook that sends the state's
+//! requests to it.
 
-pub mod analysis_workers;
-pub mod use_engine;
+mod use_engine;
 pub mod worker_pool;
+
+pub use use_engine::use_engine;
+pub use worker_pool::WorkerPool;

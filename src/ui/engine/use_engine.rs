@@ -1,10 +1,8 @@
-//! Carries out the state's run requests on the engine workers.
+//! The page's one pool of workers, and the state's run requests carried out on it.
 
+use super::worker_pool::{WorkerPool, DEFAULT_MAX_WORKERS, SPLIT_MIN_PATHS};
 use crate::engine::split::MAX_PARTS;
-use crate::state::{Action, RunRequest};
-use crate::ui::engine::worker_pool::{
-    run_on_page, EnginePool, DEFAULT_MAX_WORKERS, SPLIT_MIN_PATHS,
-};
+use crate::state::Action;
 use crate::ui::page::store::Store;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
@@ -12,30 +10,6 @@ use yew::prelude::*;
 
 /// How long a dragged slider must rest before the full run replaces the preview.
 const REST_MS: u32 = 150;
-
-/// Where runs happen.
-enum Engine {
-    Workers(EnginePool),
-    /// On the page's thread, one task later: for component tests, which have no worker script.
-    InThread(UseReducerDispatcher<Store>),
-}
-
-impl Engine {
-    fn send(&self, request: RunRequest) {
-        match self {
-            Engine::Workers(pool) => pool.send(request),
-            Engine::InThread(dispatcher) => {
-                let dispatcher = dispatcher.clone();
-                run_on_page(
-                    request,
-                    Rc::new(move |response| {
-                        dispatcher.dispatch(Action::RunFinished(Rc::new(response)))
-                    }),
-                );
-            }
-        }
-    }
-}
 
 /// How many workers to spawn, and from how many paths a run is split: `?workers=N` in the page's
 /// address (1 to 10) splits every run N ways, for benchmarks and comparisons; otherwise one
@@ -63,40 +37,41 @@ fn worker_count() -> (u32, u32) {
     }
 }
 
-/// Spawns the workers once, sends them each request the state asks for, and turns a pause in
-/// dragging into the full run.
+/// Spawns the page's workers once (none with `in_thread`: everything on the page's thread, for
+/// component tests), sends them each request the state asks for, and turns a pause in dragging
+/// into the full run. The pool is the analyses' too.
 #[hook]
-pub fn use_engine_runner(store: &UseReducerHandle<Store>, in_thread: bool) {
-    let engine = {
+pub fn use_engine(store: &UseReducerHandle<Store>, in_thread: bool) -> WorkerPool {
+    let pool = {
         let dispatcher = store.dispatcher();
         use_memo(in_thread, move |&in_thread| {
+            let on_response: super::worker_pool::OnResponse = Rc::new(move |response| {
+                dispatcher.dispatch(Action::RunFinished(Rc::new(response)))
+            });
             if in_thread {
-                return Engine::InThread(dispatcher);
+                return WorkerPool::on_page(on_response);
             }
-            let on_response = {
-                let dispatcher = dispatcher.clone();
-                move |response| dispatcher.dispatch(Action::RunFinished(Rc::new(response)))
-            };
             // Relative: the site works from any folder.
             let (workers, split_min_paths) = worker_count();
-            match EnginePool::spawn("./worker.js", workers, split_min_paths, on_response) {
-                Ok(pool) => Engine::Workers(pool),
+            match WorkerPool::spawn("./worker.js", workers, split_min_paths, on_response.clone()) {
+                Ok(pool) => pool,
                 // A browser that cannot start workers still gets its numbers, a little slower.
                 Err(error) => {
                     web_sys::console::warn_2(&"engine workers unavailable".into(), &error);
-                    Engine::InThread(dispatcher)
+                    WorkerPool::on_page(on_response)
                 }
             }
         })
     };
+    let pool: WorkerPool = (*pool).clone();
 
     let request = store.0.next_request();
     {
-        let dispatcher = store.dispatcher();
+        let (dispatcher, pool) = (store.dispatcher(), pool.clone());
         use_effect_with(request, move |request| {
             if let Some(request) = request {
                 dispatcher.dispatch(Action::RunStarted(request.key));
-                engine.send(request.clone());
+                pool.send(request.clone());
             }
         });
     }
@@ -115,4 +90,5 @@ pub fn use_engine_runner(store: &UseReducerHandle<Store>, in_thread: bool) {
             },
         );
     }
+    pool
 }

@@ -1,16 +1,19 @@
-//! The page's side of the engine workers, as browser calls: spawns them, connects every pair
-//! with a message channel, and carries out what [`PoolState`] decides (which run goes where,
-//! merging the parts, falling back to the page's thread).
+//! The one pool of workers, as browser calls: spawns them, connects every pair with a message
+//! channel, and carries out what [`PoolState`] decides (which run or analysis order goes where,
+//! merging the parts, falling back to the page's thread). Runs and analyses share these
+//! workers: the page starts no others.
 //!
 //! The page does no engine work while the workers are well: merging places ten series summaries
 //! and adds ten pairs of counts.
 
-use crate::engine;
-use crate::pool::{Command, PoolState};
+use crate::analysis::all_changes;
+use crate::analysis::jobs::JobKind;
+use crate::engine::{self, Summary};
+use crate::pool::{AnalysisView, Command, PoolState};
+use crate::protocol::wire::{envelope, opened};
 use crate::protocol::{FromWorker, ToWorker, PORT};
 use crate::scenario::Scenario;
 use crate::state::{RunRequest, RunResponse};
-use crate::worker::{envelope, opened};
 use js_sys::Array;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -20,7 +23,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, Event, MessageChannel, MessageEvent, Url, Worker};
 
 /// Workers spawned unless the link asks for another number: more than four rarely pays on the
-/// machines a district office has, and each costs a copy of the engine's memory.
+/// machines a district office has, and each costs a copy of the engine's memory. The one cap
+/// on workers for the whole page: analyses use the same ones.
 pub const DEFAULT_MAX_WORKERS: u32 = 4;
 
 /// By default, runs with fewer paths go to one worker: below this the exchange between workers
@@ -31,16 +35,29 @@ pub const SPLIT_MIN_PATHS: u32 = 5_000;
 const WATCHDOG_MS: u32 = 1_000;
 
 pub type OnResponse = Rc<dyn Fn(RunResponse)>;
+pub type OnAnalysis = Rc<dyn Fn(Option<AnalysisView>)>;
 
 struct Pool {
     workers: Vec<Worker>,
     state: PoolState,
     on_response: OnResponse,
+    /// Told of every move of the analysis in hand (the panel that shows its progress).
+    on_progress: Option<OnAnalysis>,
+    /// Told once when an analysis ends (the page: the outlook's lever, the last tornado).
+    on_end: Option<Rc<dyn Fn(AnalysisView)>>,
 }
 
-/// A handle to the workers; dropping it does not stop them (the page lives as long as they do).
-pub struct EnginePool {
+/// A handle to the pool, compared by identity (for component properties); dropping it does not
+/// stop the workers (the page lives as long as they do).
+#[derive(Clone)]
+pub struct WorkerPool {
     pool: Rc<RefCell<Pool>>,
+}
+
+impl PartialEq for WorkerPool {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.pool, &other.pool)
+    }
 }
 
 fn now_ms() -> f64 {
@@ -50,7 +67,7 @@ fn now_ms() -> f64 {
 }
 
 /// A worker that loads `script` (wasm-bindgen's no-modules output) and starts its wasm module.
-pub(super) fn spawn_worker(script: &str) -> Result<Worker, JsValue> {
+fn spawn_worker(script: &str) -> Result<Worker, JsValue> {
     let base = gloo::utils::window().location().href()?;
     let script_url = Url::new_with_base(script, &base)?.href();
     let wasm_url = script_url.replace(".js", "_bg.wasm");
@@ -66,25 +83,22 @@ pub(super) fn spawn_worker(script: &str) -> Result<Worker, JsValue> {
     Worker::new(&Url::create_object_url_with_blob(&blob)?)
 }
 
-impl EnginePool {
+impl WorkerPool {
     /// Spawns `workers` workers running `script`, which split runs of `split_min_paths` paths or
-    /// more between them; each finished run goes to `on_response`.
+    /// more between them and take analysis orders; each finished run goes to `on_response`.
     pub fn spawn(
         script: &str,
         workers: u32,
         split_min_paths: u32,
-        on_response: impl Fn(RunResponse) + 'static,
-    ) -> Result<EnginePool, JsValue> {
+        on_response: OnResponse,
+    ) -> Result<WorkerPool, JsValue> {
         let spawned = (0..workers.max(1))
             .map(|_| spawn_worker(script))
             .collect::<Result<Vec<_>, _>>()?;
-        let pool = Rc::new(RefCell::new(Pool {
-            state: PoolState::new(spawned.len() as u32, split_min_paths),
-            workers: spawned,
-            on_response: Rc::new(on_response),
-        }));
-        for (index, worker) in pool.borrow().workers.iter().enumerate() {
-            let weak = Rc::downgrade(&pool);
+        let state = PoolState::new(spawned.len() as u32, split_min_paths);
+        let handle = WorkerPool::with(spawned, state, on_response);
+        for (index, worker) in handle.pool.borrow().workers.iter().enumerate() {
+            let weak = Rc::downgrade(&handle.pool);
             let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
                 if let Some(pool) = weak.upgrade() {
                     Pool::on_message(&pool, index as u32, &event.data());
@@ -92,20 +106,20 @@ impl EnginePool {
             });
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             on_message.forget();
-            let weak = Rc::downgrade(&pool);
+            let weak = Rc::downgrade(&handle.pool);
             let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
                 event.prevent_default();
                 if let Some(pool) = weak.upgrade() {
-                    let commands = pool.borrow_mut().state.failed();
+                    let commands = pool.borrow_mut().state.failed(now_ms());
                     Pool::carry_out(&pool, commands);
                 }
             });
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             on_error.forget();
         }
-        // A watchdog: workers that never load, or a run that stops making progress, fall back
-        // to the page's thread instead of leaving the page on "running" for good.
-        let weak = Rc::downgrade(&pool);
+        // A watchdog: workers that never load, or a run or an order that stops making
+        // progress, fall back to the page's thread instead of leaving the page waiting for good.
+        let weak = Rc::downgrade(&handle.pool);
         gloo::timers::callback::Interval::new(WATCHDOG_MS, move || {
             if let Some(pool) = weak.upgrade() {
                 let commands = pool.borrow_mut().state.check(now_ms());
@@ -113,7 +127,25 @@ impl EnginePool {
             }
         })
         .forget();
-        Ok(EnginePool { pool })
+        Ok(handle)
+    }
+
+    /// A pool without workers: everything on the page's thread (component tests, and a browser
+    /// that cannot start workers).
+    pub fn on_page(on_response: OnResponse) -> WorkerPool {
+        WorkerPool::with(Vec::new(), PoolState::on_page_only(), on_response)
+    }
+
+    fn with(workers: Vec<Worker>, state: PoolState, on_response: OnResponse) -> WorkerPool {
+        WorkerPool {
+            pool: Rc::new(RefCell::new(Pool {
+                workers,
+                state,
+                on_response,
+                on_progress: None,
+                on_end: None,
+            })),
+        }
     }
 
     /// Runs `request` as soon as the workers are free; a request still waiting is replaced.
@@ -121,11 +153,56 @@ impl EnginePool {
         let commands = self.pool.borrow_mut().state.send(request, now_ms());
         Pool::carry_out(&self.pool, commands);
     }
+
+    /// Starts an analysis of `base` (revision `revision`), whose full run is `base_run`; the
+    /// one in hand is dropped.
+    pub fn start_analysis(
+        &self,
+        kind: JobKind,
+        base: &Scenario,
+        base_run: &Rc<Summary>,
+        revision: u64,
+    ) {
+        let commands = self.pool.borrow_mut().state.start_analysis(
+            kind,
+            base,
+            base_run.clone(),
+            revision,
+            now_ms(),
+        );
+        Pool::carry_out(&self.pool, commands);
+    }
+
+    /// Drops the analysis in hand (its late answers are ignored).
+    pub fn cancel_analysis(&self) {
+        let commands = self.pool.borrow_mut().state.cancel_analysis();
+        Pool::carry_out(&self.pool, commands);
+    }
+
+    /// Whether an analysis of `revision` is in hand (running or ended).
+    pub fn has_analysis_for(&self, revision: u64) -> bool {
+        self.pool.borrow().state.has_analysis_for(revision)
+    }
+
+    /// Sets (or, with `None`, clears) who is told of every move of the analysis in hand, and
+    /// tells it where it is now.
+    pub fn watch_progress(&self, on_progress: Option<OnAnalysis>) {
+        self.pool.borrow_mut().on_progress = on_progress.clone();
+        if let Some(on_progress) = on_progress {
+            let view = self.pool.borrow().state.analysis_view();
+            on_progress(view);
+        }
+    }
+
+    /// Sets who is told once when an analysis ends.
+    pub fn on_analysis_end(&self, on_end: Rc<dyn Fn(AnalysisView)>) {
+        self.pool.borrow_mut().on_end = Some(on_end);
+    }
 }
 
 /// Runs `request` on the page's thread, one task later: slower, and the page waits while it
 /// runs, but the numbers are the same.
-pub fn run_on_page(request: RunRequest, on_response: OnResponse) {
+fn run_on_page(request: RunRequest, on_response: OnResponse) {
     gloo::timers::callback::Timeout::new(0, move || {
         let started = now_ms();
         let summary = engine::run(&request.scenario);
@@ -147,39 +224,41 @@ impl Pool {
             match opened::<FromWorker>(data) {
                 Ok(FromWorker::Loaded) => pool.state.loaded(now),
                 Ok(FromWorker::Done { summary }) => pool.state.done(worker, summary, now),
-                Ok(FromWorker::Refused { run, .. }) => pool.state.refused(run, now),
-                // Not for this pool's workers.
-                Ok(FromWorker::Analysed { .. }) => Vec::new(),
-                // A result that cannot be read cannot be merged: the run is done again rather
-                // than waited for.
-                Err(_) => pool.state.refused(None, now),
+                Ok(FromWorker::Refused { run, .. }) => pool.state.refused(worker, run, now),
+                Ok(FromWorker::Analysed { order, changes }) => {
+                    pool.state.analysed(worker, order, changes, now)
+                }
+                // An answer that cannot be read cannot be used: what it answered is done again
+                // rather than waited for.
+                Err(_) => pool.state.refused(worker, None, now),
             }
         };
         Pool::carry_out(pool, commands);
     }
 
     /// Carries out `commands` in order; a message that cannot be posted is a failed worker,
-    /// whose recovery is carried out in turn. The response goes out last and outside the
-    /// borrow: the state may send the next request straight away.
+    /// whose recovery is carried out in turn. Responses and news of the analysis go out last
+    /// and outside the borrow: the state may send the next request straight away.
     fn carry_out(pool: &Rc<RefCell<Pool>>, commands: Vec<Command>) {
         let mut queue: VecDeque<Command> = commands.into();
         let mut responses = Vec::new();
+        let (mut changed, mut ended) = (false, false);
         while let Some(command) = queue.pop_front() {
             let posted = {
-                let pool = pool.borrow();
+                let this = pool.borrow();
                 match command {
-                    Command::Connect => pool.connect(),
+                    Command::Connect => this.connect(),
                     Command::Start {
                         run,
                         parts,
                         scenario,
-                    } => pool.start(run, parts, scenario),
+                    } => this.start(run, parts, scenario),
                     Command::StopWorkers => {
-                        pool.workers.iter().for_each(Worker::terminate);
+                        this.workers.iter().for_each(Worker::terminate);
                         true
                     }
                     Command::RunOnPage(request) => {
-                        run_on_page(request, pool.on_response.clone());
+                        run_on_page(request, this.on_response.clone());
                         true
                     }
                     Command::Respond(response) => {
@@ -190,13 +269,69 @@ impl Pool {
                         web_sys::console::warn_1(&text.into());
                         true
                     }
+                    Command::Analyse {
+                        worker,
+                        order,
+                        base,
+                        scenario,
+                    } => this.workers.get(worker as usize).is_some_and(|worker| {
+                        let message = ToWorker::Analyse {
+                            order,
+                            base,
+                            scenario,
+                        };
+                        worker.post_message(&envelope(&message, &[])).is_ok()
+                    }),
+                    Command::AnalyseOnPage {
+                        order,
+                        scenario,
+                        base_run,
+                    } => {
+                        // One order per task: the page draws between them.
+                        let weak = Rc::downgrade(pool);
+                        gloo::timers::callback::Timeout::new(0, move || {
+                            let changes = all_changes(&base_run, &engine::run(&scenario));
+                            if let Some(pool) = weak.upgrade() {
+                                let commands = pool.borrow_mut().state.analysed_on_page(
+                                    order,
+                                    changes,
+                                    now_ms(),
+                                );
+                                Pool::carry_out(&pool, commands);
+                            }
+                        })
+                        .forget();
+                        true
+                    }
+                    Command::AnalysisChanged => {
+                        changed = true;
+                        true
+                    }
+                    Command::AnalysisEnded => {
+                        ended = true;
+                        true
+                    }
                 }
             };
             if !posted {
-                queue.extend(pool.borrow_mut().state.failed());
+                queue.extend(pool.borrow_mut().state.failed(now_ms()));
             }
         }
-        let on_response = pool.borrow().on_response.clone();
+        let (on_response, on_progress, on_end, view) = {
+            let this = pool.borrow();
+            (
+                this.on_response.clone(),
+                this.on_progress.clone(),
+                this.on_end.clone(),
+                (changed || ended).then(|| this.state.analysis_view()),
+            )
+        };
+        if let (true, Some(on_end), Some(Some(view))) = (ended, on_end, view.clone()) {
+            on_end(view);
+        }
+        if let (Some(on_progress), Some(view)) = (on_progress, view) {
+            on_progress(view);
+        }
         for response in responses {
             on_response(response);
         }

@@ -21,7 +21,7 @@ use crate::ui::charts::{FanChartCanvas, HistogramCanvas};
 use crate::ui::controls::{AssumptionsPanel, BaseValues, CompareBar, PresetBar, Slider};
 use crate::ui::decisions::use_analysis::use_analysis;
 use crate::ui::decisions::DecisionPanel;
-use crate::ui::engine::use_engine::use_engine_runner;
+use crate::ui::engine::use_engine;
 use crate::ui::page::store::Store;
 use crate::ui::page::{timing, Notices};
 use crate::ui::results::{ProbabilityStrip, SentencePanel, TargetsTable, TargetsTogether};
@@ -90,8 +90,8 @@ pub fn app(props: &AppProps) -> Html {
         marked
     });
 
-    use_engine_runner(&store, props.in_thread);
-    let analysis = use_analysis(&store);
+    let pool = use_engine(&store, props.in_thread);
+    let analysis = use_analysis(&store, &pool);
     // Made once per run shown (it counts targets met together path by path), not per redraw.
     let outlook_text = use_memo(
         (store.0.summary().cloned(), analysis.key_lever, store.0.lang),

@@ -1,7 +1,8 @@
 //! The one protocol between the page and its engine workers, and between workers: typed
 //! messages (serde enums) encoded with postcard, so that both sides read and write the same
 //! types and nothing is looked up by a string key. Free of browser APIs and tested natively;
-//! `worker.rs` and `ui/engine_pool.rs`, `ui/analysis_workers.rs` carry the bytes.
+//! [`wire`] (wasm32 only) puts the bytes into the browser's message objects and takes them out,
+//! for `worker.rs` and `ui/engine/worker_pool.rs` alike.
 //!
 //! What cannot travel as bytes travels beside them in the same message object: a worker's port
 //! to a peer ([`ToWorker::Connect`]) and the values of a slice ([`SliceHeader`]), a
@@ -13,6 +14,10 @@
 //! (its `Deserialize`), and a message that does not decode is an error the receiver answers
 //! ([`FromWorker::Refused`]) or routes into the pool's recovery.
 
+#[cfg(target_arch = "wasm32")]
+pub mod wire;
+
+use crate::analysis::jobs::OrderId;
 use crate::analysis::PairedChange;
 use crate::engine::split::PartSummary;
 use crate::scenario::Scenario;
@@ -40,7 +45,7 @@ pub enum ToWorker {
     /// One run of an analysis: `scenario` paired with the run of `base` (which the worker keeps
     /// from one order to the next).
     Analyse {
-        order: u64,
+        order: OrderId,
         base: Box<Scenario>,
         scenario: Box<Scenario>,
     },
@@ -70,11 +75,11 @@ pub enum FromWorker {
     /// The worker could not do its part of run `run` (`None`: the request itself did not
     /// decode); the page recovers at once rather than wait for a timeout.
     Refused { run: Option<u64>, why: Refusal },
-    /// An analysis order's paired changes; `None` when its message could not be read, so that
-    /// the page hands the order out again.
+    /// An analysis order's paired changes: every measure's, in the order of
+    /// `Measure::all`.
     Analysed {
-        order: u64,
-        changes: Option<Vec<PairedChange>>,
+        order: OrderId,
+        changes: Vec<PairedChange>,
     },
 }
 
