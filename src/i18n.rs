@@ -33,6 +33,14 @@ impl Lang {
         }
     }
 
+    /// The other language (what the page's language switch offers).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
     /// Picks the text in this language.
     pub fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
         match self {

@@ -371,3 +371,85 @@ fn the_outlook_names_exactly_the_likely_and_at_risk_targets_and_the_key_lever() 
         assert!(!outlook(&base_run, None, Lang::En).contains("matters most"));
     }
 }
+
+#[test]
+fn a_goal_seek_level_is_typed_in_its_measures_unit_and_each_kind_keeps_its_own() {
+    use taijiang_sim::analysis::level::{
+        LevelError, Levels, DEFAULT_CHANCE_PERCENT, DEFAULT_COUNT,
+    };
+    let chance = Measure::Target(TargetId::Gdp);
+    let count = Measure::ExpectedMet;
+    let mut levels = Levels::default();
+    // The defaults mean what they say in either unit: 80 % and 6 targets, never 80 targets.
+    assert_eq!(levels.shown(chance), DEFAULT_CHANCE_PERCENT);
+    assert_eq!(levels.required(chance), 0.8);
+    assert_eq!(levels.shown(count), DEFAULT_COUNT);
+    assert_eq!(levels.required(count), 6.0);
+    assert_eq!(levels.shown(Measure::AllMet), DEFAULT_CHANCE_PERCENT);
+    // A count typed for the count stays a count; switching to a chance shows the chance's level.
+    levels.set(count, " 7 ", 10).expect("a count");
+    assert_eq!((levels.shown(count), levels.required(count)), (7.0, 7.0));
+    assert_eq!(levels.required(chance), 0.8, "the chance is untouched");
+    levels.set(chance, "95", 10).expect("a chance");
+    assert_eq!(levels.required(chance), 0.95);
+    assert_eq!(levels.required(count), 7.0, "the count is untouched");
+    // Each kind's range: 0–100 %, 0 to the number of targets.
+    assert_eq!(
+        levels.set(count, "11", 10),
+        Err(LevelError::OutOfRange {
+            low: 0.0,
+            high: 10.0
+        })
+    );
+    assert_eq!(
+        levels.set(count, "80", 12),
+        Err(LevelError::OutOfRange {
+            low: 0.0,
+            high: 12.0
+        })
+    );
+    assert!(
+        levels.set(count, "12", 12).is_ok(),
+        "more targets, a wider range"
+    );
+    assert_eq!(
+        levels.set(chance, "101", 10),
+        Err(LevelError::OutOfRange {
+            low: 0.0,
+            high: 100.0
+        })
+    );
+    for junk in ["", "abc", "NaN", "inf", "1e999"] {
+        assert_eq!(
+            levels.set(chance, junk, 10),
+            Err(LevelError::NotANumber),
+            "{junk:?}"
+        );
+    }
+    assert_eq!(
+        levels.required(chance),
+        0.95,
+        "a refused entry changes nothing"
+    );
+}
+
+#[test]
+fn goal_seek_on_a_count_finds_a_number_of_targets_not_a_percentage() {
+    use taijiang_sim::analysis::level::Levels;
+    let base = scenario(1000.0, &[]);
+    let base_run = engine::run(&base);
+    let levels = Levels::default();
+    let goal = Goal {
+        measure: Measure::ExpectedMet,
+        required: levels.required(Measure::ExpectedMet),
+        param: Param::HtPush,
+    };
+    let result = seek(goal, &base, &base_run, engine::run);
+    let Outcome::Found { change, .. } = result.outcome else {
+        panic!(
+            "6 targets are within the push's reach: {:?}",
+            result.outcome
+        );
+    };
+    assert!((6.0..7.0).contains(&change.value), "{}", change.value);
+}

@@ -424,3 +424,36 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_iframe_snippet_escapes_every_attribute() {
+    use taijiang_sim::export::iframe_snippet;
+    let title = "GDP & income: \"A\" <vs> 'B'";
+    let src = "https://example.org/sim/?a=1&b=2#v=3&gdp=6&embed=targets";
+    let snippet = iframe_snippet(src, (640, 400), title);
+    // Parsed as XML, the one element has exactly the attributes given, with their values intact.
+    let document = roxmltree::Document::parse(&snippet).expect("well-formed");
+    let iframe = document.root_element();
+    assert_eq!(iframe.tag_name().name(), "iframe");
+    assert_eq!(iframe.attribute("src"), Some(src));
+    assert_eq!(iframe.attribute("title"), Some(title));
+    assert_eq!(iframe.attribute("width"), Some("640"));
+    assert_eq!(iframe.attribute("height"), Some("400"));
+    assert_eq!(
+        iframe.attributes().count(),
+        6,
+        "src, width, height, style, title, loading"
+    );
+    assert!(!snippet.contains("& "), "no bare ampersand");
+}
+
+proptest! {
+    /// Whatever a title holds, the snippet is one iframe whose title reads back unchanged.
+    #[test]
+    fn any_title_reads_back_from_the_snippet(title in "\\PC{0,40}") {
+        use taijiang_sim::export::iframe_snippet;
+        let snippet = iframe_snippet("index.html#v=3&embed=targets", (320, 240), &title);
+        let document = roxmltree::Document::parse(&snippet).expect("well-formed");
+        prop_assert_eq!(document.root_element().attribute("title"), Some(title.as_str()));
+    }
+}

@@ -5,6 +5,7 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use taijiang_sim::i18n::Lang;
 use taijiang_sim::library::{
     self, export_file, import_file, ImportReport, MemoryStore, SaveError, SavedScenario, Severity,
     Store, FILE_FORMAT, KEY_PREFIX,
@@ -12,6 +13,7 @@ use taijiang_sim::library::{
 use taijiang_sim::link::{self, Labelled, Link, MODEL_VERSION};
 use taijiang_sim::preset::PresetId;
 use taijiang_sim::scenario::{Param, Scenario, PARAMS};
+use taijiang_sim::text::saved;
 
 fn scenario(settings: &[(Param, f64)]) -> Scenario {
     settings
@@ -134,11 +136,10 @@ fn a_broken_entry_is_named_and_the_others_load() {
             ("future", "format", Severity::Error),
         ]
     );
-    assert!(
-        report.problems[1].problem.contains("0 to 15"),
-        "{}",
-        report.problems[1]
-    );
+    let far = saved::entry_problem(&report.problems[1], Lang::En);
+    assert!(far.contains("0 to 15"), "{far}");
+    let far = saved::entry_problem(&report.problems[1], Lang::Zh);
+    assert!(far.contains("0 到 15") && far.contains("超出范围"), "{far}");
     assert_eq!(store, before, "broken entries stay as they are");
 }
 
@@ -345,7 +346,7 @@ fn each_bad_field_is_listed_and_only_valid_entries_import() {
             .iter()
             .find(|p| p.entry == entry && p.field == field)
             .unwrap();
-        p.message.clone()
+        saved::problem_text(&p.problem, Lang::En)
     };
     assert!(message(2, "scenario.values.seed").contains("whole numbers from 0 to 9007199254740991"));
     assert!(message(2, "scenario.values.zzz").contains("unknown parameter"));

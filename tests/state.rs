@@ -524,3 +524,32 @@ fn a_host_sets_the_scenario_of_an_embedded_piece_which_stays_on_show() {
     // The full page's link leaves the piece out.
     assert!(!link::write(&set.link().full_page()).contains("embed"));
 }
+
+/// An analysis's "try" is one action: the scenario on screen becomes A and B is it with the one
+/// parameter changed; A's result is reused, so only B runs.
+#[test]
+fn trying_a_change_pins_the_scenario_as_a_and_makes_the_change_b() {
+    let mut state = AppState::from_fragment("#paths=300&gdp=7&preset=invest");
+    settle(&mut state);
+    let before = state.scenario.clone();
+    let tried = state.apply(Action::TryChange(Param::Gdp, 8.0));
+    let a = tried.pinned.as_ref().expect("A is pinned");
+    assert_eq!(a.scenario, before, "A is what was on screen");
+    assert_eq!(a.preset, Some(PresetId::Invest), "with its preset");
+    assert_eq!(tried.scenario, before.with(Param::Gdp, 8.0).expect("valid"));
+    assert_eq!(tried.source, ScenarioSource::Controls);
+    assert_eq!(
+        tried.next_request().map(|r| r.key.role),
+        Some(RunRole::Current),
+        "B runs; A's result is the one on screen"
+    );
+    assert!(
+        tried.fragment().contains("a=invest"),
+        "{}",
+        tried.fragment()
+    );
+    // A value the parameter cannot take is refused by the control; trying it changes nothing.
+    let refused = state.apply(Action::TryChange(Param::Gdp, 99.0));
+    assert_eq!(refused.pinned, None);
+    assert_eq!(refused.scenario, before);
+}

@@ -7,6 +7,7 @@
 
 pub mod goal_seek;
 pub mod jobs;
+pub mod level;
 pub mod steps;
 pub mod tornado;
 

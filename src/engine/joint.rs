@@ -38,11 +38,16 @@ impl JointAttainment {
         self.counts.iter().map(|&c| f64::from(c) / n).collect()
     }
 
+    /// The share of paths meeting exactly `k` targets and its standard error √(p̂(1 − p̂)/n).
+    pub fn share(&self, k: usize) -> (f64, f64) {
+        let n = f64::from(self.paths.max(1));
+        let p = f64::from(self.counts.get(k).copied().unwrap_or(0)) / n;
+        (p, (p * (1.0 - p) / n).sqrt())
+    }
+
     /// P(all met) and its standard error √(p̂(1 − p̂)/n).
     pub fn all_met(&self) -> (f64, f64) {
-        let n = f64::from(self.paths.max(1));
-        let p = f64::from(*self.counts.last().unwrap_or(&0)) / n;
-        (p, (p * (1.0 - p) / n).sqrt())
+        self.share(self.targets())
     }
 
     /// The paths meeting every target.

@@ -1,9 +1,10 @@
 //! What leaves the simulator as a file or for another program: the whole summary as JSON (the
-//! CLI's `--json`), CSV for spreadsheets, charts as SVG with their caption, and the messages an
-//! embedded page posts to the page around it.
+//! CLI's `--json`), CSV for spreadsheets, charts as SVG with their caption, the iframe snippet of
+//! an embedded piece, and the messages an embedded page posts to the page around it.
 
 mod analysis;
 mod csv;
+mod embed;
 mod json;
 pub mod message;
 mod qr;
@@ -11,6 +12,7 @@ mod svg;
 
 pub use analysis::{goal_seek_json, tornado_json};
 pub use csv::{series_csv, series_unit, targets_csv, CsvContext, BOM};
+pub use embed::{escape_attribute, iframe_snippet};
 pub use json::summary_json;
 pub use qr::link_qr_svg;
 pub use svg::{chart_svg, EXPORT_SIZE};

@@ -1,10 +1,11 @@
 //! One saved scenario as JSON: the entry codec the store and the scenario file share (formats 1
 //! and 2, read tolerantly with every problem named by its field).
 
-use super::{SavedScenario, Severity, FORMAT_VERSION};
+use super::problem::Problem;
+use super::{shown, SavedScenario, Severity, FORMAT_VERSION};
 use crate::link::{self, Labelled, MODEL_VERSION};
 use crate::preset::PresetId;
-use crate::scenario::{format_value, Param, ParamSpec, Scenario, ValueError, PARAMS};
+use crate::scenario::{Param, ParamSpec, Scenario, ValueError, PARAMS};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -17,7 +18,7 @@ const EXACT_INTEGER: f64 = 9_007_199_254_740_991.0;
 /// One problem found while decoding an entry.
 pub(super) struct Issue {
     pub field: String,
-    pub message: String,
+    pub problem: Problem,
     pub severity: Severity,
 }
 
@@ -36,24 +37,23 @@ struct Reader {
 }
 
 impl Reader {
-    fn push(&mut self, field: impl Into<String>, message: impl Into<String>, severity: Severity) {
-        let (field, message) = (field.into(), message.into());
+    fn push(&mut self, field: impl Into<String>, problem: Problem, severity: Severity) {
         self.issues.push(Issue {
-            field,
-            message,
+            field: field.into(),
+            problem,
             severity,
         });
     }
 
-    fn error(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.push(field, message, Severity::Error);
+    fn error(&mut self, field: impl Into<String>, problem: Problem) {
+        self.push(field, problem, Severity::Error);
     }
 
     fn text(&mut self, object: &Map<String, Value>, field: &str) -> Option<String> {
         match object.get(field) {
             Some(Value::String(text)) => return Some(text.clone()),
-            Some(other) => self.error(field, format!("{} is not text", shown(other))),
-            None => self.error(field, "missing"),
+            Some(other) => self.error(field, Problem::NotText(shown(other))),
+            None => self.error(field, Problem::Missing),
         }
         None
     }
@@ -66,7 +66,7 @@ impl Reader {
         let text = self.text(object, "link")?;
         let (parsed, issues) = link::parse(&text);
         for issue in issues {
-            self.push("link", issue.to_string(), Severity::Warning);
+            self.push("link", Problem::Link(issue), Severity::Warning);
         }
         let pairs = link::pairs(&text);
         let v = pairs.iter().rev().find(|(key, _)| key == "v");
@@ -84,26 +84,20 @@ impl Reader {
     ) -> Option<(u32, Labelled, Option<Labelled>)> {
         let model = match object.get("model") {
             None => {
-                self.error("model", "missing");
+                self.error("model", Problem::Missing);
                 None
             }
             Some(v) => match v.as_u64().and_then(|m| u32::try_from(m).ok()) {
                 None => {
-                    let message = format!("{} is not a model version (a whole number)", shown(v));
-                    self.error("model", message);
+                    self.error("model", Problem::NotModelVersion(shown(v)));
                     None
                 }
                 Some(m) => {
                     // Another model version may give other numbers from the same values: say so,
                     // as a link from another version does, and load it.
                     if m != MODEL_VERSION {
-                        let which = if m > MODEL_VERSION {
-                            "a newer"
-                        } else {
-                            "an older"
-                        };
-                        let message = format!("made with {which} model version ({m}); this build computes version {MODEL_VERSION}, so its numbers may differ");
-                        self.push("model", message, Severity::Warning);
+                        let problem = Problem::OtherModel { version: m };
+                        self.push("model", problem, Severity::Warning);
                     }
                     Some(m)
                 }
@@ -113,7 +107,7 @@ impl Reader {
         let current = match object.get("scenario") {
             Some(value) => self.labelled(value, "scenario", newer),
             None => {
-                self.error("scenario", "missing");
+                self.error("scenario", Problem::Missing);
                 None
             }
         };
@@ -128,7 +122,7 @@ impl Reader {
     /// errors, or warnings in an entry of a newer model version (which may have more).
     fn labelled(&mut self, value: &Value, field: &str, newer: bool) -> Option<Labelled> {
         let Some(object) = value.as_object() else {
-            self.error(field, format!("{} is not an object", shown(value)));
+            self.error(field, Problem::NotAnObject(shown(value)));
             return None;
         };
         let preset = match object.get("preset") {
@@ -136,10 +130,10 @@ impl Reader {
             Some(value) => match value.as_str().and_then(PresetId::from_key) {
                 Some(preset) => Some(Some(preset)),
                 None => {
-                    let known: Vec<_> = PresetId::ALL.iter().map(|p| p.key()).collect();
-                    let known = known.join(", ");
-                    let message = format!("unknown preset {} (known: {known})", shown(value));
-                    self.error(format!("{field}.preset"), message);
+                    self.error(
+                        format!("{field}.preset"),
+                        Problem::UnknownPreset(shown(value)),
+                    );
                     None
                 }
             },
@@ -147,12 +141,14 @@ impl Reader {
         let values = match object.get("values") {
             Some(Value::Object(values)) => values,
             Some(other) => {
-                let message = format!("{} is not an object", shown(other));
-                self.error(format!("{field}.values"), message);
+                self.error(
+                    format!("{field}.values"),
+                    Problem::NotAnObject(shown(other)),
+                );
                 return None;
             }
             None => {
-                self.error(format!("{field}.values"), "missing");
+                self.error(format!("{field}.values"), Problem::Missing);
                 return None;
             }
         };
@@ -162,10 +158,10 @@ impl Reader {
             let at = format!("{field}.values.{key}");
             let Some(param) = Param::from_key(key) else {
                 if newer {
-                    let message = "unknown parameter (of a newer model version): ignored";
-                    self.push(at, message, Severity::Warning);
+                    let problem = Problem::UnknownParameter { newer: true };
+                    self.push(at, problem, Severity::Warning);
                 } else {
-                    self.error(at, "unknown parameter");
+                    self.error(at, Problem::UnknownParameter { newer: false });
                     valid = false;
                 }
                 continue;
@@ -174,7 +170,7 @@ impl Reader {
             match number.and_then(|v| scenario.with(param, v)) {
                 Ok(next) => scenario = next,
                 Err(error) => {
-                    self.error(at, value_message(param.spec(), value, &error));
+                    self.error(at, bad_value(param.spec(), value, error));
                     valid = false;
                 }
             }
@@ -187,28 +183,14 @@ impl Reader {
     }
 }
 
-/// A JSON value as a message shows it: at most 40 characters.
-fn shown(value: &Value) -> String {
-    let text = value.to_string();
-    match text.char_indices().nth(40) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text,
+fn bad_value(spec: &ParamSpec, value: &Value, error: ValueError) -> Problem {
+    Problem::BadValue {
+        shown: shown(value),
+        error,
+        min: spec.min,
+        max: spec.max,
+        integer: spec.integer,
     }
-}
-
-fn value_message(spec: &ParamSpec, value: &Value, error: &ValueError) -> String {
-    let (min, max) = (format_value(spec.min), format_value(spec.max));
-    let allowed = if spec.integer {
-        format!("allowed: whole numbers from {min} to {max}")
-    } else {
-        format!("allowed: {min} to {max}")
-    };
-    let what = match error {
-        ValueError::NotANumber => "is not a number",
-        ValueError::NotWhole => "is not a whole number",
-        ValueError::OutOfRange { .. } => "is out of range",
-    };
-    format!("{} {what}; {allowed}", shown(value))
 }
 
 /// Reads one entry (format 1 or 2). In the store the key names the entry (`key_name`) and the
@@ -218,21 +200,17 @@ pub(super) fn decode_entry(value: &Value, key_name: Option<&str>) -> Decoded {
     let object = value.as_object();
     let format = match object.map(|object| object.get("format")) {
         None => {
-            reader.error("", format!("{} is not an object", shown(value)));
+            reader.error("", Problem::NotAnObject(shown(value)));
             None
         }
         Some(None) => {
-            reader.error("format", "missing");
+            reader.error("format", Problem::Missing);
             None
         }
         Some(Some(v)) => match v.as_u64() {
             Some(f @ 1..=2) => Some(f as u32),
             _ => {
-                let message = format!(
-                    "unsupported format {}; this build reads formats 1 and {FORMAT_VERSION}",
-                    shown(v)
-                );
-                reader.error("format", message);
+                reader.error("format", Problem::UnsupportedFormat(shown(v)));
                 None
             }
         },
@@ -250,7 +228,7 @@ pub(super) fn decode_entry(value: &Value, key_name: Option<&str>) -> Decoded {
         None => reader.text(object, "name"),
     };
     if name.as_deref().is_some_and(|name| name.trim().is_empty()) {
-        reader.error("name", "empty");
+        reader.error("name", Problem::EmptyName);
     }
     let saved_at = reader.text(object, "saved_at");
     let body = match format {

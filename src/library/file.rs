@@ -1,10 +1,9 @@
 //! The scenario file: export and import, on the entry codec it shares with the store.
 
 use super::entry::{decode_entry, EntryOut};
-use super::{read_json, SavedScenario, Severity};
+use super::{read_json, shown, Problem, SavedScenario, Severity};
 use serde::Serialize;
 use serde_json::Value;
-use std::fmt;
 
 /// The file's `format`: what it is.
 pub const FILE_FORMAT: &str = "taijiang-sim-scenarios";
@@ -19,27 +18,9 @@ pub struct ImportProblem {
     pub name: Option<String>,
     /// Where: `scenario.values.gdp`, `pinned.preset`, `model`, …; empty for the whole entry.
     pub field: String,
-    /// What is wrong, in English.
-    pub message: String,
+    /// What is wrong (`text::saved` says it in words).
+    pub problem: Problem,
     pub severity: Severity,
-}
-
-impl fmt::Display for ImportProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.entry > 0 {
-            write!(f, "entry {}", self.entry)?;
-            if let Some(name) = &self.name {
-                write!(f, " “{name}”")?;
-            }
-            if !self.field.is_empty() {
-                write!(f, ", ")?;
-            }
-        }
-        if !self.field.is_empty() {
-            write!(f, "{}", self.field)?;
-        }
-        write!(f, ": {}", self.message)
-    }
 }
 
 /// What [`import_file`] found.
@@ -56,6 +37,13 @@ struct FileOut<'a> {
     format: &'static str,
     version: u32,
     scenarios: Vec<EntryOut<'a>>,
+}
+
+/// The name of an exported scenario file, with the day of the export (`saved_at`-style ISO
+/// time): `taijiang-scenarios-2026-12-04.json`.
+pub fn export_file_name(now_iso: &str) -> String {
+    let day: String = now_iso.chars().take(10).collect();
+    format!("taijiang-scenarios-{day}.json")
 }
 
 /// The scenario file of `entries` (pretty JSON, version 2, entries in format 2).
@@ -75,11 +63,11 @@ pub fn export_file(entries: &[SavedScenario]) -> String {
 /// A name used by an earlier entry of the file is an error (the first one is imported).
 pub fn import_file(text: &str) -> ImportReport {
     let mut report = ImportReport::default();
-    let whole = |field: &str, message: String| ImportProblem {
+    let whole = |field: &str, problem: Problem| ImportProblem {
         entry: 0,
         name: None,
         field: field.to_owned(),
-        message,
+        problem,
         severity: Severity::Error,
     };
     // A byte order mark, as some editors on Windows write, is not JSON but harmless.
@@ -89,15 +77,16 @@ pub fn import_file(text: &str) -> ImportReport {
         Err(error) => {
             report
                 .problems
-                .push(whole("", format!("not a JSON file ({error})")));
+                .push(whole("", Problem::FileNotJson(error.to_string())));
             return report;
         }
     };
     let format = root.get("format");
     if format.and_then(Value::as_str) != Some(FILE_FORMAT) {
-        let found = format.map_or_else(|| "missing".to_owned(), Value::to_string);
-        let message = format!("not a scenario file (format {found}, not \"{FILE_FORMAT}\")");
-        report.problems.push(whole("format", message));
+        let problem = format.map_or(Problem::Missing, |found| {
+            Problem::NotScenarioFile(shown(found))
+        });
+        report.problems.push(whole("format", problem));
         return report;
     }
     let version = root.get("version");
@@ -105,42 +94,44 @@ pub fn import_file(text: &str) -> ImportReport {
         .and_then(Value::as_u64)
         .is_some_and(|v| (1..=u64::from(FILE_VERSION)).contains(&v))
     {
-        let found = version.map_or_else(|| "missing".to_owned(), Value::to_string);
-        let message =
-            format!("unsupported version {found}; this build reads versions 1 and {FILE_VERSION}");
-        report.problems.push(whole("version", message));
+        let problem = version.map_or(Problem::Missing, |found| {
+            Problem::UnsupportedVersion(shown(found))
+        });
+        report.problems.push(whole("version", problem));
         return report;
     }
     let Some(scenarios) = root.get("scenarios").and_then(Value::as_array) else {
         report
             .problems
-            .push(whole("scenarios", "missing or not a list".into()));
+            .push(whole("scenarios", Problem::NoScenarios));
         return report;
     };
     // The position in the file of each entry of `report.valid`.
     let mut positions = Vec::new();
     for (at, value) in scenarios.iter().enumerate() {
         let decoded = decode_entry(value, None);
-        let mut problem = |field: String, message: String, severity| {
+        let mut problem = |field: String, problem: Problem, severity| {
             report.problems.push(ImportProblem {
                 entry: at + 1,
                 name: decoded.name.clone(),
                 field,
-                message,
+                problem,
                 severity,
             });
         };
         for issue in decoded.issues {
-            problem(issue.field, issue.message, issue.severity);
+            problem(issue.field, issue.problem, issue.severity);
         }
         let Some(entry) = decoded.entry else {
             continue;
         };
         match report.valid.iter().position(|e| e.name == entry.name) {
             Some(first) => {
-                let first = positions[first];
-                let message = format!("entry {first} has the same name; only that one is imported");
-                problem("name".into(), message, Severity::Error);
+                problem(
+                    "name".into(),
+                    Problem::SameNameAs(positions[first]),
+                    Severity::Error,
+                );
             }
             None => {
                 positions.push(at + 1);

@@ -8,13 +8,17 @@
 
 mod entry;
 mod file;
+mod problem;
 
-pub use file::{export_file, import_file, ImportProblem, ImportReport, FILE_FORMAT, FILE_VERSION};
+pub use file::{
+    export_file, export_file_name, import_file, ImportProblem, ImportReport, FILE_FORMAT,
+    FILE_VERSION,
+};
+pub use problem::Problem;
 
 use crate::link::{Labelled, MODEL_VERSION};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::fmt;
 
 /// The prefix of every entry's key; the rest of the key is the entry's name.
 pub const KEY_PREFIX: &str = "taijiang-sim.scenario.";
@@ -105,19 +109,9 @@ pub struct EntryProblem {
     pub name: String,
     /// Where in the entry: `scenario.values.gdp`, `model`, …; empty for the whole entry.
     pub field: String,
-    /// What is wrong, in English.
-    pub problem: String,
+    /// What is wrong (`text::saved` says it in words).
+    pub problem: Problem,
     pub severity: Severity,
-}
-
-impl fmt::Display for EntryProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "“{}”", self.name)?;
-        if !self.field.is_empty() {
-            write!(f, ", {}", self.field)?;
-        }
-        write!(f, ": {}", self.problem)
-    }
 }
 
 /// What [`load_all`] found.
@@ -140,19 +134,6 @@ pub enum SaveError {
     /// The store refused the write (full, or unavailable); nothing was changed.
     Storage(String),
 }
-
-impl fmt::Display for SaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SaveError::Exists => write!(f, "a saved scenario already has this name"),
-            SaveError::EmptyName => write!(f, "the name is empty"),
-            SaveError::NotFound => write!(f, "no saved scenario has this name"),
-            SaveError::Storage(why) => write!(f, "could not be stored: {why}"),
-        }
-    }
-}
-
-impl std::error::Error for SaveError {}
 
 /// The store key of the entry `name`.
 pub fn key(name: &str) -> String {
@@ -181,7 +162,7 @@ pub fn load_all<S: Store + ?Sized>(store: &mut S) -> LoadReport {
         let Some(text) = store.get(&key) else {
             continue;
         };
-        let mut report_problem = |field: &str, problem: String, severity| {
+        let mut report_problem = |field: &str, problem: Problem, severity| {
             report.problems.push(EntryProblem {
                 name: name.to_owned(),
                 field: field.to_owned(),
@@ -192,21 +173,20 @@ pub fn load_all<S: Store + ?Sized>(store: &mut S) -> LoadReport {
         let value = match read_json(&text) {
             Ok(value) => value,
             Err(error) => {
-                report_problem("", format!("not JSON ({error})"), Severity::Error);
+                report_problem("", Problem::NotJson(error.to_string()), Severity::Error);
                 continue;
             }
         };
         let decoded = entry::decode_entry(&value, Some(name));
         for issue in decoded.issues {
-            report_problem(&issue.field, issue.message, issue.severity);
+            report_problem(&issue.field, issue.problem, issue.severity);
         }
         let Some(entry) = decoded.entry else {
             continue;
         };
         if decoded.format != Some(FORMAT_VERSION) {
             if let Err(why) = store.set(&key, &entry::encode_entry(&entry)) {
-                let problem = format!("not rewritten in format {FORMAT_VERSION} ({why})");
-                report_problem("format", problem, Severity::Warning);
+                report_problem("format", Problem::NotRewritten(why), Severity::Warning);
             }
         }
         report.entries.push(entry);
@@ -269,6 +249,15 @@ pub fn rename<S: Store + ?Sized>(
 /// Removes the entry `name`, if there is one.
 pub fn delete<S: Store + ?Sized>(store: &mut S, name: &str) {
     store.remove(&key(name));
+}
+
+/// A JSON value as a problem shows it: at most 40 characters.
+fn shown(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
 }
 
 /// Reads JSON; numbers are read exactly (serde_json's `float_roundtrip`), so that a saved

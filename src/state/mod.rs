@@ -123,6 +123,9 @@ pub enum Action {
     ChoosePreset(PresetId),
     /// Keeps the current scenario as A; further changes make B.
     PinBaseline,
+    /// An analysis's "try" or "apply": the current scenario becomes A, and B is it with one
+    /// parameter changed, so that the table shows what that change does.
+    TryChange(Param, f64),
     /// Back to one scenario (compared with the plan's).
     Unpin,
     SelectTarget(TargetId),
@@ -318,6 +321,13 @@ impl AppState {
             Action::PinBaseline => {
                 self.pinned = Some(self.labelled());
                 self.source = ScenarioSource::Controls;
+            }
+            Action::TryChange(param, value) => {
+                // A value the parameter cannot take changes nothing, not even A.
+                if param.spec().check(value).is_ok() {
+                    self.reduce(Action::PinBaseline);
+                    self.reduce(Action::SetParam(param, value, Gesture::Settled));
+                }
             }
             Action::Unpin => {
                 self.pinned = None;

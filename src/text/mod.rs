@@ -5,12 +5,19 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::plan::{section_of, Provenance, TargetId};
 
+pub mod briefing;
 pub mod caption;
+pub mod charts;
 pub mod compare;
+pub mod controls;
+pub mod decisions;
 pub mod fatal;
+pub mod labels;
 pub mod notes;
 pub mod outlook;
+pub mod results;
 pub mod rules;
+pub mod saved;
 use crate::scenario::{Param, ParamSpec};
 use crate::state::{Precision, RunResult};
 
@@ -31,6 +38,11 @@ pub fn footer(lang: Lang) -> &'static str {
 /// The drivers shown as sliders; `seed` is set through the link.
 pub fn is_slider(param: Param) -> bool {
     param != Param::Seed
+}
+
+/// A parameter's name in the page's language.
+pub fn param_label(spec: &ParamSpec, lang: Lang) -> &'static str {
+    lang.pick(spec.label_zh, spec.label_en)
 }
 
 /// A parameter's reason (assumptions) or source (plan, derived), in words.

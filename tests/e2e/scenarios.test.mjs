@@ -376,15 +376,24 @@ appTest('an unreadable saved entry is named while the others load; a format-1 en
     old: JSON.stringify({ format: 1, name: 'old', saved_at: '2020-01-01T00:00:00Z', link: '#gdp=6' }),
   });
 
-  await t.test('the readable ones are listed, the others named with what is wrong', async () => {
+  await t.test('the readable ones are listed, the others named with what is wrong, in the page’s language', async () => {
     assert.deepEqual(await savedNames(page), ['good', 'old']);
     const problems = page.locator('[data-unreadable] [data-saved-problem]');
     assert.deepEqual(await problems.evaluateAll((els) => els.map((el) => el.getAttribute('data-saved-problem'))), ['broken', 'too-fast']);
-    assert.match(await page.locator('[data-unreadable] [data-saved-problem="broken"]').textContent(), /broken.*not JSON/);
+    assert.match(await page.locator('[data-unreadable] [data-saved-problem="broken"]').textContent(), /broken.*不是 JSON/);
     assert.match(
       await page.locator('[data-unreadable] [data-saved-problem="too-fast"]').textContent(),
-      /too-fast.*scenario\.values\.gdp.*99.*out of range/,
+      /too-fast.*scenario\.values\.gdp.*99 超出范围;允许:0 到 15/,
     );
+    // The same entry on the English page, in English.
+    await page.click('button.lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(
+      await page.locator('[data-unreadable] [data-saved-problem="too-fast"]').textContent(),
+      /too-fast.*scenario\.values\.gdp.*99 is out of range/,
+    );
+    await page.click('button.lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     const stored = await storedEntries(page);
     assert.equal(stored.broken, broken, 'an unreadable entry is left as it is');
   });
@@ -429,7 +438,9 @@ function scenarioFile(scenarios) {
 
 appTest('export downloads every entry as a scenario file that imports back; a bad file lists each problem', getBrowser, async (h, t) => {
   const url = await h.serve('/');
-  const page = await openWithStored(h, url, {
+  // On the English page: the problems are checked in English words (the Chinese ones are the
+  // previous test's).
+  const page = await openWithStored(h, `${url}#lang=en`, {
     'invest more': JSON.stringify(entry('invest more', { inv: 50 }, { scenario: { preset: 'invest', values: { inv: 50 } } })),
     'slow, with A': JSON.stringify(entry('slow, with A', { gdp: 6.5 }, { pinned: { preset: 'plan', values: {} } })),
   });

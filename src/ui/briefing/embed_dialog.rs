@@ -2,10 +2,12 @@
 //! scenario, and see it as the briefing's readers will (a live preview).
 
 use crate::embed::EmbedPiece;
+use crate::export::iframe_snippet;
 use crate::i18n::Lang;
 use crate::link::{self, Link};
+use crate::text::briefing::{piece_name, preview_title};
+use crate::text::labels::Label;
 use crate::ui::briefing::clipboard::copy_then;
-use crate::ui::briefing::embed_view::piece_name;
 use crate::ui::briefing::exports::page_address;
 use gloo::events::EventListener;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -19,20 +21,6 @@ pub struct EmbedDialogProps {
 
 /// The smallest size a piece is made for.
 const MIN_SIZE: (u32, u32) = (320, 240);
-
-/// The iframe snippet that shows `piece` of `link`'s scenario at `width` × `height`.
-fn snippet(link: &Link, piece: EmbedPiece, (width, height): (u32, u32), title: &str) -> String {
-    let embedded = Link {
-        embed: Some(piece),
-        ..link.clone()
-    };
-    let src = format!("{}#{}", page_address(), link::write(&embedded));
-    let title = title.replace('"', "&quot;").replace('<', "&lt;");
-    format!(
-        "<iframe src=\"{}\" width=\"{width}\" height=\"{height}\" style=\"border:0;max-width:100%\" title=\"{title}\" loading=\"lazy\"></iframe>",
-        src.replace('&', "&amp;")
-    )
-}
 
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
@@ -58,7 +46,6 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         });
     }
     let title = piece_name(*piece, lang, props.link.target);
-    let code = snippet(&props.link, *piece, *size, &title);
     let preview_src = format!(
         "{}#{}",
         page_address(),
@@ -67,6 +54,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             ..props.link.clone()
         })
     );
+    let code = iframe_snippet(&preview_src, *size, &title);
     let choose = {
         let (piece, copied) = (piece.clone(), copied.clone());
         Callback::from(move |event: Event| {
@@ -117,32 +105,30 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         <div class="dialog-backdrop">
             <div class="dialog embed-dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title">
                 <div class="dialog-head">
-                    <h2 id="embed-title">{ lang.pick("嵌入到其他网页", "Embed in another page") }</h2>
-                    <button class="small-button" onclick={close.clone()}>{ lang.pick("关闭", "Close") }</button>
+                    <h2 id="embed-title">{ Label::EmbedTitle.text(lang) }</h2>
+                    <button class="small-button" onclick={close.clone()}>{ Label::Close.text(lang) }</button>
                 </div>
                 <div class="embed-choices">
-                    <label>{ lang.pick("内容", "Piece") }
+                    <label>{ Label::Piece.text(lang) }
                         <select ref={first} onchange={choose} data-embed-piece="">{ options }</select>
                     </label>
-                    <label>{ lang.pick("宽", "Width") }
+                    <label>{ Label::Width.text(lang) }
                         <input type="number" min="320" max="2000" value={size.0.to_string()} onchange={resize(0)} data-embed-width="" />
                     </label>
-                    <label>{ lang.pick("高", "Height") }
+                    <label>{ Label::Height.text(lang) }
                         <input type="number" min="240" max="2000" value={size.1.to_string()} onchange={resize(1)} data-embed-height="" />
                     </label>
                 </div>
-                <label class="snippet-label" for="embed-snippet">{ lang.pick("把这段代码粘贴到简报网页中:", "Paste this into the briefing's page:") }</label>
+                <label class="snippet-label" for="embed-snippet">{ Label::PasteSnippet.text(lang) }</label>
                 <textarea id="embed-snippet" readonly=true rows="3" value={code} data-embed-snippet="" />
                 <div class="dialog-actions">
-                    <button class="small-button" onclick={copy}>{ lang.pick("复制代码", "Copy the code") }</button>
-                    <span role="status">{ if *copied { lang.pick("✓ 已复制", "✓ Copied") } else { "" } }</span>
+                    <button class="small-button" onclick={copy}>{ Label::CopyCode.text(lang) }</button>
+                    <span role="status">{ if *copied { Label::Copied.text(lang) } else { "" } }</span>
                 </div>
-                <p class="embed-hint">{ lang.pick(
-                    "嵌入的图表会通过 postMessage 向所在网页报告结果,也可由所在网页切换情景(见 docs/EMBED.md)。",
-                    "The embedded piece reports its results to the page around it with postMessage, and that page can change its scenario (see docs/EMBED.md).") }</p>
+                <p class="embed-hint">{ Label::EmbedHint.text(lang) }</p>
                 <div class="embed-preview">
                     <iframe src={preview_src} width={size.0.to_string()} height={size.1.to_string()}
-                        title={format!("{}{title}", lang.pick("预览:", "Preview: "))} data-embed-preview="" />
+                        title={preview_title(&title, lang)} data-embed-preview="" />
                 </div>
             </div>
         </div>

@@ -5,11 +5,11 @@
 use crate::embed::EmbedPiece;
 use crate::engine::compare::TargetDifference;
 use crate::engine::Summary;
-use crate::i18n::Lang;
 use crate::link::Link;
-use crate::plan::TargetId;
-use crate::text::caption::{provenance_note, scenario_line};
+use crate::text::briefing::{embed_scenario_line, piece_name};
+use crate::text::caption::provenance_note;
 use crate::text::compare::moved_line;
+use crate::text::labels::Label;
 use crate::ui::briefing::clipboard::copy_then;
 use crate::ui::briefing::exports::{full_page_url, ExportContext};
 use crate::ui::charts::{FanChartCanvas, HistogramCanvas};
@@ -35,13 +35,7 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
     let lang = props.link.lang;
     let copied = use_state(|| false);
     let full_url = full_page_url(&props.link);
-    let summary_line = scenario_line(&props.link.current, lang);
-    let summary_line = match &props.link.pinned {
-        Some(a) if props.piece == EmbedPiece::Compare => {
-            format!("B: {summary_line} · A: {}", scenario_line(a, lang))
-        }
-        _ => summary_line,
-    };
+    let summary_line = embed_scenario_line(&props.link, props.piece, lang);
     let body = match props.piece {
         EmbedPiece::Targets => html! {
             <CompactTargets summary={props.summary.clone()} lang={lang}
@@ -92,37 +86,17 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
                 <span class="embed-provenance" title={note.clone()}>{ note }</span>
                 if let Some(csv) = csv {
                     <button class="small-button" onclick={csv} data-export="targets-csv"
-                        aria-label={lang.pick("下载目标表 CSV", "Download the targets as CSV")}>{ "CSV" }</button>
+                        aria-label={Label::DownloadTargetsCsv.text(lang)}>{ "CSV" }</button>
                 }
                 <button class="small-button" onclick={copy} data-export="copy-link"
-                    aria-label={lang.pick("复制链接", "Copy link")}>
-                    { if *copied { "✓" } else { lang.pick("链接", "Link") } }
+                    aria-label={Label::CopyLink.text(lang)}>
+                    { if *copied { "✓" } else { Label::LinkShort.text(lang) } }
                 </button>
                 <a class="embed-open" href={full_url} target="_blank" rel="noopener"
-                    title={lang.pick("在完整模拟器中打开同一情景", "Open the same scenario in the full simulator")}>
-                    { lang.pick("完整模拟器 ↗", "Full simulator ↗") }
+                    title={Label::OpenFullTitle.text(lang)}>
+                    { Label::OpenFull.text(lang) }
                 </a>
             </footer>
         </>
-    }
-}
-
-/// The targets a piece is about, for the embed dialog's preview text.
-pub fn piece_name(piece: EmbedPiece, lang: Lang, target: TargetId) -> String {
-    match piece {
-        EmbedPiece::Targets => lang.pick("目标表", "Targets table").to_owned(),
-        EmbedPiece::Compare => lang
-            .pick("情景比较(A 与 B)", "Comparison (A and B)")
-            .to_owned(),
-        EmbedPiece::Histogram => format!(
-            "{}{}",
-            lang.pick("分布:", "Distribution: "),
-            crate::text::short_label(target, lang)
-        ),
-        EmbedPiece::Fan(series) => format!(
-            "{}{}",
-            lang.pick("扇形图:", "Fan chart: "),
-            crate::charts::series_title(series, lang)
-        ),
     }
 }

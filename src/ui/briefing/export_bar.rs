@@ -2,6 +2,7 @@
 //! confirmation), an iframe for another page, and the printed one-page briefing.
 
 use crate::i18n::Lang;
+use crate::text::labels::Label;
 use crate::ui::briefing::clipboard::copy_then;
 use crate::ui::briefing::exports::{full_page_url, ExportContext};
 use std::rc::Rc;
@@ -53,17 +54,17 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
         let _ = gloo::utils::window().print();
     });
     html! {
-        <div class="export-bar" role="group" aria-label={lang.pick("导出与分享", "Export and share")}>
-            <button class="small-button" onclick={copy_link} data-export="copy-link">{ lang.pick("复制链接", "Copy link") }</button>
-            <button class="small-button" onclick={embed} data-export="embed">{ lang.pick("嵌入网页", "Embed…") }</button>
-            <button class="small-button" onclick={series_csv} data-export="series-csv">{ lang.pick("CSV:逐年统计", "CSV: by year") }</button>
-            <button class="small-button" onclick={targets_csv} data-export="targets-csv">{ lang.pick("CSV:目标表", "CSV: targets") }</button>
-            <button class="small-button" onclick={print} data-export="print">{ lang.pick("打印简报", "Print briefing") }</button>
+        <div class="export-bar" role="group" aria-label={Label::ExportAndShare.text(lang)}>
+            <button class="small-button" onclick={copy_link} data-export="copy-link">{ Label::CopyLink.text(lang) }</button>
+            <button class="small-button" onclick={embed} data-export="embed">{ Label::EmbedButton.text(lang) }</button>
+            <button class="small-button" onclick={series_csv} data-export="series-csv">{ Label::CsvByYear.text(lang) }</button>
+            <button class="small-button" onclick={targets_csv} data-export="targets-csv">{ Label::CsvTargets.text(lang) }</button>
+            <button class="small-button" onclick={print} data-export="print">{ Label::PrintBriefing.text(lang) }</button>
             <span class="copy-status" role="status" data-copied={match *copied { Copied::Not => "", Copied::Done => "yes", Copied::Failed => "no" }}>
                 { match *copied {
                     Copied::Not => "",
-                    Copied::Done => lang.pick("✓ 链接已复制", "✓ Link copied"),
-                    Copied::Failed => lang.pick("无法复制:请从地址栏复制链接", "Could not copy: copy the link from the address bar"),
+                    Copied::Done => Label::LinkCopied.text(lang),
+                    Copied::Failed => Label::CopyFailed.text(lang),
                 } }
             </span>
         </div>

@@ -7,13 +7,13 @@ use crate::charts::{fan_chart_compared, fan_chart_for, histogram_for, AnyChart};
 use crate::engine::compare::TargetDifference;
 use crate::engine::Summary;
 use crate::export::{chart_svg, link_qr_svg};
-use crate::format;
 use crate::i18n::Lang;
-use crate::link::{Link, MODEL_VERSION};
+use crate::link::Link;
 use crate::plan::TargetId;
 use crate::scenario::{ParamKind, Scenario, PARAMS};
-use crate::text::caption::{provenance_note, scenario_line};
-use crate::text::{page_title, param_value};
+use crate::text::briefing::{sheet_run_line, sheet_scenario_line, sheet_title};
+use crate::text::caption::provenance_note;
+use crate::text::{param_label, param_value};
 use crate::ui::briefing::exports::{full_page_url, today};
 use crate::ui::results::CompactTargets;
 use std::rc::Rc;
@@ -69,7 +69,7 @@ fn value_rows(current: &Scenario, pinned: Option<&Scenario>, lang: Lang) -> Html
         .map(|spec| {
             html! {
                 <tr>
-                    <th scope="row">{ lang.pick(spec.label_zh, spec.label_en) }</th>
+                    <th scope="row">{ param_label(spec, lang) }</th>
                     if let Some(a) = pinned {
                         <td>{ param_value(spec, a.get(spec.param), lang) }</td>
                     }
@@ -91,19 +91,7 @@ pub fn print_sheet(props: &PrintSheetProps) -> Html {
     let url = full_page_url(&props.link);
     let qr = use_memo(url.clone(), |url| link_qr_svg(url, 120));
     let pinned = props.link.pinned.as_ref();
-    let paths = format::grouped(f64::from(props.summary.paths), 0);
-    let run = match lang {
-        Lang::Zh => format!(
-            "{} · 模型第 {MODEL_VERSION} 版 · {paths} 条路径 · 指纹 {:016x}",
-            today(),
-            props.fingerprint
-        ),
-        Lang::En => format!(
-            "{} · model v{MODEL_VERSION} · {paths} paths · fingerprint {:016x}",
-            today(),
-            props.fingerprint
-        ),
-    };
+    let run = sheet_run_line(&today(), props.summary.paths, props.fingerprint, lang);
     let pictures = drawn
         .iter()
         .map(|svg| html! { <div class="print-chart">{ Html::from_html_unchecked(AttrValue::from(svg.clone())) }</div> })
@@ -111,14 +99,9 @@ pub fn print_sheet(props: &PrintSheetProps) -> Html {
     html! {
         <section class="print-sheet" aria-hidden="true" data-print-sheet="">
             <header class="print-head">
-                <h1>{ page_title(lang) }{ lang.pick(" · 情景简报", " · scenario briefing") }</h1>
+                <h1>{ sheet_title(lang) }</h1>
                 <p>{ run }</p>
-                <p class="print-scenario">
-                    if let Some(a) = pinned {
-                        { format!("A: {} · B: ", scenario_line(a, lang)) }
-                    }
-                    { scenario_line(&props.link.current, lang) }
-                </p>
+                <p class="print-scenario">{ sheet_scenario_line(&props.link, lang) }</p>
             </header>
             <p class="print-outlook" data-print-outlook="">{ props.outlook.clone() }</p>
             <div class="print-top">

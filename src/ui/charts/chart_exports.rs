@@ -4,6 +4,8 @@
 use crate::charts::AnyChart;
 use crate::i18n::Lang;
 use crate::plan::SeriesId;
+use crate::text::charts::download_name;
+use crate::text::labels::Label;
 use crate::ui::briefing::exports::ExportContext;
 use std::rc::Rc;
 use web_sys::Element;
@@ -58,9 +60,9 @@ pub fn chart_exports(props: &ChartExportsProps) -> Html {
         })
     });
     let title = props.chart.title().to_owned();
-    let label = |format: &str| format!("{} {format}: {title}", lang.pick("下载", "Download"));
+    let label = |format: &str| download_name(format, &title, lang);
     html! {
-        <div class="chart-exports" role="group" aria-label={lang.pick("下载此图", "Download this chart")}>
+        <div class="chart-exports" role="group" aria-label={Label::DownloadChart.text(lang)}>
             <button class="small-button" onclick={png} data-export="png" aria-label={label("PNG")}>{ "PNG" }</button>
             <button class="small-button" onclick={svg} data-export="svg" aria-label={label("SVG")}>{ "SVG" }</button>
             if let Some(csv) = csv {

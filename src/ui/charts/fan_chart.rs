@@ -1,13 +1,13 @@
 //! A fan chart on a canvas, redrawn on new results, a change of language and window resize.
 
 use crate::charts::{
-    display_decimals, display_scale, draw_fan_chart, fan_chart_compared, fan_chart_for, fan_table,
-    series_title, AnyChart,
+    draw_fan_chart, fan_chart_compared, fan_chart_for, fan_table, series_title, AnyChart,
 };
 use crate::engine::Summary;
-use crate::format;
 use crate::i18n::Lang;
-use crate::plan::{SeriesId, TARGET_STEP};
+use crate::plan::SeriesId;
+use crate::text;
+use crate::text::labels::Label;
 use crate::ui::briefing::exports::ExportContext;
 use crate::ui::charts::canvas::{prepare, use_draw_on_screen, Sizing};
 use crate::ui::charts::chart_exports::ChartExports;
@@ -29,43 +29,6 @@ pub struct FanChartProps {
     /// Where the chart's downloads come from; none, no download buttons.
     #[prop_or_default]
     pub exports: Option<Rc<ExportContext>>,
-}
-
-/// The chart in words, for screen readers and the caption.
-fn describe(props: &FanChartProps) -> String {
-    let stats = props.summary.series(props.series).years[TARGET_STEP];
-    let scale = display_scale(props.series);
-    let decimals = display_decimals(props.series);
-    let show = |value: f64| format::grouped(value * scale, decimals);
-    let last = props
-        .summary
-        .series(props.series)
-        .years
-        .last()
-        .copied()
-        .unwrap_or(stats);
-    let horizon = if last.year > stats.year {
-        match props.lang {
-            Lang::Zh => format!(";{} 年中位数 {}", last.year, show(last.median())),
-            Lang::En => format!("; {} median {}", last.year, show(last.median())),
-        }
-    } else {
-        String::new()
-    };
-    match props.lang {
-        Lang::Zh => format!(
-            "2025 年中位数 {},90% 区间 {} 至 {}{horizon}",
-            show(stats.median()),
-            show(stats.percentiles[0]),
-            show(stats.percentiles[4])
-        ),
-        Lang::En => format!(
-            "2025 median {}, 90 % band {} to {}{horizon}",
-            show(stats.median()),
-            show(stats.percentiles[0]),
-            show(stats.percentiles[4])
-        ),
-    }
 }
 
 #[function_component(FanChartCanvas)]
@@ -106,13 +69,13 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
             }
         });
     }
-    let description = describe(props);
+    let description = text::charts::fan_description(&props.summary, props.series, props.lang);
     let title = series_title(props.series, props.lang);
     // The chart's text alternative: its numbers, a table that screen readers and keyboards reach.
     let (header, rows) = fan_table(&props.summary, props.series, props.lang);
     let data_table = html! {
         <details class="chart-data" data-chart-table={props.series.key()}>
-            <summary>{ props.lang.pick("数据表", "Data table") }</summary>
+            <summary>{ Label::DataTable.text(props.lang) }</summary>
             <table>
                 <caption>{ title }</caption>
                 <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
@@ -129,7 +92,7 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
         <figure class={classes!("chart", props.fill.then_some("fill"))} data-series={props.series.key()}>
             <div class="chart-area" ref={container}>
                 <canvas ref={canvas.clone()} data-chart={props.series.key()} role="img"
-                    aria-label={format!("{title}: {description}")} />
+                    aria-label={text::charts::chart_name(title, &description)} />
             </div>
             <figcaption class="chart-caption">{ description }</figcaption>
             if props.fill {

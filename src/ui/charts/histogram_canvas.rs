@@ -55,10 +55,8 @@ pub fn histogram_canvas(props: &HistogramProps) -> Html {
         );
     }
     let label = chart
-        .map(|chart| match chart.threshold {
-            Some(threshold) => format!("{}: {}, {}", chart.title, threshold.below, threshold.above),
-            None => chart.title,
-        })
+        .as_ref()
+        .map(crate::text::charts::histogram_label)
         .unwrap_or_default();
     html! {
         <figure class={classes!("chart", "histogram", props.fill.then_some("fill"))}>

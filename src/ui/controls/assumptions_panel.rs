@@ -5,6 +5,8 @@ use crate::notices::refused_entry;
 use crate::scenario::{Param, ParamKind, Scenario, PARAMS};
 use crate::state::Gesture;
 use crate::text;
+use crate::text::controls;
+use crate::text::labels::Label;
 use crate::text::notes;
 use crate::ui::controls::ProvenanceBadge;
 use std::collections::BTreeMap;
@@ -70,11 +72,12 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
             let message_id = format!("{id}-refused");
             let reset = props.on_reset.reform(move |_: MouseEvent| spec.param);
             let is_default = value == spec.default;
-            let (reason, unit) = (text::reason(&spec, lang), lang.pick(spec.unit_zh, spec.unit_en));
+            let (reason, unit) = (text::reason(&spec, lang), controls::unit(&spec, lang));
+            let (default_shown, default_name) = controls::default_button(&spec, lang);
             html! {
                 <div class="assumption" data-param={spec.key}>
                     <div class="assumption-head">
-                        <label for={id.clone()}>{ lang.pick(spec.label_zh, spec.label_en) }</label>
+                        <label for={id.clone()}>{ crate::text::param_label(&spec, lang) }</label>
                         <ProvenanceBadge provenance={spec.provenance} lang={lang} />
                     </div>
                     <div class="assumption-input">
@@ -85,10 +88,7 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                         <span class="unit">{ unit }</span>
                         // The accessible name starts with what the button shows, then says what it does.
                         <button class="link-button" onclick={reset} disabled={is_default}
-                            aria-label={format!("{} {} · {}{}", lang.pick("默认", "default"), spec.default,
-                                lang.pick("恢复默认:", "reset to default: "), lang.pick(spec.label_zh, spec.label_en))}>
-                            { format!("{} {}", lang.pick("默认", "default"), spec.default) }
-                        </button>
+                            aria-label={default_name}>{ default_shown }</button>
                     </div>
                     if let Some(message) = message {
                         <p class="refused" id={message_id} role="alert" data-refused={spec.key}>{ message }</p>
@@ -105,21 +105,15 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
     html! {
         <details class="assumptions" open={changed > 0}>
             <summary>
-                { lang.pick("假设参数", "Assumptions") }
+                { Label::Assumptions.text(lang) }
                 if changed > 0 {
-                    <span class="changed">{ match lang {
-                        Lang::Zh => format!("(已修改 {changed} 项)"),
-                        Lang::En => format!(" ({changed} changed)"),
-                    } }</span>
+                    <span class="changed">{ controls::changed_count(changed, lang) }</span>
                 }
             </summary>
-            <p class="assumptions-intro">{ lang.pick(
-                "规划未给出的数字。每项都有默认值和理由,可以修改;修改会写入链接。",
-                "Numbers the plan does not give. Each has a default and a reason, and can be changed; changes go into the link.",
-            ) }</p>
+            <p class="assumptions-intro">{ Label::AssumptionsIntro.text(lang) }</p>
             { rows }
             <button class="reset-all" onclick={reset_all} disabled={changed == 0}>
-                { lang.pick("全部恢复默认", "Reset all to defaults") }
+                { Label::ResetAllAssumptions.text(lang) }
             </button>
         </details>
     }

@@ -2,7 +2,8 @@
 
 use crate::i18n::Lang;
 use crate::link::Labelled;
-use crate::preset::PresetId;
+use crate::text::controls;
+use crate::text::labels::Label;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,16 +14,6 @@ pub struct CompareBarProps {
     pub on_unpin: Callback<()>,
 }
 
-/// A's name: its preset, and whether it was changed from it.
-fn name_of(pinned: &Labelled, lang: Lang) -> String {
-    let preset = pinned.preset.unwrap_or(PresetId::Plan).label(lang);
-    if pinned.is_modified() {
-        format!("{preset}{}", lang.pick("(已修改)", " (modified)"))
-    } else {
-        preset.to_owned()
-    }
-}
-
 #[function_component(CompareBar)]
 pub fn compare_bar(props: &CompareBarProps) -> Html {
     let lang = props.lang;
@@ -31,20 +22,18 @@ pub fn compare_bar(props: &CompareBarProps) -> Html {
     match &props.pinned {
         None => html! {
             <div class="compare-bar" data-compare="plan">
-                <button class="pin" data-pin="" onclick={pin}>{ lang.pick("固定为 A,对比后续改动", "Pin as A to compare") }</button>
-                <span class="compare-note">{ lang.pick(
-                    "未固定 A 时,每项变化都与规划情景对比。",
-                    "Until you pin A, every change is measured against the plan's scenario.") }</span>
+                <button class="pin" data-pin="" onclick={pin}>{ Label::PinAsA.text(lang) }</button>
+                <span class="compare-note">{ Label::UntilPinned.text(lang) }</span>
             </div>
         },
         Some(pinned) => html! {
             <div class="compare-bar pinned" data-compare="pinned">
                 <span class="compare-names">
-                    <span class="compare-a">{ format!("A = {}", name_of(pinned, lang)) }</span>
-                    <span class="compare-b">{ lang.pick("B = 当前设置", "B = the settings now") }</span>
+                    <span class="compare-a">{ controls::pinned_name(pinned, lang) }</span>
+                    <span class="compare-b">{ Label::BIsNow.text(lang) }</span>
                 </span>
-                <button class="pin" data-pin="" onclick={pin}>{ lang.pick("以当前设置为新的 A", "Pin these settings as A") }</button>
-                <button class="unpin" data-unpin="" onclick={unpin}>{ lang.pick("取消对比", "Unpin") }</button>
+                <button class="pin" data-pin="" onclick={pin}>{ Label::PinAgain.text(lang) }</button>
+                <button class="unpin" data-unpin="" onclick={unpin}>{ Label::Unpin.text(lang) }</button>
             </div>
         },
     }

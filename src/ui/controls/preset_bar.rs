@@ -2,6 +2,8 @@
 
 use crate::i18n::Lang;
 use crate::preset::{PresetId, PRESETS};
+use crate::text::controls;
+use crate::text::labels::Label;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,9 +27,9 @@ pub fn preset_bar(props: &PresetBarProps) -> Html {
             let onclick = props.on_choose.reform(move |_: MouseEvent| id);
             html! {
                 <button class={classes!("preset", pressed.then_some("chosen"))} data-preset={preset.key}
-                    aria-pressed={pressed.to_string()} title={lang.pick(preset.summary_zh, preset.summary_en)}
+                    aria-pressed={pressed.to_string()} title={controls::preset_summary(preset, lang)}
                     {onclick}>
-                    { lang.pick(preset.label_zh, preset.label_en) }
+                    { controls::preset_name(preset, lang) }
                 </button>
             }
         })
@@ -36,18 +38,16 @@ pub fn preset_bar(props: &PresetBarProps) -> Html {
     let preset = chosen.preset();
     html! {
         <div class="preset-bar" data-modified={props.modified.to_string()}>
-            <div class="presets" role="group" aria-label={lang.pick("情景预设", "Preset scenarios")}>
+            <div class="presets" role="group" aria-label={Label::PresetScenarios.text(lang)}>
                 { buttons }
             </div>
             <p class="preset-status">
                 <span class="preset-name">{ chosen.label(lang) }</span>
                 if props.modified {
-                    <span class="modified" data-preset-modified="">{ lang.pick("(已修改)", " (modified)") }</span>
-                    <button class="link-button reset-preset" onclick={reset}>
-                        { lang.pick("全部恢复为预设值", "reset every slider to the preset") }
-                    </button>
+                    <span class="modified" data-preset-modified="">{ Label::Modified.text(lang) }</span>
+                    <button class="link-button reset-preset" onclick={reset}>{ Label::ResetToPreset.text(lang) }</button>
                 } else {
-                    <span class="preset-summary">{ format!("{}{}", lang.pick(":", ": "), lang.pick(preset.summary_zh, preset.summary_en)) }</span>
+                    <span class="preset-summary">{ controls::preset_status(preset, lang) }</span>
                 }
             </p>
         </div>

@@ -5,6 +5,8 @@ use crate::preset::PresetId;
 use crate::scenario::{Param, ParamSpec};
 use crate::state::Gesture;
 use crate::text;
+use crate::text::controls;
+use crate::text::labels::Label;
 use crate::ui::controls::ProvenanceBadge;
 use crate::ui::page::timing;
 use web_sys::HtmlInputElement;
@@ -48,43 +50,34 @@ pub fn slider(props: &SliderProps) -> Html {
     let oninput =
         report(Gesture::Moving, timing::INPUT_MARK).reform(|event: InputEvent| event.into());
     let onchange = report(Gesture::Settled, timing::SETTLED_MARK);
-    let label = props.lang.pick(spec.label_zh, spec.label_en);
-    let label = label.to_owned();
     let lang = props.lang;
+    let label = text::param_label(&spec, lang);
     let shown = text::param_value(&spec, props.value, lang);
     // A value the user changed is the user's, not the plan's: say so, with the reference beside.
     let changed = props.value != props.reference;
     let preset_value = props.preset.and_then(|preset| preset.value(spec.param));
-    let badge = match (changed, preset_value) {
+    let badge = match (changed, props.preset.zip(preset_value)) {
         (true, _) => {
-            let reference = text::param_value(&spec, props.reference, lang);
-            let whose = match props.preset {
-                Some(preset) if preset_value.is_some() => {
-                    format!("{}{}", preset.label(lang), lang.pick(":", ": "))
-                }
-                _ => lang.pick("规划默认值:", "default: ").to_owned(),
-            };
+            let reference = controls::reference(&spec, props.preset, props.reference, lang);
             let reset = props.on_reset.reform(move |_: MouseEvent| spec.param);
             html! {
                 <>
                     <span class="prov prov-user" data-provenance="user" tabindex="0"
-                        title={lang.pick("这是您的设定", "this is your setting")}>
-                        { lang.pick("您的设定", "your setting") }
+                        title={Label::ThisIsYourSetting.text(lang)}>
+                        { Label::YourSetting.text(lang) }
                     </span>
-                    <span class="reference">{ format!("{whose}{reference}") }</span>
+                    <span class="reference">{ reference }</span>
                     <button class="link-button reset-one" onclick={reset} data-reset={spec.key}
-                        aria-label={format!("{}{label}", lang.pick("恢复:", "reset: "))}>{ "↺" }</button>
+                        aria-label={controls::reset_name(&spec, lang)}>{ "↺" }</button>
                 </>
             }
         }
-        (false, Some(value)) => {
-            let reason = lang.pick(value.reason_zh, value.reason_en);
-            let name = props.preset.map_or("", |preset| preset.label(lang));
+        (false, Some((preset, value))) => {
+            let reason = controls::preset_reason(preset, value, lang);
             html! {
                 <span class="prov prov-preset" data-provenance="preset" tabindex="0"
-                    title={format!("{name}{}{reason}", lang.pick(":", ": "))}
-                    aria-label={format!("{name}{}{reason}", lang.pick(":", ": "))}>
-                    { lang.pick("预设", "preset") }
+                    title={reason.clone()} aria-label={reason}>
+                    { Label::PresetBadge.text(lang) }
                 </span>
             }
         }

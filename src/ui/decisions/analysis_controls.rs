@@ -3,6 +3,7 @@
 
 use crate::analysis::Measure;
 use crate::i18n::Lang;
+use crate::text::decisions;
 use crate::text::outlook::measure_label;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -33,7 +34,7 @@ pub fn progress(done: u32, total: u32, lang: Lang) -> Html {
     html! {
         <p class="analysis-progress" role="status">
             <progress max={total.to_string()} value={done.to_string()} data-analysis-progress=""></progress>
-            { format!(" {}{done} / {total}", lang.pick("已完成运行 ", "runs done ")) }
+            { decisions::progress(done, total, lang) }
         </p>
     }
 }

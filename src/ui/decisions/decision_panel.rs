@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::plan::TargetId;
 use crate::pool::AnalysisView;
 use crate::scenario::Param;
+use crate::text::labels::Label;
 use crate::ui::decisions::analysis_controls::{choose_measure, measure_options, progress};
 use crate::ui::decisions::goal_seek_panel::GoalSeekPanel;
 use crate::ui::decisions::tornado_table::TornadoTable;
@@ -65,12 +66,8 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
                 <>
                     <p class="analysis-note" data-analysis-ms={view.elapsed_ms.map(|ms| format!("{ms:.0}"))}
                         data-analysis-kind={if levers_only { "levers" } else { "all" }}>
-                        { if levers_only {
-                            lang.pick("只含调控因素;点“运行完整分析”可加入各项假设。", "Levers only; “Run the full analysis” adds the assumptions.")
-                        } else {
-                            lang.pick("全部调控因素与假设,各下调、上调一档(档距见模型说明)。", "Every lever and assumption, one documented step down and up.")
-                        } }
-                        { lang.pick("与当前情景使用相同的随机数,差值旁为配对标准误。", " The same random numbers as the scenario on screen; ± is the paired standard error.") }
+                        { if levers_only { Label::LeversOnly.text(lang) } else { Label::EveryLeverAndAssumption.text(lang) } }
+                        { Label::PairedNote.text(lang) }
                     </p>
                     <TornadoTable bars={bars} measure={measure_now} lang={lang} on_apply={props.on_apply.clone()} />
                 </>
@@ -84,19 +81,20 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
     };
     html! {
         <section class="decisions" aria-labelledby="decisions-title" data-decisions="">
-            <h2 id="decisions-title">{ lang.pick("哪个因素影响最大?", "Which lever matters most?") }</h2>
+            <h2 id="decisions-title">{ Label::WhichLever.text(lang) }</h2>
             <div class="analysis-controls">
-                <label>{ lang.pick("看:", "For: ") }
+                <label>{ Label::For.text(lang) }
                     <select onchange={choose} data-tornado-measure="">{ measure_options(measure_now, lang) }</select>
                 </label>
                 <button class="small-button" onclick={run_all} disabled={!props.ready} data-run-tornado="">
-                    { lang.pick("运行完整分析", "Run the full analysis") }
+                    { Label::RunFullAnalysis.text(lang) }
                 </button>
             </div>
             // A fixed wrapper: what it holds changes shape (progress, table, nothing) without the
             // goal-seek panel after it being made anew and losing what was typed into it.
             <div class="tornado-body">{ body }</div>
-            <GoalSeekPanel analysis={props.analysis.clone()} view={view.clone()} selected={props.selected} lang={lang}
+            <GoalSeekPanel analysis={props.analysis.clone()} view={view.clone()} selected={props.selected}
+                targets={crate::plan::TARGETS.len()} lang={lang}
                 ready={props.ready} on_apply={props.on_apply.clone()} />
         </section>
     }

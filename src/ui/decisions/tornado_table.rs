@@ -8,6 +8,8 @@ use crate::analysis::Measure;
 use crate::format;
 use crate::i18n::Lang;
 use crate::scenario::Param;
+use crate::text::decisions::{change_text, still_line, try_button};
+use crate::text::labels::Label;
 use crate::text::param_value;
 use yew::prelude::*;
 
@@ -20,20 +22,6 @@ pub struct TornadoTableProps {
     pub on_apply: Callback<(Param, f64)>,
 }
 
-/// A change in the measure's unit: percentage points for a chance, targets for the count.
-pub fn change_text(measure: Measure, delta: f64, std_error: f64, lang: Lang) -> String {
-    if measure.is_count() {
-        format!("{delta:+.2} ± {std_error:.2}{}", lang.pick(" 项", ""))
-    } else {
-        format!(
-            "{:+.1} ± {:.1}{}",
-            delta * 100.0,
-            std_error * 100.0,
-            lang.pick(" 个百分点", " pts")
-        )
-    }
-}
-
 fn side_cell(
     bar: &Bar,
     side: Option<&Side>,
@@ -43,7 +31,7 @@ fn side_cell(
 ) -> Html {
     let lang = props.lang;
     let Some((side, change)) = side.and_then(|s| s.change(props.measure).map(|c| (s, *c))) else {
-        return html! { <td class="tornado-side at-limit">{ lang.pick("已到范围边界", "at its limit") }</td> };
+        return html! { <td class="tornado-side at-limit">{ Label::AtLimit.text(lang) }</td> };
     };
     let spec = bar.param.spec();
     let width = if widest > 0.0 {
@@ -61,16 +49,14 @@ fn side_cell(
     let (param, value) = (bar.param, side.value);
     let apply = props.on_apply.reform(move |_: MouseEvent| (param, value));
     let value_text = param_value(spec, value, lang);
+    let (button, name) = try_button(crate::text::param_label(spec, lang), &value_text, lang);
     html! {
         <td class={classes!("tornado-side", up.then_some("up"))}>
             <div class="tornado-track">
                 <span class={classes!("tornado-bar", class)} style={format!("width:{width:.1}%")}></span>
             </div>
             <span class="tornado-number">{ change_text(props.measure, change.delta, change.std_error, lang) }</span>
-            <button class="link-button" onclick={apply}
-                aria-label={format!("{} {} = {value_text}", lang.pick("应用", "Apply"), lang.pick(spec.label_zh, spec.label_en))}>
-                { format!("{} {value_text}", lang.pick("试", "try")) }
-            </button>
+            <button class="link-button" onclick={apply} aria-label={name}>{ button }</button>
         </td>
     }
 }
@@ -91,7 +77,7 @@ pub fn tornado_table(props: &TornadoTableProps) -> Html {
         .partition(|bar| bar.size(props.measure) > 0.0);
     let still_names: Vec<&str> = still
         .iter()
-        .map(|bar| lang.pick(bar.param.spec().label_zh, bar.param.spec().label_en))
+        .map(|bar| crate::text::param_label(bar.param.spec(), lang))
         .collect();
     let rows = moving
         .into_iter()
@@ -106,9 +92,9 @@ pub fn tornado_table(props: &TornadoTableProps) -> Html {
                     data-up-value={up.map(|u| u.0.to_string())} data-up-delta={up.map(|u| four(u.1.delta))}
                     data-up-stderr={up.map(|u| four(u.1.std_error))}>
                     <th scope="row">
-                        { lang.pick(spec.label_zh, spec.label_en) }
+                        { crate::text::param_label(spec, lang) }
                         <span class={classes!("kind", if bar.is_lever { "kind-lever" } else { "kind-assumption" })}>
-                            { if bar.is_lever { lang.pick("调控", "lever") } else { lang.pick("假设", "assumption") } }
+                            { if bar.is_lever { Label::LeverKind.text(lang) } else { Label::AssumptionKind.text(lang) } }
                         </span>
                     </th>
                     { side_cell(bar, bar.down.as_ref(), props, widest, false) }
@@ -121,16 +107,15 @@ pub fn tornado_table(props: &TornadoTableProps) -> Html {
         <table class="tornado">
             <thead>
                 <tr>
-                    <th scope="col">{ lang.pick("参数", "Parameter") }</th>
-                    <th scope="col">{ lang.pick("下调一档", "One step down") }</th>
-                    <th scope="col">{ lang.pick("上调一档", "One step up") }</th>
+                    <th scope="col">{ Label::Parameter.text(lang) }</th>
+                    <th scope="col">{ Label::StepDown.text(lang) }</th>
+                    <th scope="col">{ Label::StepUp.text(lang) }</th>
                 </tr>
             </thead>
             <tbody>{ rows }</tbody>
             if !still_names.is_empty() {
                 <tfoot><tr><td colspan="3" class="tornado-still" data-tornado-still={still.len().to_string()}>
-                    { format!("{}{}", lang.pick("一档之内不改变任何路径的结果:", "Changes no path's result within a step: "),
-                        still_names.join(lang.pick("、", ", "))) }
+                    { still_line(&still_names, lang) }
                 </td></tr></tfoot>
             }
         </table>

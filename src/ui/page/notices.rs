@@ -3,6 +3,7 @@
 use crate::i18n::Lang;
 use crate::notices::notice_lines;
 use crate::state::Notice;
+use crate::text::labels::Label;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,9 +28,9 @@ pub fn notices(props: &NoticesProps) -> Html {
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="notice" role="alert" data-notice="">
-            <p>{ lang.pick("关于此链接或输入:", "About this link or input:") }</p>
+            <p>{ Label::AboutInput.text(lang) }</p>
             <ul>{ lines }</ul>
-            <button class="notice-dismiss" onclick={dismiss}>{ lang.pick("知道了", "Dismiss") }</button>
+            <button class="notice-dismiss" onclick={dismiss}>{ Label::Dismiss.text(lang) }</button>
         </div>
     }
 }

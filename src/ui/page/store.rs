@@ -20,3 +20,19 @@ impl Reducible for Store {
         }
     }
 }
+
+/// A callback that dispatches the action `make` builds from its input, the same one on every
+/// render: a child whose other properties did not change is then not redrawn when the page is
+/// (a number being typed into a field survives the page's redraws).
+#[hook]
+pub fn use_dispatching<T, F>(store: &UseReducerHandle<Store>, make: F) -> Callback<T>
+where
+    T: 'static,
+    F: Fn(T) -> Action + 'static,
+{
+    let dispatcher = store.dispatcher();
+    let callback = use_memo((), move |_| {
+        Callback::from(move |value| dispatcher.dispatch(make(value)))
+    });
+    (*callback).clone()
+}

@@ -28,3 +28,29 @@ pub fn measure(name: &str, start_mark: &str) {
         let _ = performance.measure_with_start_mark(name, start_mark);
     }
 }
+
+/// Marks the first result drawn, and measures what the user waited for after each change from
+/// the controls: to the first redraw, and from a release to the full run drawn. Called after
+/// the children have drawn (effects run after rendering).
+#[yew::hook]
+pub fn use_draw_timing(state: &crate::state::AppState) {
+    use crate::state::{Precision, ScenarioSource};
+    let drawn = state
+        .result
+        .as_ref()
+        .map(|result| (result.revision, result.precision));
+    let from_controls = state.source == ScenarioSource::Controls;
+    let first_drawn = yew::use_mut_ref(|| false);
+    yew::use_effect_with(drawn, move |drawn| {
+        if drawn.is_some() && !*first_drawn.borrow() {
+            *first_drawn.borrow_mut() = true;
+            mark(FIRST_DRAW);
+        }
+        if let (Some((_, precision)), true) = (drawn, from_controls) {
+            measure(INPUT_TO_DRAW, INPUT_MARK);
+            if *precision == Precision::Full {
+                measure(SETTLED_TO_FULL, SETTLED_MARK);
+            }
+        }
+    });
+}

@@ -7,7 +7,9 @@ use crate::engine::compare::TargetDifference;
 use crate::engine::Summary;
 use crate::format;
 use crate::i18n::Lang;
-use crate::text::compare::{change_words, signed_points};
+use crate::text::compare::change_words;
+use crate::text::labels::Label;
+use crate::text::results;
 use crate::text::{likelihood_band, short_label};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -43,22 +45,22 @@ pub fn compact_targets(props: &CompactTargetsProps) -> Html {
                     data-probability={marked.then(|| format::four_decimals(result.probability))}
                     data-stderr={marked.then(|| format::four_decimals(result.std_error))}
                     data-delta={difference.filter(|_| marked).map(|d| format::four_decimals(d.delta))}>
-                    <th scope="row" title={lang.pick(id.wording_zh(), id.wording_en())}>{ short_label(id, lang) }</th>
+                    <th scope="row" title={results::wording(id, lang)}>{ short_label(id, lang) }</th>
                     if let Some(d) = difference {
                         <td class="num">{ format::percent(d.probability_a) }</td>
                     }
                     // Compared, Δ carries the standard error that matters; B's is in its title.
-                    <td class="num" title={format!("± {}", format::percent(result.std_error))}>
+                    <td class="num" title={results::plus_minus(result.std_error)}>
                         { format::percent(result.probability) }
                         if difference.is_none() {
-                            <span class="stderr">{ format!(" ±{}", format::percent(result.std_error)) }</span>
+                            <span class="stderr">{ results::plus_minus(result.std_error) }</span>
                         }
                     </td>
                     if let Some(d) = difference {
                         <td class={classes!("num", "change", format!("change-{:?}", d.change()).to_lowercase())}
                             title={change_words(d.change(), lang).1}>
                             <span aria-hidden="true">{ change_words(d.change(), lang).0 }</span>
-                            { format!("{} ±{:.1}", signed_points(d.delta), d.std_error * 100.0) }
+                            { results::compact_delta(d.delta, d.std_error) }
                         </td>
                     } else {
                         <td class={classes!("band", format!("band-{}", band.key()))}>
@@ -76,14 +78,14 @@ pub fn compact_targets(props: &CompactTargetsProps) -> Html {
                 // Column widths for a 320-pixel iframe: numbers whole, names shortened.
                 <tr>
                     if compared.is_some() {
-                        <th scope="col" class="col-name">{ lang.pick("目标", "Target") }</th>
+                        <th scope="col" class="col-name">{ Label::TargetShort.text(lang) }</th>
                         <th scope="col" class="num col-a">{ "A" }</th>
                         <th scope="col" class="num col-b">{ "B" }</th>
-                        <th scope="col" class="num col-delta">{ lang.pick("Δ ± 标准误(百分点)", "Δ ± s.e. (points)") }</th>
+                        <th scope="col" class="num col-delta">{ Label::DeltaPointsColumn.text(lang) }</th>
                     } else {
-                        <th scope="col" class="col-name">{ lang.pick("目标", "Target") }</th>
-                        <th scope="col" class="num col-chance">{ lang.pick("概率 ± 标准误", "Chance ± s.e.") }</th>
-                        <th scope="col" class="col-verdict">{ lang.pick("判断", "Verdict") }</th>
+                        <th scope="col" class="col-name">{ Label::TargetShort.text(lang) }</th>
+                        <th scope="col" class="num col-chance">{ Label::ChanceShortColumn.text(lang) }</th>
+                        <th scope="col" class="col-verdict">{ Label::VerdictColumn.text(lang) }</th>
                     }
                 </tr>
             </thead>

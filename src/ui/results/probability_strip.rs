@@ -3,6 +3,7 @@
 
 use crate::engine::Summary;
 use crate::i18n::Lang;
+use crate::text::labels::Label;
 use crate::text::notes::whole_percent;
 use crate::text::{likelihood_band, short_label};
 use std::rc::Rc;
@@ -35,7 +36,7 @@ pub fn probability_strip(props: &ProbabilityStripProps) -> Html {
         .collect::<Html>();
     html! {
         <ul class={classes!("strip", props.stale.then_some("stale"))}
-            aria-label={lang.pick("十项目标的实现概率", "The ten targets' chances")}>
+            aria-label={Label::StripLabel.text(lang)}>
             { chips }
         </ul>
     }

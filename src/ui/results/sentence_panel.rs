@@ -4,7 +4,9 @@
 
 use crate::engine::TargetResult;
 use crate::i18n::Lang;
-use crate::plan::{section_of, TargetId};
+use crate::plan::TargetId;
+use crate::text::labels::Label;
+use crate::text::results;
 use crate::text::rules::rule_text;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -44,33 +46,22 @@ pub fn sentence_panel(props: &SentencePanelProps) -> Html {
             }
         })
     };
-    let section = section_of(id.plan_line());
-    let source = match lang {
-        Lang::Zh => format!(
-            "《台江区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》{}",
-            section.cite_zh()
-        ),
-        Lang::En => format!(
-            "Taijiang 14th Five-Year Plan and 2035 Vision, {} ({})",
-            section.cite_en(),
-            section.cite_zh()
-        ),
-    };
+    let source = results::citation(id, lang);
     let rule = match &props.result {
         Some(result) => rule_text(result, lang),
-        None => lang.pick(id.rule_zh(), id.rule_en()).to_owned(),
+        None => results::rule_words(id, lang).to_owned(),
     };
     html! {
-        <aside class="sentence-panel" role="dialog" aria-label={lang.pick("规划原文", "The plan's text")}
+        <aside class="sentence-panel" role="dialog" aria-label={Label::ThePlansText.text(lang)}
             data-sentence={id.key()} tabindex="-1" ref={panel} onkeydown={on_key}>
-            <h3>{ lang.pick("规划原文", "The plan's text") }</h3>
+            <h3>{ Label::ThePlansText.text(lang) }</h3>
             <blockquote lang="zh-CN">{ id.sentence() }</blockquote>
             <p class="source">{ source }</p>
             if lang == Lang::En {
                 <p class="translation">{ id.wording_en() }</p>
             }
             <p class="rule">{ rule }</p>
-            <button class="notice-dismiss" onclick={close}>{ lang.pick("关闭(Esc)", "Close (Esc)") }</button>
+            <button class="notice-dismiss" onclick={close}>{ Label::CloseEsc.text(lang) }</button>
         </aside>
     }
 }

@@ -9,9 +9,11 @@ use crate::i18n::Lang;
 use crate::plan::{Chapter, Provenance, TargetId};
 use crate::text;
 use crate::text::compare::{change_heading, change_words, delta_text};
+use crate::text::labels::Label;
 use crate::text::notes::{
     interval_note, needs_interval, probability_with_uncertainty, worked_back_note,
 };
+use crate::text::results;
 use crate::text::rules::rule_text;
 use crate::ui::controls::ProvenanceBadge;
 use std::rc::Rc;
@@ -48,7 +50,7 @@ fn change_cell(difference: Option<&TargetDifference>, lang: Lang) -> Html {
     html! {
         <td class={classes!("change", format!("change-{change:?}").to_lowercase())}>
             <span class="delta">{ delta_text(difference, lang) }</span>
-            <span class="change-words"><span aria-hidden="true">{ mark }</span>{ format!(" {words}") }</span>
+            <span class="change-words"><span aria-hidden="true">{ mark }</span>{ " " }{ words }</span>
         </td>
     }
 }
@@ -83,14 +85,10 @@ fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
                 <span class="target-controls">
                     <ProvenanceBadge provenance={Provenance::Plan { line: id.plan_line() }} lang={lang} />
                     <button class="link-button" onclick={show_sentence} data-show-sentence={id.key()}
-                        aria-label={format!("{}{}", lang.pick("原文:", "plan text: "), lang.pick(id.wording_zh(), id.wording_en()))}>
-                        { lang.pick("原文", "plan text") }
-                    </button>
+                        aria-label={results::plan_text_name(id, lang)}>{ Label::PlanText.text(lang) }</button>
                     <button class="link-button" onclick={select} aria-pressed={selected.to_string()}
                         data-select-target={id.key()}
-                        aria-label={format!("{}{}", lang.pick("分布:", "distribution: "), lang.pick(id.wording_zh(), id.wording_en()))}>
-                        { lang.pick("分布", "distribution") }
-                    </button>
+                        aria-label={results::distribution_name(id, lang)}>{ Label::Distribution.text(lang) }</button>
                 </span>
             </th>
             <td class="rule">
@@ -101,13 +99,13 @@ fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
             </td>
             <td class="probability">
                 if let (true, Some(d)) = (pinned, difference) {
-                    <span class="probability-a">{ format!("A {} → B ", format::percent(d.probability_a)) }</span>
+                    <span class="probability-a">{ results::a_to_b(d.probability_a) }</span>
                 }
                 if needs_interval(result, props.summary.paths) {
                     <strong data-interval="wilson">{ probability_with_uncertainty(result, props.summary.paths, lang) }</strong>
                 } else {
                     <strong>{ format::percent(result.probability) }</strong>
-                    <span class="stderr">{ format!(" ± {}", format::percent(result.std_error)) }</span>
+                    <span class="stderr">{ results::plus_minus(result.std_error) }</span>
                 }
             </td>
             if props.differences.is_some() || pinned {
@@ -139,7 +137,7 @@ pub fn targets_table(props: &TargetsTableProps) -> Html {
             html! {
                 <tbody data-chapter={format!("{chapter:?}")}>
                     <tr class="chapter"><th colspan={columns.to_string()} scope="rowgroup">
-                        { lang.pick(chapter.title_zh(), chapter.title_en()) }
+                        { results::chapter_title(chapter, lang) }
                     </th></tr>
                     { rows }
                 </tbody>
@@ -152,13 +150,13 @@ pub fn targets_table(props: &TargetsTableProps) -> Html {
             <caption>{ caption }</caption>
             <thead>
                 <tr>
-                    <th scope="col">{ lang.pick("规划目标(原文)", "Target (the plan's words)") }</th>
-                    <th scope="col">{ lang.pick("判定方法", "How it is judged") }</th>
-                    <th scope="col">{ lang.pick("实现概率 ± 标准误", "Chance met ± std. error") }</th>
+                    <th scope="col">{ Label::TargetColumn.text(lang) }</th>
+                    <th scope="col">{ Label::RuleColumn.text(lang) }</th>
+                    <th scope="col">{ Label::ChanceColumn.text(lang) }</th>
                     if compared {
                         <th scope="col">{ change_heading(props.pinned, lang) }</th>
                     }
-                    <th scope="col">{ lang.pick("判断", "Verdict") }</th>
+                    <th scope="col">{ Label::VerdictColumn.text(lang) }</th>
                 </tr>
             </thead>
             { groups }

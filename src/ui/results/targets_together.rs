@@ -4,7 +4,8 @@
 use crate::engine::joint::JointAttainment;
 use crate::format;
 use crate::i18n::Lang;
-use crate::text::notes::proportion_with_uncertainty;
+use crate::text::labels::Label;
+use crate::text::results;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,17 +21,12 @@ pub fn targets_together(props: &TargetsTogetherProps) -> Html {
     let joint = &props.joint;
     let shares = joint.distribution();
     let tallest = shares.iter().copied().fold(0.0, f64::max).max(1e-9);
-    let n = f64::from(joint.paths.max(1));
     let bars = shares
         .iter()
         .enumerate()
         .map(|(k, &share)| {
             let height = format!("height: {:.1}%", 100.0 * share / tallest);
-            let error = (share * (1.0 - share) / n).sqrt();
-            let label = format!(
-                "{k}: {}",
-                proportion_with_uncertainty(joint.counts[k], joint.paths, error, lang)
-            );
+            let label = results::together_bar(joint, k, lang);
             html! {
                 <li class="together-bar" data-met-count={k.to_string()} data-share={format::four_decimals(share)}
                     title={label.clone()} aria-label={label}>
@@ -40,28 +36,22 @@ pub fn targets_together(props: &TargetsTogetherProps) -> Html {
             }
         })
         .collect::<Html>();
-    let (_, all_se) = joint.all_met();
-    let all_text = proportion_with_uncertainty(joint.all_met_count(), joint.paths, all_se, lang);
-    let (expected, expected_se) = joint.expected_met();
+    let all_text = results::all_met(joint, lang);
     html! {
-        <section class="together" aria-label={lang.pick("目标同时实现", "Targets met together")}>
-            <h3>{ lang.pick("同时实现几项?", "How many targets together?") }</h3>
+        <section class="together" aria-label={Label::TogetherRegion.text(lang)}>
+            <h3>{ Label::TogetherTitle.text(lang) }</h3>
             <div class="together-body">
-                <ol class="together-bars" aria-label={lang.pick(
-                    "实现目标项数的分布(0 至 10 项,各占路径比例)",
-                    "Distribution of the number of targets met (0 to 10, share of paths)")}>
+                <ol class="together-bars" aria-label={Label::TogetherBars.text(lang)}>
                     { bars }
                 </ol>
                 <dl class="together-numbers">
-                    <dt>{ lang.pick("全部 10 项都实现", "All 10 met") }</dt>
+                    <dt>{ Label::AllTenMet.text(lang) }</dt>
                     <dd data-together="all">{ all_text }</dd>
-                    <dt>{ lang.pick("预期实现项数", "Expected number met") }</dt>
-                    <dd data-together="expected">{ format!("{} ± {}", format::grouped(expected, 2), format::grouped(expected_se, 2)) }</dd>
+                    <dt>{ Label::ExpectedMet.text(lang) }</dt>
+                    <dd data-together="expected">{ results::expected_met(joint) }</dd>
                 </dl>
             </div>
-            <p class="together-note">{ lang.pick(
-                "下行年份会同时拖累多项目标,因此“全部实现”的概率低于各项概率相乘的直觉。",
-                "A downturn year hits several targets at once, so the targets tend to fail together.") }</p>
+            <p class="together-note">{ Label::TogetherNote.text(lang) }</p>
         </section>
     }
 }

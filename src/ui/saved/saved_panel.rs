@@ -6,6 +6,8 @@ use crate::i18n::Lang;
 use crate::library::{self, SaveError, SavedScenario, Severity};
 use crate::link::Link;
 use crate::preset::PresetId;
+use crate::text::labels::Label;
+use crate::text::saved::{self, Done};
 use crate::ui::briefing::download::download_text;
 use crate::ui::saved::local_store::BrowserStore;
 use std::cell::RefCell;
@@ -41,37 +43,19 @@ fn prompt(text: &str, default: &str) -> Option<String> {
         .flatten()
 }
 
-fn save_error_text(error: &SaveError, lang: Lang) -> String {
-    match (error, lang) {
-        (SaveError::EmptyName, Lang::Zh) => "请先输入名称".to_owned(),
-        (SaveError::EmptyName, Lang::En) => "Give it a name first".to_owned(),
-        (SaveError::Storage(why), Lang::Zh) => format!("浏览器未能保存:{why}"),
-        (SaveError::Storage(why), Lang::En) => format!("The browser could not store it: {why}"),
-        (other, _) => other.to_string(),
-    }
-}
-
 /// Saves `entry`, asking before it replaces one of the same name; the words of the outcome.
 fn save_asking(store: &mut BrowserStore, entry: &SavedScenario, lang: Lang) -> String {
     let name = entry.name.clone();
     let mut result = library::save(store, entry, false);
     if result == Err(SaveError::Exists) {
-        let question = match lang {
-            Lang::Zh => format!("已有名为“{name}”的情景。要替换它吗?"),
-            Lang::En => format!("A saved scenario is already called “{name}”. Replace it?"),
-        };
-        if !confirm(&question) {
-            return match lang {
-                Lang::Zh => format!("未替换“{name}”"),
-                Lang::En => format!("“{name}” was not replaced"),
-            };
+        if !confirm(&saved::replace_question(&name, lang)) {
+            return saved::done(Done::NotReplaced, &name, lang);
         }
         result = library::save(store, entry, true);
     }
-    match (result, lang) {
-        (Ok(()), Lang::Zh) => format!("已保存“{name}”"),
-        (Ok(()), Lang::En) => format!("Saved “{name}”"),
-        (Err(error), _) => save_error_text(&error, lang),
+    match result {
+        Ok(()) => saved::done(Done::Saved, &name, lang),
+        Err(error) => saved::save_error(&error, lang),
     }
 }
 
@@ -85,13 +69,9 @@ fn deleting(
 ) -> Callback<MouseEvent> {
     let (store, status) = (store.clone(), status.clone());
     Callback::from(move |_: MouseEvent| {
-        let question = match lang {
-            Lang::Zh => format!("删除“{name}”?此操作无法撤销。"),
-            Lang::En => format!("Delete “{name}”? This cannot be undone."),
-        };
-        if confirm(&question) {
+        if confirm(&saved::delete_question(&name, lang)) {
             library::delete(&mut *store.borrow_mut(), &name);
-            let message = format!("{}“{name}”", lang.pick("已删除", "Deleted "));
+            let message = saved::done(Done::Deleted, &name, lang);
             status.set(Status {
                 message,
                 problems: Vec::new(),
@@ -158,19 +138,13 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
     let on_export = {
         let (report, status) = (report.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            let day: String = now_iso().chars().take(10).collect();
             let file = library::export_file(&report.entries);
             let done = download_text(
-                &format!("taijiang-scenarios-{day}.json"),
+                &library::export_file_name(&now_iso()),
                 "application/json",
                 &file,
             );
-            let message = match (done, lang) {
-                (true, Lang::Zh) => format!("已导出 {} 个情景", report.entries.len()),
-                (true, Lang::En) => format!("Exported {} scenarios", report.entries.len()),
-                (false, Lang::Zh) => "浏览器未能下载文件".to_owned(),
-                (false, Lang::En) => "The browser could not download the file".to_owned(),
-            };
+            let message = saved::exported(report.entries.len(), done, lang);
             status.set(Status {
                 message,
                 problems: Vec::new(),
@@ -207,25 +181,14 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                 let problems = imported
                     .problems
                     .iter()
-                    .map(ToString::to_string)
+                    .map(|problem| saved::import_problem(problem, lang))
                     .collect::<Vec<_>>();
                 let errors = imported
                     .problems
                     .iter()
                     .filter(|p| p.severity == Severity::Error)
                     .count();
-                let message = match lang {
-                    Lang::Zh => format!(
-                        "导入:{} 个有效情景({});{errors} 处错误",
-                        imported.valid.len(),
-                        outcomes.join(";")
-                    ),
-                    Lang::En => format!(
-                        "Import: {} valid scenarios ({}); {errors} errors",
-                        imported.valid.len(),
-                        outcomes.join("; ")
-                    ),
-                };
+                let message = saved::imported(imported.valid.len(), &outcomes, errors, lang);
                 status.set(Status { message, problems });
                 refresh();
             }));
@@ -247,37 +210,33 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
             let rename = {
                 let (store, status, refresh, name) = (store.clone(), status.clone(), refresh.clone(), name.clone());
                 Callback::from(move |_: MouseEvent| {
-                    let Some(new) = prompt(lang.pick("新名称:", "New name:"), &name) else { return };
+                    let Some(new) = prompt(Label::NewName.text(lang), &name) else { return };
                     let mut store = store.borrow_mut();
                     let mut result = library::rename(&mut *store, &name, new.trim(), false);
-                    if result == Err(SaveError::Exists) && confirm(lang.pick("此名称已被使用。要替换吗?", "That name is taken. Replace it?")) {
+                    if result == Err(SaveError::Exists) && confirm(saved::rename_question(lang)) {
                         result = library::rename(&mut *store, &name, new.trim(), true);
                     }
                     let message = match result {
-                        Ok(()) => format!("{}“{}”", lang.pick("已重命名为", "Renamed to "), new.trim()),
-                        Err(error) => save_error_text(&error, lang),
+                        Ok(()) => saved::done(Done::Renamed, new.trim(), lang),
+                        Err(error) => saved::save_error(&error, lang),
                     };
                     status.set(Status { message, problems: Vec::new() });
                     refresh();
                 })
             };
             let delete = deleting(&store, &status, refresh.clone(), name.clone(), lang);
-            let preset = entry.current.preset.unwrap_or(PresetId::Plan).label(lang);
-            let day: String = entry.saved_at.chars().take(10).collect();
+
             html! {
                 <li class="saved-entry" data-saved={name.clone()}>
                     <span class="saved-name">{ name.clone() }</span>
-                    <span class="saved-meta">
-                        { format!("{preset} · {day}") }
-                        if entry.pinned.is_some() { { " · A/B" } }
-                    </span>
+                    <span class="saved-meta">{ saved::entry_meta(entry, lang) }</span>
                     <span class="saved-actions">
                         <button class="link-button" onclick={open} data-open={name.clone()}
-                            aria-label={format!("{}{name}", lang.pick("打开:", "open: "))}>{ lang.pick("打开", "open") }</button>
+                            aria-label={saved::entry_action(Label::Open, &name, lang)}>{ Label::Open.text(lang) }</button>
                         <button class="link-button" onclick={rename} data-rename={name.clone()}
-                            aria-label={format!("{}{name}", lang.pick("重命名:", "rename: "))}>{ lang.pick("重命名", "rename") }</button>
+                            aria-label={saved::entry_action(Label::Rename, &name, lang)}>{ Label::Rename.text(lang) }</button>
                         <button class="link-button" onclick={delete} data-delete={name.clone()}
-                            aria-label={format!("{}{name}", lang.pick("删除:", "delete: "))}>{ lang.pick("删除", "delete") }</button>
+                            aria-label={saved::entry_action(Label::Delete, &name, lang)}>{ Label::Delete.text(lang) }</button>
                     </span>
                 </li>
             }
@@ -292,8 +251,8 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
             let delete = deleting(&store, &status, refresh.clone(), problem.name.clone(), lang);
             html! {
                 <li data-saved-problem={problem.name.clone()}>
-                    { problem.to_string() }
-                    <button class="link-button" onclick={delete} data-delete={problem.name.clone()}>{ lang.pick("删除", "delete") }</button>
+                    { saved::entry_problem(problem, lang) }
+                    <button class="link-button" onclick={delete} data-delete={problem.name.clone()}>{ Label::Delete.text(lang) }</button>
                 </li>
             }
         })
@@ -302,7 +261,7 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
         .problems
         .iter()
         .filter(|problem| problem.severity == Severity::Warning)
-        .map(|problem| html! { <li data-saved-warning={problem.name.clone()}>{ problem.to_string() }</li> })
+        .map(|problem| html! { <li data-saved-warning={problem.name.clone()}>{ saved::entry_problem(problem, lang) }</li> })
         .collect::<Html>();
     let has_errors = report
         .problems
@@ -326,16 +285,14 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
         .to_owned();
     html! {
         <details class="saved" data-saved-panel="">
-            <summary>{ lang.pick("已保存的情景", "Saved scenarios") }{ format!(" ({})", report.entries.len()) }</summary>
+            <summary>{ Label::SavedScenarios.text(lang) }{ saved::count(report.entries.len()) }</summary>
             if !store.borrow().is_lasting() {
-                <p class="saved-warning">{ lang.pick(
-                    "此浏览器不允许本地存储:保存的情景在关闭页面后丢失,请导出文件保留。",
-                    "This browser does not allow local storage: saved scenarios last until the page is closed; export them to keep them.") }</p>
+                <p class="saved-warning">{ Label::NotLasting.text(lang) }</p>
             }
             <form class="save-form" onsubmit={on_save}>
-                <label for="save-name">{ lang.pick("名称", "Name") }</label>
+                <label for="save-name">{ Label::Name.text(lang) }</label>
                 <input id="save-name" ref={name_ref} type="text" maxlength="80" placeholder={default_name} />
-                <button type="submit" data-save="">{ if props.link.pinned.is_some() { lang.pick("保存 A/B", "Save A/B") } else { lang.pick("保存", "Save") } }</button>
+                <button type="submit" data-save="">{ if props.link.pinned.is_some() { Label::SavePair.text(lang) } else { Label::Save.text(lang) } }</button>
             </form>
             if !status.message.is_empty() {
                 <p class="saved-status" role="status">{ status.message.clone() }</p>
@@ -345,21 +302,21 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
             }
             if has_errors {
                 <div class="saved-problems" data-unreadable="">
-                    <p>{ lang.pick("以下已保存的情景无法读取,已跳过(其余照常):", "These saved scenarios could not be read and were skipped (the others load):") }</p>
+                    <p>{ Label::Unreadable.text(lang) }</p>
                     <ul>{ unreadable }</ul>
                 </div>
             }
             if has_warnings {
                 <div class="saved-warnings" data-saved-warnings="">
-                    <p>{ lang.pick("以下情景已打开,但请留意:", "These opened, with something to note:") }</p>
+                    <p>{ Label::OpenedWithNote.text(lang) }</p>
                     <ul>{ warnings }</ul>
                 </div>
             }
             <ul class="saved-list">{ rows }</ul>
             <div class="saved-file">
-                <button onclick={on_export} data-export-saved="">{ lang.pick("导出全部(JSON)", "Export all (JSON)") }</button>
+                <button onclick={on_export} data-export-saved="">{ Label::ExportAll.text(lang) }</button>
                 <label class="import">
-                    { lang.pick("导入文件:", "Import a file: ") }
+                    { Label::ImportFile.text(lang) }
                     <input type="file" accept=".json,application/json" onchange={on_import} data-import-saved="" />
                 </label>
             </div>

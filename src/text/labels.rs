@@ -1,0 +1,195 @@
+//! Every fixed word of the page (headings, buttons, column heads, accessible names) in one
+//! table, both languages side by side: `ui/` places a [`Label`], it never writes one.
+
+use crate::i18n::Lang;
+
+/// Declares [`Label`], its table of words and [`Label::ALL`] from one list.
+macro_rules! labels {
+    ($($name:ident => ($zh:expr, $en:expr),)*) => {
+        /// A fixed word or phrase of the page.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Label {
+            $($name,)*
+        }
+
+        impl Label {
+            /// Every label, in the table's order.
+            pub const ALL: &'static [Label] = &[$(Label::$name,)*];
+
+            /// The words in both languages: (Chinese, English).
+            pub fn words(self) -> (&'static str, &'static str) {
+                match self {
+                    $(Label::$name => ($zh, $en),)*
+                }
+            }
+        }
+    };
+}
+
+impl Label {
+    /// The label in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = self.words();
+        lang.pick(zh, en)
+    }
+}
+
+labels! {
+    // The page.
+    SwitchLanguage => ("English", "中文"),
+    Scenario => ("情景设置", "Scenario"),
+    ShowResults => ("查看结果", "Show results"),
+    AdjustScenario => ("调整情景", "Adjust the scenario"),
+    Results => ("结果", "Results"),
+    Computing => ("正在计算……", "Computing…"),
+    Outdated => (
+        "正在计算新情景……下面仍是上一情景的数字。",
+        "Computing the new scenario… the numbers below are still the previous scenario's."
+    ),
+    FanChartsTitle => ("各指标预测(扇形图)", "Every indicator (fan charts)"),
+    AboutInput => ("关于此链接或输入:", "About this link or input:"),
+    Dismiss => ("知道了", "Dismiss"),
+    // Controls.
+    YourSetting => ("您的设定", "your setting"),
+    ThisIsYourSetting => ("这是您的设定", "this is your setting"),
+    PlanDefault => ("规划默认值:", "default: "),
+    ResetPrefix => ("恢复:", "reset: "),
+    PresetBadge => ("预设", "preset"),
+    Assumptions => ("假设参数", "Assumptions"),
+    AssumptionsIntro => (
+        "规划未给出的数字。每项都有默认值和理由,可以修改;修改会写入链接。",
+        "Numbers the plan does not give. Each has a default and a reason, and can be changed; changes go into the link."
+    ),
+    ResetAllAssumptions => ("全部恢复默认", "Reset all to defaults"),
+    Default => ("默认", "default"),
+    ResetToDefaultPrefix => ("恢复默认:", "reset to default: "),
+    PresetScenarios => ("情景预设", "Preset scenarios"),
+    Modified => ("(已修改)", " (modified)"),
+    ResetToPreset => ("全部恢复为预设值", "reset every slider to the preset"),
+    BaseValues => ("规划基数", "The plan's base values"),
+    PinAsA => ("固定为 A,对比后续改动", "Pin as A to compare"),
+    UntilPinned => (
+        "未固定 A 时,每项变化都与规划情景对比。",
+        "Until you pin A, every change is measured against the plan's scenario."
+    ),
+    BIsNow => ("B = 当前设置", "B = the settings now"),
+    PinAgain => ("以当前设置为新的 A", "Pin these settings as A"),
+    Unpin => ("取消对比", "Unpin"),
+    // Results.
+    TargetColumn => ("规划目标(原文)", "Target (the plan's words)"),
+    RuleColumn => ("判定方法", "How it is judged"),
+    ChanceColumn => ("实现概率 ± 标准误", "Chance met ± std. error"),
+    VerdictColumn => ("判断", "Verdict"),
+    PlanText => ("原文", "plan text"),
+    PlanTextPrefix => ("原文:", "plan text: "),
+    Distribution => ("分布", "distribution"),
+    DistributionPrefix => ("分布:", "distribution: "),
+    TargetShort => ("目标", "Target"),
+    DeltaPointsColumn => ("Δ ± 标准误(百分点)", "Δ ± s.e. (points)"),
+    ChanceShortColumn => ("概率 ± 标准误", "Chance ± s.e."),
+    StripLabel => ("十项目标的实现概率", "The ten targets' chances"),
+    TogetherRegion => ("目标同时实现", "Targets met together"),
+    TogetherTitle => ("同时实现几项?", "How many targets together?"),
+    TogetherBars => (
+        "实现目标项数的分布(0 至 10 项,各占路径比例)",
+        "Distribution of the number of targets met (0 to 10, share of paths)"
+    ),
+    AllTenMet => ("全部 10 项都实现", "All 10 met"),
+    ExpectedMet => ("预期实现项数", "Expected number met"),
+    TogetherNote => (
+        "下行年份会同时拖累多项目标,因此“全部实现”的概率低于各项概率相乘的直觉。",
+        "A downturn year hits several targets at once, so the targets tend to fail together."
+    ),
+    ThePlansText => ("规划原文", "The plan's text"),
+    CloseEsc => ("关闭(Esc)", "Close (Esc)"),
+    // Charts.
+    DataTable => ("数据表", "Data table"),
+    DownloadChart => ("下载此图", "Download this chart"),
+    Download => ("下载", "Download"),
+    // Briefing.
+    ExportAndShare => ("导出与分享", "Export and share"),
+    CopyLink => ("复制链接", "Copy link"),
+    EmbedButton => ("嵌入网页", "Embed…"),
+    CsvByYear => ("CSV:逐年统计", "CSV: by year"),
+    CsvTargets => ("CSV:目标表", "CSV: targets"),
+    PrintBriefing => ("打印简报", "Print briefing"),
+    LinkCopied => ("✓ 链接已复制", "✓ Link copied"),
+    CopyFailed => ("无法复制:请从地址栏复制链接", "Could not copy: copy the link from the address bar"),
+    EmbedTitle => ("嵌入到其他网页", "Embed in another page"),
+    Close => ("关闭", "Close"),
+    Piece => ("内容", "Piece"),
+    Width => ("宽", "Width"),
+    Height => ("高", "Height"),
+    PasteSnippet => ("把这段代码粘贴到简报网页中:", "Paste this into the briefing's page:"),
+    CopyCode => ("复制代码", "Copy the code"),
+    Copied => ("✓ 已复制", "✓ Copied"),
+    EmbedHint => (
+        "嵌入的图表会通过 postMessage 向所在网页报告结果,也可由所在网页切换情景(见 docs/EMBED.md)。",
+        "The embedded piece reports its results to the page around it with postMessage, and that page can change its scenario (see docs/EMBED.md)."
+    ),
+    PreviewPrefix => ("预览:", "Preview: "),
+    DownloadTargetsCsv => ("下载目标表 CSV", "Download the targets as CSV"),
+    LinkShort => ("链接", "Link"),
+    OpenFullTitle => ("在完整模拟器中打开同一情景", "Open the same scenario in the full simulator"),
+    OpenFull => ("完整模拟器 ↗", "Full simulator ↗"),
+    BriefingSuffix => (" · 情景简报", " · scenario briefing"),
+    // Decisions.
+    WhichLever => ("哪个因素影响最大?", "Which lever matters most?"),
+    For => ("看:", "For: "),
+    RunFullAnalysis => ("运行完整分析", "Run the full analysis"),
+    LeversOnly => (
+        "只含调控因素;点“运行完整分析”可加入各项假设。",
+        "Levers only; “Run the full analysis” adds the assumptions."
+    ),
+    EveryLeverAndAssumption => (
+        "全部调控因素与假设,各下调、上调一档(档距见模型说明)。",
+        "Every lever and assumption, one documented step down and up."
+    ),
+    PairedNote => (
+        "与当前情景使用相同的随机数,差值旁为配对标准误。",
+        " The same random numbers as the scenario on screen; ± is the paired standard error."
+    ),
+    Parameter => ("参数", "Parameter"),
+    StepDown => ("下调一档", "One step down"),
+    StepUp => ("上调一档", "One step up"),
+    AtLimit => ("已到范围边界", "at its limit"),
+    Try => ("试", "try"),
+    Apply => ("应用", "Apply"),
+    LeverKind => ("调控", "lever"),
+    AssumptionKind => ("假设", "assumption"),
+    StillPrefix => ("一档之内不改变任何路径的结果:", "Changes no path's result within a step: "),
+    WhatDoesItTake => ("需要多大力度?", "What does it take?"),
+    TargetPrefix => ("目标:", "Target: "),
+    AtLeastTargets => ("至少(项)", "at least (targets)"),
+    ChanceAtLeast => ("概率至少(%)", "chance at least (%)"),
+    LeverPrefix => ("调控因素:", "Lever: "),
+    Find => ("求解", "Find"),
+    EachLeverAlone => ("每个因素各需多少", "Each lever alone"),
+    AskedPrefix => ("要求:", "Asked: "),
+    RunsDone => ("已完成运行 ", "runs done "),
+    NotMonotone => (
+        "(模型不保证单调:这是一个能达到的值,未必是最近的。)",
+        " (The model does not guarantee monotonicity here: this value reaches it, but a nearer one might too.)"
+    ),
+    // Saved scenarios.
+    SavedScenarios => ("已保存的情景", "Saved scenarios"),
+    NotLasting => (
+        "此浏览器不允许本地存储:保存的情景在关闭页面后丢失,请导出文件保留。",
+        "This browser does not allow local storage: saved scenarios last until the page is closed; export them to keep them."
+    ),
+    Name => ("名称", "Name"),
+    Save => ("保存", "Save"),
+    SavePair => ("保存 A/B", "Save A/B"),
+    Unreadable => (
+        "以下已保存的情景无法读取,已跳过(其余照常):",
+        "These saved scenarios could not be read and were skipped (the others load):"
+    ),
+    OpenedWithNote => ("以下情景已打开,但请留意:", "These opened, with something to note:"),
+    ExportAll => ("导出全部(JSON)", "Export all (JSON)"),
+    ImportFile => ("导入文件:", "Import a file: "),
+    Open => ("打开", "open"),
+    Rename => ("重命名", "rename"),
+    Delete => ("删除", "delete"),
+    NewName => ("新名称:", "New name:"),
+    NameTaken => ("此名称已被使用。要替换吗?", "That name is taken. Replace it?"),
+}

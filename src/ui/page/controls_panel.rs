@@ -1,0 +1,75 @@
+//! The controls of the scenario: presets, sliders, the seed, the assumptions, saved scenarios and
+//! the plan's base values. On a phone they open over the results, with the strip of chances in
+//! sight at the top.
+
+use crate::link::Link;
+use crate::scenario::{Param, ParamKind, PARAMS};
+use crate::state::{preset_scenario, Action};
+use crate::text;
+use crate::text::labels::Label;
+use crate::text::notes;
+use crate::ui::controls::{AssumptionsPanel, BaseValues, PresetBar, Slider};
+use crate::ui::page::store::{use_dispatching, Store};
+use crate::ui::results::ProbabilityStrip;
+use crate::ui::saved::SavedPanel;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsPanelProps {
+    pub store: UseReducerHandle<Store>,
+    /// Open over the results (a phone).
+    pub open: bool,
+    pub on_toggle: Callback<MouseEvent>,
+}
+
+#[function_component(ControlsPanel)]
+pub fn controls_panel(props: &ControlsPanelProps) -> Html {
+    let store = &props.store;
+    let state = &store.0;
+    let lang = state.lang;
+    let on_param = use_dispatching(store, |(param, value, gesture)| {
+        Action::SetParam(param, value, gesture)
+    });
+    let on_reset = use_dispatching(store, Action::ResetParam);
+    let on_reset_all = use_dispatching(store, |_: ()| Action::ResetAssumptions);
+    let on_reset_preset = use_dispatching(store, |_: ()| Action::ResetToPreset);
+    let on_preset = use_dispatching(store, Action::ChoosePreset);
+    let on_open = use_dispatching(store, |link: Link| Action::Open(Box::new(link)));
+
+    let reference = preset_scenario(state.preset, &state.scenario);
+    let growth_note = notes::expected_growth_note(&state.scenario, lang);
+    let sliders = PARAMS
+        .iter()
+        .filter(|spec| spec.kind == ParamKind::Driver && text::is_slider(spec.param))
+        .map(|spec| {
+            html! {
+                <Slider key={spec.key} spec={*spec} value={state.scenario.get(spec.param)}
+                    reference={reference.get(spec.param)} preset={state.preset}
+                    note={(spec.param == Param::Gdp).then(|| growth_note.clone())}
+                    lang={lang} on_change={on_param.clone()} on_reset={on_reset.clone()} />
+            }
+        })
+        .collect::<Html>();
+    html! {
+        <section id="controls" class={classes!("controls", props.open.then_some("open"))}
+            aria-label={Label::Scenario.text(lang)}>
+            <div class="controls-head">
+                <h2>{ Label::Scenario.text(lang) }</h2>
+                <button class="close-controls" onclick={props.on_toggle.clone()}
+                    aria-controls="controls" aria-expanded={props.open.to_string()}>{ Label::ShowResults.text(lang) }</button>
+                // Inside the sticky head, so that the strip stays in sight as the panel scrolls.
+                if let Some(summary) = state.summary() {
+                    <ProbabilityStrip summary={summary.clone()} lang={lang} stale={!state.is_ready()} />
+                }
+            </div>
+            <PresetBar preset={state.preset} modified={state.is_modified()} lang={lang}
+                on_choose={on_preset} on_reset={on_reset_preset} />
+            { sliders }
+            <p class="seed">{ text::seed_line(lang, state.scenario.seed()) }</p>
+            <AssumptionsPanel scenario={state.scenario.clone()} lang={lang} on_change={on_param.clone()}
+                on_reset={on_reset} on_reset_all={on_reset_all} />
+            <SavedPanel link={state.link()} lang={lang} on_open={on_open} />
+            <BaseValues lang={lang} />
+        </section>
+    }
+}
