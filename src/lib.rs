@@ -8,11 +8,14 @@
 //! - [`charts`]: drawing functions generic over plotters' `DrawingBackend`;
 //! - [`state`] and [`pool`]: the page's state and its side of the engine workers, free of any
 //!   browser API; [`protocol`]: the typed messages between the page and the workers;
-//! - `ui` (wasm32 only): thin Yew components over a reducer.
+//! - `ui` (wasm32 only): thin Yew components over a reducer; `cli` (native only): the command
+//!   line, the same numbers as the page.
 
 pub mod analysis;
 pub mod bench;
 pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod embed;
 pub mod engine;
 pub mod export;

@@ -18,7 +18,6 @@ use crate::i18n::Lang;
 use crate::plan::TargetId;
 use crate::preset::PresetId;
 use crate::scenario::{format_value, Param, Scenario, ValueError, PARAMS};
-use std::fmt;
 
 /// The model version this build computes; written as `v=` into every link.
 pub const MODEL_VERSION: u32 = 2;
@@ -119,34 +118,6 @@ pub enum LinkIssue {
     ChecksumMismatch,
     /// More issues than [`MAX_ISSUES`]; this many more were not listed.
     More(usize),
-}
-
-impl fmt::Display for LinkIssue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LinkIssue::UnknownKey(key) => write!(f, "unknown key “{key}”"),
-            LinkIssue::InvalidValue {
-                key, text, error, ..
-            } => {
-                write!(f, "{key}=“{text}”: ")?;
-                match error {
-                    ValueError::NotANumber => write!(f, "not a number"),
-                    ValueError::NotWhole => write!(f, "not a whole number"),
-                    ValueError::OutOfRange { min, max } => write!(f, "outside {min} … {max}"),
-                }
-            }
-            LinkIssue::UnknownName { key, text } => write!(f, "{key}=“{text}”: unknown"),
-            LinkIssue::Duplicate { key, used } => {
-                write!(f, "{key} given more than once; “{used}” used")
-            }
-            LinkIssue::NewerVersion(v) => write!(f, "made by a newer model version ({v})"),
-            LinkIssue::OlderVersion(Some(v)) => write!(f, "made with an older model version ({v})"),
-            LinkIssue::OlderVersion(None) => write!(f, "does not say its model version"),
-            LinkIssue::ChecksumMissing => write!(f, "the link seems cut off (no checksum)"),
-            LinkIssue::ChecksumMismatch => write!(f, "the link was cut off or altered"),
-            LinkIssue::More(n) => write!(f, "{n} more"),
-        }
-    }
 }
 
 /// The checksum of a link's pairs (decoded, in order, `ck` excluded): 6 hex digits of a 32-bit

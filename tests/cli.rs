@@ -119,3 +119,130 @@ fn json_holds_the_whole_summary_as_the_engine_computed_it() {
         link::parse(fragment).0.current.scenario
     );
 }
+
+/// Runs the CLI and returns its exit status, standard output and standard error.
+fn cli_status(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_taijiang-sim"))
+        .args(args)
+        .output()
+        .expect("the CLI runs");
+    (
+        output.status.code().expect("exited"),
+        String::from_utf8(output.stdout).expect("UTF-8"),
+        String::from_utf8(output.stderr).expect("UTF-8"),
+    )
+}
+
+#[test]
+fn help_and_version_answer_and_a_usage_error_exits_2_with_the_usage() {
+    let (status, out, _) = cli_status(&["--help"]);
+    assert_eq!(status, 0);
+    for what in [
+        "Usage: taijiang-sim [OPTIONS] [LINK]",
+        "--compare <A> <B>",
+        "--goal-seek <MEASURE> <LEVEL> <LEVER>",
+        "Examples:",
+    ] {
+        assert!(out.contains(what), "{what} in:\n{out}");
+    }
+    let (status, out, _) = cli_status(&["--version"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        out.trim(),
+        format!(
+            "taijiang-sim {} (model version {})",
+            env!("CARGO_PKG_VERSION"),
+            link::MODEL_VERSION
+        )
+    );
+    for wrong in [
+        &["--bogus"][..],
+        &["--tornado", "nope"],
+        &["--goal-seek", "gdp", "lots", "inv"],
+        &["--goal-seek", "gdp", "0.8", "nope"],
+        &["--goal-seek", "gdp", "0.8"],
+        &["--csv", "charts"],
+        &["--compare", "#gdp=6"],
+        &["--bench", "1", "2025", "3"],
+        &["--json", "--compare", "#a", "#b"],
+        &["--tornado", "gdp", "--csv", "series"],
+    ] {
+        let (status, out, err) = cli_status(wrong);
+        assert_eq!(status, 2, "{wrong:?}: {err}");
+        assert!(out.is_empty(), "{wrong:?} printed {out}");
+        assert!(
+            err.starts_with("error:") && err.contains("Usage: taijiang-sim"),
+            "{wrong:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn the_arguments_read_as_the_modes_they_name() {
+    use taijiang_sim::analysis::goal_seek::Goal;
+    use taijiang_sim::analysis::Measure;
+    use taijiang_sim::cli::{parse, CsvKind, Mode};
+    use taijiang_sim::plan::TargetId;
+    use taijiang_sim::scenario::Param;
+    let mode = |args: &[&str]| parse(std::iter::once("taijiang-sim").chain(args.iter().copied()));
+    assert_eq!(
+        mode(&[]).expect("plain"),
+        Mode::Run {
+            link: String::new(),
+            json: false
+        }
+    );
+    assert_eq!(
+        mode(&["#gdp=6", "--json"]).expect("json"),
+        Mode::Run {
+            link: "#gdp=6".into(),
+            json: true
+        }
+    );
+    assert_eq!(
+        mode(&["--csv", "targets", "#a=plan"]).expect("csv"),
+        Mode::Csv {
+            what: CsvKind::Targets,
+            link: "#a=plan".into()
+        }
+    );
+    assert_eq!(
+        mode(&["--compare", "#gdp=7", "#gdp=6"]).expect("compare"),
+        Mode::Compare {
+            a: "#gdp=7".into(),
+            b: "#gdp=6".into()
+        }
+    );
+    assert_eq!(
+        mode(&["--tornado", "expected", "--json", "#gdp=6"]).expect("tornado"),
+        Mode::Tornado {
+            measure: Measure::ExpectedMet,
+            link: "#gdp=6".into(),
+            json: true
+        }
+    );
+    assert_eq!(
+        mode(&["--goal-seek", "hightech", "0.5", "ht_push", "#gdp=6"]).expect("goal-seek"),
+        Mode::GoalSeek {
+            goal: Goal {
+                measure: Measure::Target(TargetId::HighTech),
+                required: 0.5,
+                param: Param::HtPush
+            },
+            link: "#gdp=6".into(),
+            json: false
+        }
+    );
+    assert!(matches!(
+        mode(&["--bench-floor", "1000", "2035", "3"]).expect("bench"),
+        Mode::Bench {
+            repeats: 3,
+            floor: true,
+            ..
+        }
+    ));
+    assert_eq!(mode(&["--phases"]).expect("phases"), Mode::Phases);
+    // What used to be read as a link key is a usage error now.
+    assert!(mode(&["--help"]).is_err());
+    assert!(mode(&["-x"]).is_err());
+}

@@ -8,6 +8,7 @@ use proptest::prelude::*;
 use taijiang_sim::embed::EmbedPiece;
 use taijiang_sim::i18n::Lang;
 use taijiang_sim::link::{self, Labelled, Link, LinkIssue, MAX_ISSUES};
+use taijiang_sim::notices::issue_text;
 use taijiang_sim::plan::TargetId;
 use taijiang_sim::preset::PresetId;
 use taijiang_sim::scenario::{Param, Scenario, ValueError, PARAMS};
@@ -139,7 +140,7 @@ proptest! {
             Err(_) => {
                 prop_assert_eq!(scenario.get(spec.param), spec.default);
                 prop_assert_eq!(issues.len(), 1);
-                prop_assert!(issues[0].to_string().contains(spec.key));
+                prop_assert!(issue_text(&issues[0], Lang::En).contains(spec.key));
             }
         }
     }
@@ -240,7 +241,7 @@ fn unknown_keys_and_bad_values_are_named_and_the_rest_is_used() {
     assert_eq!(scenario.get(Param::Inv), 50.0);
     assert_eq!(scenario.get(Param::Vol), Param::Vol.spec().default);
     assert_eq!(scenario.paths(), 10_000);
-    let described: Vec<String> = issues.iter().map(ToString::to_string).collect();
+    let described: Vec<String> = issues.iter().map(|i| issue_text(i, Lang::En)).collect();
     assert_eq!(issues.len(), 5, "{described:?}");
     assert!(matches!(
         &issues[0],
