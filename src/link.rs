@@ -21,6 +21,27 @@ use crate::scenario::{format_value, Param, Scenario, ValueError, PARAMS};
 
 /// The model version this build computes; written as `v=` into every link.
 pub const MODEL_VERSION: u32 = 2;
+/// The link's own keys, beside the parameters' (`PARAMS`): each is read by [`parse`] and
+/// written by [`write`] under this one name.
+pub mod key {
+    /// The model version.
+    pub const VERSION: &str = "v";
+    /// The preset the scenario started from.
+    pub const PRESET: &str = "preset";
+    /// The pinned scenario A's preset (or `custom`).
+    pub const PINNED: &str = "a";
+    /// The target looked at.
+    pub const TARGET: &str = "target";
+    /// The page's language.
+    pub const LANG: &str = "lang";
+    /// The piece shown alone.
+    pub const EMBED: &str = "embed";
+    /// The checksum of everything before it.
+    pub const CHECKSUM: &str = "ck";
+    /// Every one of them.
+    pub const ALL: [&str; 7] = [VERSION, PRESET, PINNED, TARGET, LANG, EMBED, CHECKSUM];
+}
+
 /// The prefix of the pinned scenario A's keys (`a.gdp=6`); `a=<preset>` alone pins A.
 pub const A_PREFIX: &str = "a.";
 /// `a=` names A's preset, or this when A follows no preset.
@@ -154,8 +175,8 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
     let mut issues = Vec::new();
 
     // The checksum covers every pair before it.
-    let checksum_at = all.iter().rposition(|(key, _)| key == "ck");
-    let versioned = all.iter().any(|(key, _)| key == "v");
+    let checksum_at = all.iter().rposition(|(name, _)| name == key::CHECKSUM);
+    let versioned = all.iter().any(|(name, _)| name == key::VERSION);
     match checksum_at {
         Some(at) => {
             let expected = checksum(all[..at].iter().map(|(k, v)| (k.as_str(), v.as_str())));
@@ -175,25 +196,25 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
             None => last.push((key, value)),
         }
     }
-    for (key, used) in &last {
-        if all.iter().filter(|(k, _)| k == key).count() > 1 && *key != "ck" {
+    for (name, used) in &last {
+        if all.iter().filter(|(k, _)| k == name).count() > 1 && *name != key::CHECKSUM {
             issues.push(LinkIssue::Duplicate {
-                key: key.to_string(),
+                key: name.to_string(),
                 used: used.to_string(),
             });
         }
     }
-    let value_of = |key: &str| last.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    let value_of = |name: &str| last.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
 
     let mut link = Link::default();
     // A scenario from another model version may give other numbers: say so.
-    let has_scenario = last.iter().any(|(key, _)| {
-        *key == "preset"
-            || *key == "a"
-            || key.starts_with(A_PREFIX)
-            || Param::from_key(key).is_some()
+    let has_scenario = last.iter().any(|(name, _)| {
+        *name == key::PRESET
+            || *name == key::PINNED
+            || name.starts_with(A_PREFIX)
+            || Param::from_key(name).is_some()
     });
-    match value_of("v").map(|text| (text, text.trim().parse::<u32>())) {
+    match value_of(key::VERSION).map(|text| (text, text.trim().parse::<u32>())) {
         Some((text, Ok(v))) if v > MODEL_VERSION => {
             issues.push(LinkIssue::NewerVersion(text.to_string()))
         }
@@ -201,34 +222,34 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
             issues.push(LinkIssue::OlderVersion(Some(text.to_string())))
         }
         Some((_, Ok(_))) => {}
-        Some((text, Err(_))) => issues.push(unknown_name("v", text)),
+        Some((text, Err(_))) => issues.push(unknown_name(key::VERSION, text)),
         None if has_scenario => issues.push(LinkIssue::OlderVersion(None)),
         None => {}
     }
-    if let Some(text) = value_of("lang") {
+    if let Some(text) = value_of(key::LANG) {
         match Lang::from_code(text) {
             Some(lang) => link.lang = lang,
-            None => issues.push(unknown_name("lang", text)),
+            None => issues.push(unknown_name(key::LANG, text)),
         }
     }
-    if let Some(text) = value_of("target") {
+    if let Some(text) = value_of(key::TARGET) {
         match TargetId::from_key(text) {
             Some(id) => link.target = id,
-            None => issues.push(unknown_name("target", text)),
+            None => issues.push(unknown_name(key::TARGET, text)),
         }
     }
-    if let Some(text) = value_of("embed") {
+    if let Some(text) = value_of(key::EMBED) {
         match EmbedPiece::from_key(text) {
             Some(piece) => link.embed = Some(piece),
-            None => issues.push(unknown_name("embed", text)),
+            None => issues.push(unknown_name(key::EMBED, text)),
         }
     }
-    link.current.preset = read_preset(value_of("preset"), "preset", &mut issues);
-    let a_label = value_of("a");
+    link.current.preset = read_preset(value_of(key::PRESET), key::PRESET, &mut issues);
+    let a_label = value_of(key::PINNED);
     let a_pinned = a_label.is_some() || last.iter().any(|(k, _)| k.starts_with(A_PREFIX));
     let a_preset = match a_label {
         Some(CUSTOM) => None,
-        label => read_preset(label, "a", &mut issues),
+        label => read_preset(label, key::PINNED, &mut issues),
     };
     let mut current = link
         .current
@@ -236,19 +257,16 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
         .map_or_else(Scenario::default, PresetId::scenario);
     let mut pinned = a_preset.map_or_else(Scenario::default, PresetId::scenario);
 
-    for (key, text) in &last {
-        let (target, name) = match key.strip_prefix(A_PREFIX) {
-            Some(name) => (&mut pinned, name),
-            None => (&mut current, *key),
-        };
-        if matches!(
-            *key,
-            "v" | "ck" | "lang" | "target" | "preset" | "a" | "embed"
-        ) {
+    for (whole, text) in &last {
+        if key::ALL.contains(whole) {
             continue;
         }
+        let (target, name) = match whole.strip_prefix(A_PREFIX) {
+            Some(name) => (&mut pinned, name),
+            None => (&mut current, *whole),
+        };
         let Some(param) = Param::from_key(name) else {
-            issues.push(LinkIssue::UnknownKey(key.to_string()));
+            issues.push(LinkIssue::UnknownKey(whole.to_string()));
             continue;
         };
         match param
@@ -258,7 +276,7 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
         {
             Ok(next) => *target = next,
             Err(error) => issues.push(LinkIssue::InvalidValue {
-                key: key.to_string(),
+                key: whole.to_string(),
                 text: text.to_string(),
                 error,
                 used: target.get(param),
@@ -332,27 +350,27 @@ fn differences(labelled: &Labelled, prefix: &str) -> Vec<(String, String)> {
 /// Writes a link: `v`, the preset, what differs from the defaults, A, the target, the
 /// language, and the checksum last. [`parse`] gives back exactly `link`.
 pub fn write(link: &Link) -> String {
-    let mut pairs: Vec<(String, String)> = vec![("v".into(), MODEL_VERSION.to_string())];
+    let mut pairs: Vec<(String, String)> = vec![(key::VERSION.into(), MODEL_VERSION.to_string())];
     if let Some(preset) = link.current.preset {
-        pairs.push(("preset".into(), preset.key().into()));
+        pairs.push((key::PRESET.into(), preset.key().into()));
     }
     pairs.extend(differences(&link.current, ""));
     if let Some(pinned) = &link.pinned {
         let label = pinned.preset.map_or(CUSTOM, PresetId::key);
-        pairs.push(("a".into(), label.into()));
+        pairs.push((key::PINNED.into(), label.into()));
         pairs.extend(differences(pinned, A_PREFIX));
     }
     if link.target != TargetId::Gdp {
-        pairs.push(("target".into(), link.target.key().into()));
+        pairs.push((key::TARGET.into(), link.target.key().into()));
     }
     if link.lang != Lang::Zh {
-        pairs.push(("lang".into(), link.lang.code().into()));
+        pairs.push((key::LANG.into(), link.lang.code().into()));
     }
     if let Some(piece) = link.embed {
-        pairs.push(("embed".into(), piece.key().into()));
+        pairs.push((key::EMBED.into(), piece.key().into()));
     }
     let ck = checksum(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    pairs.push(("ck".into(), ck));
+    pairs.push((key::CHECKSUM.into(), ck));
     form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs)
         .finish()

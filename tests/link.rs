@@ -420,3 +420,42 @@ fn the_cap_starts_just_past_its_limit() {
     );
     assert_eq!(over.last(), Some(&LinkIssue::More(2)));
 }
+
+/// The link's own keys and the parameters' never share a name, and a written link holds only
+/// those (A's under `a.`).
+#[test]
+fn the_links_own_keys_are_one_table_apart_from_the_parameters() {
+    for name in link::key::ALL {
+        assert!(
+            Param::from_key(name).is_none(),
+            "{name} is also a parameter"
+        );
+        assert!(!name.starts_with(link::A_PREFIX), "{name}");
+    }
+    let everything = Link {
+        current: Labelled {
+            scenario: Scenario::default().with(Param::Gdp, 6.0).expect("valid"),
+            preset: Some(PresetId::Invest),
+        },
+        pinned: Some(Labelled::plain(
+            Scenario::default().with(Param::Inv, 5.0).expect("valid"),
+        )),
+        lang: Lang::En,
+        target: TargetId::Air,
+        embed: Some(EmbedPiece::Targets),
+    };
+    let written = link::write(&everything);
+    for (name, _) in link::pairs(&written) {
+        let param = name.strip_prefix(link::A_PREFIX).unwrap_or(&name);
+        assert!(
+            link::key::ALL.contains(&name.as_str()) || Param::from_key(param).is_some(),
+            "{name} in {written}"
+        );
+    }
+    for name in link::key::ALL {
+        assert!(
+            link::pairs(&written).iter().any(|(k, _)| k == name),
+            "{name} written"
+        );
+    }
+}

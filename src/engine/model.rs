@@ -325,18 +325,19 @@ impl PathState {
                 GREEN_RATIO_CEILING
             }
         };
-        [
-            self.gdp,
-            self.income,
-            self.gdp / params.population[t],
-            self.hightech,
-            share(0),
-            green(0),
-            green(1),
-            share(1),
-            share(2),
-            share(3),
-        ]
+        // By series, so that the order is `SeriesId::ALL`'s by construction.
+        SeriesId::ALL.map(|series| match series {
+            SeriesId::Gdp => self.gdp,
+            SeriesId::IncomeIndex => self.income,
+            SeriesId::GdpPerCapita => self.gdp / params.population[t],
+            SeriesId::HighTech => self.hightech,
+            SeriesId::Air => share(0),
+            SeriesId::GreenRatio => green(0),
+            SeriesId::GreenCover => green(1),
+            SeriesId::Preschool => share(1),
+            SeriesId::CultureStar => share(2),
+            SeriesId::CultureTrip => share(3),
+        })
     }
 
     /// Advances the path by one year. The core stream draws ε_t, ε^h_t, then the uniform behind

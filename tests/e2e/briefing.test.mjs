@@ -291,6 +291,8 @@ appTest('printing gives exactly one A4 page: the briefing, without the controls'
     const page = await h.open(url + signLink(`v=2&gdp=6&a=plan${lang === 'en' ? '&lang=en' : ''}`));
     await waitCompared(page, { compare: 'pinned' });
     await page.emulateMedia({ media: 'print' });
+    // The sheet draws its charts and QR code when printing starts (or when the page is idle).
+    await page.waitForFunction(() => document.querySelectorAll('[data-print-sheet] .print-chart svg').length === 2);
     const seen = await page.evaluate(() => {
       const visible = (el) => el && el.getClientRects().length > 0;
       const sheet = document.querySelector('[data-print-sheet]');

@@ -1,7 +1,8 @@
 //! The one-page A4 briefing that printing gives (hidden on screen, `@media print` shows it
 //! alone): title and date, the scenario's values (and A's when pinned), the targets, the two
 //! charts that matter most for the selected target, the provenance note, and the link as text
-//! and as a QR code drawn locally.
+//! and as a QR code drawn locally. The charts and the QR code are drawn when printing starts,
+//! or a moment after a new run when the page is idle, never on the way to the numbers.
 
 use crate::charts::{fan_chart_compared, fan_chart_for, histogram_for, AnyChart};
 use crate::engine::compare::TargetDifference;
@@ -16,7 +17,11 @@ use crate::text::caption::provenance_note;
 use crate::text::{param_label, param_value};
 use crate::ui::briefing::exports::{full_page_url, today};
 use crate::ui::results::CompactTargets;
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use std::rc::Rc;
+use web_sys::Element;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -80,22 +85,98 @@ fn value_rows(current: &Scenario, pinned: Option<&Scenario>, lang: Lang) -> Html
         .collect()
 }
 
+/// What the sheet's pictures are drawn from: a new run, target, language or A draws them anew.
+#[derive(Clone, PartialEq)]
+struct Drawn {
+    summary: Rc<Summary>,
+    baseline: Option<Rc<Summary>>,
+    target: TargetId,
+    lang: Lang,
+    url: String,
+}
+
+/// How long after a new run the sheet draws its pictures when nobody prints: a capture of the
+/// page or a print preview opened later finds them there, and the runs the user waits for are
+/// not slowed by two SVGs and a QR code each.
+const IDLE_DRAW_MS: u32 = 1_500;
+
+/// Draws the charts and the QR code of `drawn` into the sheet, unless they are there already.
+fn fill(charts_at: &NodeRef, qr_at: &NodeRef, last: &RefCell<Option<Drawn>>, drawn: &Drawn) {
+    if last.borrow().as_ref() == Some(drawn) {
+        return;
+    }
+    let (Some(charts_box), Some(qr_box)) = (charts_at.cast::<Element>(), qr_at.cast::<Element>())
+    else {
+        return;
+    };
+    let pictures: String = charts(
+        &drawn.summary,
+        drawn.baseline.as_deref(),
+        drawn.target,
+        drawn.lang,
+    )
+    .into_iter()
+    .map(|svg| format!("<div class=\"print-chart\">{svg}</div>"))
+    .collect();
+    charts_box.set_inner_html(&pictures);
+    qr_box.set_inner_html(&link_qr_svg(&drawn.url, 120).unwrap_or_default());
+    *last.borrow_mut() = Some(drawn.clone());
+}
+
 #[function_component(PrintSheet)]
 pub fn print_sheet(props: &PrintSheetProps) -> Html {
     let lang = props.link.lang;
     let target = props.link.target;
-    let drawn = use_memo(
-        (props.summary.clone(), props.baseline.clone(), target, lang),
-        |(summary, baseline, target, lang)| charts(summary, baseline.as_deref(), *target, *lang),
-    );
     let url = full_page_url(&props.link);
-    let qr = use_memo(url.clone(), |url| link_qr_svg(url, 120));
+    let charts_at = use_node_ref();
+    let qr_at = use_node_ref();
+    let last = use_mut_ref(|| None::<Drawn>);
+    let drawn = Drawn {
+        summary: props.summary.clone(),
+        baseline: props.baseline.clone(),
+        target,
+        lang,
+        url: url.clone(),
+    };
+    let current = use_mut_ref(|| drawn.clone());
+    *current.borrow_mut() = drawn.clone();
+    // Printing (or a print preview, or print media emulated) draws them at once, before the
+    // browser lays the sheet out.
+    {
+        let (charts_at, qr_at, last, current) = (
+            charts_at.clone(),
+            qr_at.clone(),
+            last.clone(),
+            current.clone(),
+        );
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let draw = move || fill(&charts_at, &qr_at, &last, &current.borrow());
+            let on_print = {
+                let draw = draw.clone();
+                EventListener::new(&window, "beforeprint", move |_| draw())
+            };
+            let on_media = window
+                .match_media("print")
+                .ok()
+                .flatten()
+                .map(|query| EventListener::new(&query, "change", move |_| draw()));
+            move || drop((on_print, on_media))
+        });
+    }
+    // Otherwise a moment after each new run, when the page is idle.
+    {
+        let (charts_at, qr_at, last) = (charts_at.clone(), qr_at.clone(), last.clone());
+        use_effect_with(drawn, move |drawn| {
+            let drawn = drawn.clone();
+            let idle = Timeout::new(IDLE_DRAW_MS, move || {
+                fill(&charts_at, &qr_at, &last, &drawn)
+            });
+            move || drop(idle)
+        });
+    }
     let pinned = props.link.pinned.as_ref();
     let run = sheet_run_line(&today(), props.summary.paths, props.fingerprint, lang);
-    let pictures = drawn
-        .iter()
-        .map(|svg| html! { <div class="print-chart">{ Html::from_html_unchecked(AttrValue::from(svg.clone())) }</div> })
-        .collect::<Html>();
     html! {
         <section class="print-sheet" aria-hidden="true" data-print-sheet="">
             <header class="print-head">
@@ -114,11 +195,9 @@ pub fn print_sheet(props: &PrintSheetProps) -> Html {
                 <CompactTargets summary={props.summary.clone()} lang={lang}
                     differences={pinned.and(props.differences.clone())} marked=false />
             </div>
-            <div class="print-charts">{ pictures }</div>
+            <div class="print-charts" ref={charts_at}></div>
             <footer class="print-foot">
-                if let Some(qr) = &*qr {
-                    <div class="print-qr">{ Html::from_html_unchecked(AttrValue::from(qr.clone())) }</div>
-                }
+                <div class="print-qr" ref={qr_at}></div>
                 <div>
                     <p>{ provenance_note(lang, props.summary.paths) }</p>
                     <p class="print-link">{ url }</p>
