@@ -23,7 +23,6 @@ pub mod format;
 pub mod i18n;
 pub mod library;
 pub mod link;
-pub mod notices;
 pub mod plan;
 pub mod pool;
 pub mod preset;

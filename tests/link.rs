@@ -8,10 +8,10 @@ use proptest::prelude::*;
 use taijiang_sim::embed::EmbedPiece;
 use taijiang_sim::i18n::Lang;
 use taijiang_sim::link::{self, Labelled, Link, LinkIssue, MAX_ISSUES};
-use taijiang_sim::notices::issue_text;
 use taijiang_sim::plan::TargetId;
 use taijiang_sim::preset::PresetId;
 use taijiang_sim::scenario::{Param, Scenario, ValueError, PARAMS};
+use taijiang_sim::text::notices::issue_text;
 
 /// Any valid value of one parameter; half the time its default (links skip defaults).
 fn valid_value(index: usize) -> impl Strategy<Value = f64> {

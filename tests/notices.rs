@@ -5,8 +5,8 @@
 
 use taijiang_sim::i18n::Lang;
 use taijiang_sim::link;
-use taijiang_sim::notices::notice_lines;
 use taijiang_sim::state::Notice;
+use taijiang_sim::text::notices::notice_lines;
 
 fn lines(fragment: &str, lang: Lang) -> Vec<String> {
     let (_, issues) = link::parse(fragment);
@@ -90,8 +90,8 @@ fn a_bad_value_after_a_preset_names_the_presets_value_as_used() {
 
 #[test]
 fn a_refused_entry_names_the_range_and_the_value_kept() {
-    use taijiang_sim::notices::refused_entry;
     use taijiang_sim::scenario::Param;
+    use taijiang_sim::text::notices::refused_entry;
     let icor = Param::Icor.spec();
     assert_eq!(
         refused_entry(icor, "0.5", 5.0, Lang::En).as_deref(),

@@ -6,12 +6,13 @@ use super::{CsvKind, Mode};
 use crate::analysis::goal_seek::{seek, Goal};
 use crate::analysis::tornado;
 use crate::analysis::Measure;
+use crate::bench;
 use crate::engine::compare::{differences, Pairing};
 use crate::engine::{self};
 use crate::export::{self, series_csv, targets_csv, CsvContext};
 use crate::format::four_decimals;
 use crate::link::{self, Link, MODEL_VERSION};
-use crate::{bench, notices};
+use crate::text::notices;
 use std::io::{self, Write};
 
 /// Carries out `mode`: its output on `out`, what could not be used in a link on `err`.

@@ -14,6 +14,7 @@ pub mod decisions;
 pub mod fatal;
 pub mod labels;
 pub mod notes;
+pub mod notices;
 pub mod outlook;
 pub mod results;
 pub mod rules;

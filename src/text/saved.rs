@@ -7,9 +7,9 @@ use crate::library::{
     EntryProblem, ImportProblem, Problem, SaveError, SavedScenario, FILE_FORMAT, FILE_VERSION,
 };
 use crate::link::MODEL_VERSION;
-use crate::notices::issue_text;
 use crate::preset::PresetId;
 use crate::scenario::{format_value, ValueError};
+use crate::text::notices::issue_text;
 
 /// A problem in words.
 pub fn problem_text(problem: &Problem, lang: Lang) -> String {

@@ -502,7 +502,7 @@ appTest('export downloads every entry as a scenario file that imports back; a ba
       [/entry 6 “undated”, saved_at: missing/],
       [/entry 7 “ok”, name: entry 1 has the same name/],
       // A format-1 link without `v=`: read, with a warning that it does not say its model version.
-      [/entry 8 “legacy”, link: does not say its model version/],
+      [/entry 8 “legacy”, link: this link does not say its model version/],
       [/entry 8 “legacy”, link: .*bogus/],
     ];
     assert.equal(problems.length, expected.length, `one line per problem:\n${problems.join('\n')}`);

@@ -1,13 +1,13 @@
 //! Every assumption-level parameter, editable, with its one-line reason and a reset.
 
 use crate::i18n::Lang;
-use crate::notices::refused_entry;
 use crate::scenario::{Param, ParamKind, Scenario, PARAMS};
 use crate::state::Gesture;
 use crate::text;
 use crate::text::controls;
 use crate::text::labels::Label;
 use crate::text::notes;
+use crate::text::notices::refused_entry;
 use crate::ui::controls::ProvenanceBadge;
 use std::collections::BTreeMap;
 use web_sys::HtmlInputElement;

@@ -62,8 +62,11 @@ pub fn app(props: &AppProps) -> Html {
     // The children have drawn by the time this runs: it measures what the user waited for.
     use_draw_timing(state);
 
-    let other_lang = lang.other();
-    let toggle_lang = use_dispatching(&store, move |_: MouseEvent| Action::SetLang(other_lang));
+    // Made anew on each render: it switches to the language that is not on screen now.
+    let toggle_lang = {
+        let (dispatcher, other) = (store.dispatcher(), lang.other());
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SetLang(other)))
+    };
     let dismiss = use_dispatching(&store, |_: ()| Action::DismissNotices);
     // On a phone the controls fold into a panel that opens over the results.
     let controls_open = use_state(|| false);

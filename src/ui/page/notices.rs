@@ -1,9 +1,9 @@
 //! Messages about input that could not be used, with what was used instead.
 
 use crate::i18n::Lang;
-use crate::notices::notice_lines;
 use crate::state::Notice;
 use crate::text::labels::Label;
+use crate::text::notices::notice_lines;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
