@@ -17,10 +17,10 @@ use crate::embed::EmbedPiece;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
 use crate::preset::PresetId;
-use crate::scenario::{format_value, Param, Scenario, ValueError, PARAMS};
+use crate::scenario::{Param, Scenario, ValueError, PARAMS};
 
 /// The model version this build computes; written as `v=` into every link.
-pub const MODEL_VERSION: u32 = 2;
+pub const MODEL_VERSION: u32 = 3;
 /// The link's own keys, beside the parameters' (`PARAMS`): each is read by [`parse`] and
 /// written by [`write`] under this one name.
 pub mod key {
@@ -341,7 +341,7 @@ fn differences(labelled: &Labelled, prefix: &str) -> Vec<(String, String)> {
         .map(|spec| {
             (
                 format!("{prefix}{}", spec.key),
-                format_value(scenario.get(spec.param)),
+                spec.write(scenario.get(spec.param)),
             )
         })
         .collect()

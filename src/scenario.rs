@@ -26,9 +26,13 @@ pub enum Param {
     GdpTol,
     Icor,
     Rho,
+    Rebound,
     Eta,
     IncVol,
     SyncTol,
+    SyncRule,
+    IncBasis,
+    Deflator,
     Ht0,
     Lapse,
     Air0,
@@ -39,6 +43,9 @@ pub enum Param {
     Gr0,
     Gc0,
     GreenVol,
+    GreenDev,
+    GreenPhi,
+    GreenCorr,
     DownturnGreen,
     Pre0,
     PreVol,
@@ -74,9 +81,12 @@ pub struct ParamSpec {
     /// The slider's step; values in the URL may be finer, and are kept exactly.
     pub step: f64,
     pub default: f64,
-    /// Whole numbers only (`horizon`, `paths`, `seed`).
+    /// Whole numbers only (`horizon`, `paths`, `seed`, and the choices).
     pub integer: bool,
     pub provenance: Provenance,
+    /// For a choice between readings: the name of each value 0, 1, … (as a link writes it);
+    /// empty for a number.
+    pub choices: &'static [&'static str],
 }
 
 /// Builds one row of [`PARAMS`]; positional groups keep the table readable row by row.
@@ -106,6 +116,34 @@ const fn spec(
         default,
         integer,
         provenance,
+        choices: &[],
+    }
+}
+
+/// Builds a row of [`PARAMS`] that chooses between readings, each named (value 0 is the
+/// first name, 1 the second, …); the default is the first.
+const fn choice(
+    param: Param,
+    key: &'static str,
+    labels: (&'static str, &'static str),
+    choices: &'static [&'static str],
+    provenance: Provenance,
+) -> ParamSpec {
+    ParamSpec {
+        param,
+        key,
+        kind: ParamKind::Assumption,
+        label_zh: labels.0,
+        label_en: labels.1,
+        unit_zh: "",
+        unit_en: "",
+        min: 0.0,
+        max: (choices.len() - 1) as f64,
+        step: 1.0,
+        default: 0.0,
+        integer: true,
+        provenance,
+        choices,
     }
 }
 
@@ -116,7 +154,7 @@ use ParamKind::{Assumption, Driver};
 pub const MAX_SEED: f64 = 9_007_199_254_740_991.0;
 
 /// Every parameter, in URL and display order. `docs/MODEL.md` gives the reasons at length.
-pub const PARAMS: [ParamSpec; 38] = [
+pub const PARAMS: [ParamSpec; 45] = [
     spec(Param::Gdp, "gdp", Driver, ("GDP 趋势增速", "Trend GDP growth"), ("%/年", "%/yr"),
         (0.0, 15.0, 0.1), 7.5, false, Provenance::PlanTargetAsTrend { line: 109 }),
     spec(Param::Inv, "inv", Driver, ("新增固定资产投资", "Extra fixed investment"), ("亿元/年", "¥ bn/yr"),
@@ -170,15 +208,20 @@ pub const PARAMS: [ParamSpec; 38] = [
             reason_zh: "增长目标中的“左右”通常理解为上下半个百分点以内;0 即严格按 7.5% 判定",
             reason_en: "an “about” in a growth target is usually read as within half a point; 0 judges it strictly at 7.5 %",
         }),
-    spec(Param::Icor, "icor", Assumption, ("增量资本产出比 (ICOR)", "Incremental capital-output ratio"), ("", ""),
-        (1.0, 15.0, 0.1), 5.0, false, Provenance::Assumption {
-            reason_zh: "中国近年 ICOR 约为 4–6;取 5",
-            reason_en: "China's ICOR has been about 4–6 in recent years; 5",
+    spec(Param::Icor, "icor", Assumption, ("固定资产投资增量产出比 (ICOR)", "Incremental capital-output ratio of fixed investment"), ("", ""),
+        (2.0, 20.0, 0.1), 7.0, false, Provenance::Assumption {
+            reason_zh: "固定资产投资含土地购置等不形成产能的支出,其增量产出比高于资本形成口径的 4–6;近年全国固定资产投资与 GDP 增量之比约为 7",
+            reason_en: "fixed investment includes land purchases and transfers that add no capacity, so its ratio is above capital formation's 4–6; recent national ratios of fixed investment to the GDP increment are about 7",
         }),
     spec(Param::Rho, "rho", Assumption, ("增长冲击持续性 ρ", "Shock persistence ρ"), ("", ""),
         (0.0, 0.95, 0.05), 0.5, false, Provenance::Assumption {
             reason_zh: "增速偏离通常持续一到两年;ρ = 0.5",
             reason_en: "growth deviations typically last one to two years; ρ = 0.5",
+        }),
+    spec(Param::Rebound, "rebound", Assumption, ("下行后次年反弹比例", "Rebound after a downturn"), ("", ""),
+        (0.0, 1.0, 0.05), 0.5, false, Provenance::Assumption {
+            reason_zh: "2020 年冲击后,2021 年增速明显回升,约收回损失的一半;0 即不反弹(第 2 版模型)",
+            reason_en: "after the 2020 downturn, 2021's growth won back about half of what was lost; 0 is no rebound (model version 2)",
         }),
     spec(Param::Eta, "eta", Assumption, ("收入对 GDP 冲击的弹性 η", "Income sensitivity η"), ("", ""),
         (0.0, 2.0, 0.05), 0.8, false, Provenance::Assumption {
@@ -194,6 +237,21 @@ pub const PARAMS: [ParamSpec; 38] = [
         (0.0, 5.0, 0.1), 1.0, false, Provenance::Assumption {
             reason_zh: "规划未量化“基本同步”;取收入与 GDP 年均增速相差不超过 1 个百分点",
             reason_en: "the plan does not quantify “basically in step”; growth rates within 1 point",
+        }),
+    choice(Param::SyncRule, "sync_rule", ("“基本同步”的判定", "Reading of “in step”"), &["not_lagging", "two_sided"],
+        Provenance::Assumption {
+            reason_zh: "规划要求居民收入增长与经济增长“基本同步”,意在收入不落后;默认收入增速不低于 GDP 增速减容差即达标,也可选双向判定(第 2 版模型)",
+            reason_en: "the plan asks that income keep up with the economy; by default income at least GDP growth less the tolerance meets it; two-sided (model version 2) is the other reading",
+        }),
+    choice(Param::IncBasis, "inc_basis", ("收入目标的口径", "Basis of the income target"), &["real", "nominal"],
+        Provenance::Assumption {
+            reason_zh: "规划未说明“8% 以上”是实际还是名义增速;默认按实际(不变价)判定,较严格;选名义时以 GDP 平减指数换算",
+            reason_en: "the plan does not say whether “8 % or more” is real or nominal; real (at constant prices) is taken, the stricter reading; nominal is converted with the GDP deflator",
+        }),
+    spec(Param::Deflator, "deflator", Assumption, ("GDP 平减指数涨幅", "GDP deflator"), ("%/年", "%/yr"),
+        (0.0, 5.0, 0.1), 2.0, false, Provenance::Assumption {
+            reason_zh: "模型以 2020 年不变价计算;2016–2020 年全国 GDP 平减指数年均上涨约 2%,用于把“十三五”的现价数字换算为不变价",
+            reason_en: "the model runs at 2020 prices; China's GDP deflator rose about 2 % a year in 2016–2020, which turns the 13th plan's current-price figures into real terms",
         }),
     spec(Param::Ht0, "ht0", Assumption, ("2020 年高新技术企业存量", "High-tech enterprises, 2020"), ("家", "firms"),
         (0.0, 2000.0, 1.0), 200.0, true, Provenance::Derived {
@@ -243,6 +301,21 @@ pub const PARAMS: [ParamSpec; 38] = [
         (0.0, 1.0, 0.01), 0.3, false, Provenance::Assumption {
             reason_zh: "项目进度使每年新增绿地上下浮动约三成(不会为负)",
             reason_en: "project timing moves each year's new green space by about 30 % either way (never below zero)",
+        }),
+    spec(Param::GreenDev, "green_dev", Assumption, ("绿地指标年波动(logit)", "Green ratios' noise (logit)"), ("", ""),
+        (0.0, 1.0, 0.01), 0.03, false, Provenance::Assumption {
+            reason_zh: "统计口径与调查使两项绿地指标每年在绿地面积所决定的水平上下浮动约半个百分点",
+            reason_en: "surveys and definitions move each green ratio by about half a point a year around what the planted area gives",
+        }),
+    spec(Param::GreenPhi, "green_phi", Assumption, ("绿地指标偏离的持续性 φ", "Green ratios' persistence φ"), ("", ""),
+        (0.0, 1.0, 0.05), 0.5, false, Provenance::Assumption {
+            reason_zh: "调查偏差次年大多回归;1 即随机游走",
+            reason_en: "a survey's deviation is mostly gone the next year; 1 is a random walk",
+        }),
+    spec(Param::GreenCorr, "green_corr", Assumption, ("两项绿地指标波动的相关", "Correlation of the green ratios' noise"), ("", ""),
+        (0.0, 1.0, 0.05), 0.7, false, Provenance::Assumption {
+            reason_zh: "两项指标出自同一调查、同一绿地面积,但绿化覆盖率还计入公园以外的树木;1 即同一事件",
+            reason_en: "both come from the same survey of the same green area, but coverage also counts trees outside parks; 1 makes them one event",
         }),
     spec(Param::DownturnGreen, "dt_green", Assumption, ("下行年份新增绿地减少", "New green space lost in a downturn"), ("%", "%"),
         (0.0, 100.0, 5.0), 30.0, false, Provenance::Assumption {
@@ -339,10 +412,28 @@ impl ParamSpec {
         Ok(if value == 0.0 { 0.0 } else { value })
     }
 
-    /// Parses a value as written in a URL or typed by a user.
+    /// Parses a value as written in a URL or typed by a user; a choice also by its name.
     pub fn parse(&self, text: &str) -> Result<f64, ValueError> {
-        let value: f64 = text.trim().parse().map_err(|_| ValueError::NotANumber)?;
+        let text = text.trim();
+        if let Some(index) = self.choices.iter().position(|name| *name == text) {
+            return Ok(index as f64);
+        }
+        let value: f64 = text.parse().map_err(|_| ValueError::NotANumber)?;
         self.check(value)
+    }
+
+    /// A value as a link writes it: a choice by its name, a number as the shortest text that
+    /// reads back the same.
+    pub fn write(&self, value: f64) -> String {
+        match self.choice_name(value) {
+            Some(name) => name.to_owned(),
+            None => format_value(value),
+        }
+    }
+
+    /// The name of a choice's value (`None` for a number).
+    pub fn choice_name(&self, value: f64) -> Option<&'static str> {
+        self.choices.get(value as usize).copied()
     }
 }
 

@@ -15,12 +15,13 @@ use taijiang_sim::scenario::Param;
 fn the_floor_gives_the_engines_gdp_and_income_bit_for_bit() {
     for settings in [
         vec![(Param::Paths, 2_000.0)],
-        // Downturns, a small ICOR and negative investment reach the growth floor.
+        // Downturns, no trend, the smallest ICOR and negative investment reach the growth floor.
         vec![
             (Param::Paths, 1_000.0),
             (Param::Horizon, 2035.0),
+            (Param::Gdp, 0.0),
             (Param::Inv, -100.0),
-            (Param::Icor, 1.0),
+            (Param::Icor, 2.0),
             (Param::ShockP, 30.0),
         ],
     ] {

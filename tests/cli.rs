@@ -54,7 +54,7 @@ fn compare_prints_both_probabilities_and_the_paired_difference() {
     let expected = differences(&run(a), &run(b));
     assert_eq!(
         out.lines().next(),
-        Some("model\t2"),
+        Some(format!("model\t{}", link::MODEL_VERSION).as_str()),
         "the model version comes first"
     );
     let rows: Vec<&str> = out
@@ -78,7 +78,24 @@ fn json_holds_the_whole_summary_as_the_engine_computed_it() {
     let out = cli(&["--json", fragment]);
     let value: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     let summary = engine::run(&link::parse(fragment).0.current.scenario);
-    assert_eq!(value["model"], 2);
+    assert_eq!(value["model"], link::MODEL_VERSION);
+    // Every parameter in force, value, unit and tag: a number quoted from the file is traceable.
+    let parameters = value["scenario"].as_array().expect("scenario");
+    assert_eq!(parameters.len(), taijiang_sim::scenario::PARAMS.len());
+    assert_eq!(parameters[0]["key"], "gdp");
+    assert_eq!(parameters[0]["value"], 7.5);
+    assert_eq!(parameters[0]["unit"], "%/yr");
+    assert_eq!(parameters[0]["tag"], "plan-target");
+    let horizon = parameters
+        .iter()
+        .find(|p| p["key"] == "horizon")
+        .expect("listed");
+    assert_eq!(horizon["value"], 2030.0);
+    let rule = parameters
+        .iter()
+        .find(|p| p["key"] == "sync_rule")
+        .expect("listed");
+    assert_eq!(rule["value"], "not_lagging");
     assert_eq!(
         value["fingerprint"],
         format!("{:016x}", summary.fingerprint())

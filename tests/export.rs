@@ -16,7 +16,7 @@ use taijiang_sim::export::{
 use taijiang_sim::i18n::Lang;
 use taijiang_sim::link::{self, Labelled, Link};
 use taijiang_sim::plan::{SeriesId, TargetId};
-use taijiang_sim::scenario::{Param, Scenario};
+use taijiang_sim::scenario::{Param, Scenario, PARAMS};
 use taijiang_sim::text::caption::chart_caption;
 
 fn small_run(gdp: f64) -> Summary {
@@ -56,10 +56,15 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 fn context(lang: Lang) -> CsvContext<'static> {
+    // A test's scenario lives as long as the test process.
+    let scenario: &'static Scenario = Box::leak(Box::new(
+        Scenario::default().with(Param::Gdp, 6.0).expect("valid"),
+    ));
     CsvContext {
-        link: "https://example.org/sim/#v=2&gdp=6&ck=000000",
+        link: "https://example.org/sim/#v=3&gdp=6&ck=000000",
         lang,
         exported: Some("2026-11-28"),
+        scenario,
     }
 }
 
@@ -80,7 +85,27 @@ fn the_series_csv_holds_every_series_and_year_with_the_summarys_numbers() {
         assert!(rows[..header_at].iter().all(|row| row[0].starts_with('#')));
         assert!(rows[..header_at]
             .iter()
-            .any(|row| row[0] == "# link" && row[1].contains("#v=2&gdp=6")));
+            .any(|row| row[0] == "# link" && row[1].contains("#v=3&gdp=6")));
+        // Every parameter in force, with its unit and tag.
+        let parameters: Vec<&Vec<String>> = rows[..header_at]
+            .iter()
+            .filter(|row| row[0] == "# parameter")
+            .collect();
+        assert_eq!(parameters.len(), PARAMS.len());
+        for (row, spec) in parameters.iter().zip(PARAMS.iter()) {
+            assert_eq!(row[1], spec.key);
+            assert_eq!(row[3], spec.unit_en);
+        }
+        assert_eq!(parameters[0][2..], ["6", "%/yr", "plan-target"]);
+        let basis = parameters
+            .iter()
+            .find(|row| row[1] == "inc_basis")
+            .expect("listed");
+        assert_eq!(
+            basis[2..],
+            ["real", "", "assumption"],
+            "a choice by its name"
+        );
         assert_eq!(
             rows[header_at],
             ["series", "name", "unit", "year", "mean", "p5", "p25", "p50", "p75", "p95"]
@@ -199,6 +224,7 @@ fn the_cli_prints_the_pages_csv() {
             link: &written,
             lang: Lang::Zh,
             exported: None,
+            scenario: &parsed.current.scenario,
         },
     );
     assert_eq!(String::from_utf8(output.stdout).expect("UTF-8"), expected);

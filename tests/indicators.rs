@@ -162,55 +162,70 @@ fn growth_targets_compare_compound_growth_with_the_plan() {
 }
 
 #[test]
-fn income_in_step_means_growth_rates_within_the_tolerance() {
-    // The comfortable GDP path grows 8 % a year: income at 9 % is 1 pp apart, at 9.1 % more.
+fn income_in_step_means_income_not_lagging_by_more_than_the_tolerance() {
+    // The comfortable GDP path grows 8 % a year: income at 7 % lags by 1 pp, at 6.9 % by more;
+    // income faster than GDP, by any margin, keeps up with it (model version 3's reading).
     let income = |rate: f64| std::array::from_fn(|t| 100.0 * (1.0 + rate / 100.0).powi(t as i32));
-    assert!(path_meets(
-        TargetId::IncomeSync,
-        SeriesId::IncomeIndex,
-        income(9.0)
-    ));
-    assert!(path_meets(
-        TargetId::IncomeSync,
-        SeriesId::IncomeIndex,
-        income(7.0)
-    ));
-    assert!(!path_meets(
-        TargetId::IncomeSync,
-        SeriesId::IncomeIndex,
-        income(9.1)
-    ));
-    assert!(!path_meets(
-        TargetId::IncomeSync,
-        SeriesId::IncomeIndex,
-        income(6.9)
-    ));
+    let meets = |rate| path_meets(TargetId::IncomeSync, SeriesId::IncomeIndex, income(rate));
+    assert!(meets(7.0));
+    assert!(!meets(6.9));
+    for faster in [8.0, 9.0, 9.1, 15.0] {
+        assert!(meets(faster), "income at {faster} % against GDP at 8 %");
+    }
+    // Read two-sided (version 2's reading, `sync_rule=two_sided`): within 1 pp either way.
+    let two_sided = [(Param::SyncRule, 1.0)];
+    let meets = |rate| {
+        path_meets_with(
+            &two_sided,
+            TargetId::IncomeSync,
+            SeriesId::IncomeIndex,
+            income(rate),
+        )
+    };
+    assert!(meets(9.0) && meets(7.0));
+    assert!(!meets(9.1) && !meets(6.9));
 }
 
-/// The in-step rule at its boundary, for several tolerances: a gap exactly at the tolerance is
-/// in step, a gap a hundredth of a point over it is not (so that a tolerance tightened by even
-/// 1 % fails here, whatever the golden snapshots say).
+/// The in-step rule at its boundary, for several tolerances and both readings: a lag exactly at
+/// the tolerance is in step, a hundredth of a point more is not (so that a tolerance tightened
+/// by even 1 % fails here, whatever the golden snapshots say); income ahead of GDP is in step
+/// one-sided, and not beyond the tolerance two-sided.
 #[test]
 fn in_step_holds_exactly_at_the_tolerance_and_not_just_over() {
     // The comfortable GDP path grows 8 % a year; income grows 8 % + gap.
     // (The comfortable paths are 0.5 apart, so that is the smallest tolerance they allow.)
     for tolerance in [0.5, 1.0, 2.0, 5.0] {
-        let settings = [(Param::SyncTol, tolerance)];
-        let meets = |gap: f64| {
-            let income =
-                std::array::from_fn(|t| 100.0 * (1.0 + (8.0 + gap) / 100.0).powi(t as i32));
-            path_meets_with(
-                &settings,
-                TargetId::IncomeSync,
-                SeriesId::IncomeIndex,
-                income,
-            )
-        };
-        assert!(meets(tolerance), "a gap of exactly {tolerance} is in step");
-        assert!(meets(-tolerance), "below GDP by exactly {tolerance} too");
-        assert!(!meets(tolerance + 0.01), "{tolerance} + 0.01 is not");
-        assert!(!meets(-tolerance - 0.01), "nor −({tolerance} + 0.01)");
-        assert!(meets(tolerance * 0.99));
+        for two_sided in [false, true] {
+            let settings = [
+                (Param::SyncTol, tolerance),
+                (Param::SyncRule, f64::from(u8::from(two_sided))),
+            ];
+            let meets = |gap: f64| {
+                let income =
+                    std::array::from_fn(|t| 100.0 * (1.0 + (8.0 + gap) / 100.0).powi(t as i32));
+                path_meets_with(
+                    &settings,
+                    TargetId::IncomeSync,
+                    SeriesId::IncomeIndex,
+                    income,
+                )
+            };
+            assert!(
+                meets(-tolerance),
+                "lagging by exactly {tolerance} is in step"
+            );
+            assert!(
+                !meets(-tolerance - 0.01),
+                "{tolerance} + 0.01 behind is not"
+            );
+            assert!(meets(-tolerance * 0.99));
+            assert!(meets(tolerance), "ahead by exactly {tolerance}");
+            assert_eq!(
+                meets(tolerance + 0.01),
+                !two_sided,
+                "ahead by {tolerance} + 0.01: in step only one-sided"
+            );
+        }
     }
 }
 
@@ -250,6 +265,7 @@ fn quiet_shares() -> Scenario {
         (Param::ShockP, 0.0),
         (Param::AirVol, 0.0),
         (Param::GreenVol, 0.0),
+        (Param::GreenDev, 0.0),
         (Param::PreVol, 0.0),
         (Param::CultVol, 0.0),
         (Param::Paths, 200.0),
@@ -468,35 +484,42 @@ fn every_target_quotes_the_plan_on_the_line_it_cites() {
 /// the line the verdicts were made against.
 #[test]
 fn a_judged_histogram_draws_its_line_at_the_rules_threshold() {
-    let sync_tol = 1.5;
-    let summary = engine::run(&scenario(&[
-        (Param::Paths, 500.0),
-        (Param::SyncTol, sync_tol),
-    ]));
-    assert!(
-        summary.judged.len() >= 2,
-        "held targets and the in-step one"
-    );
-    for (id, histogram) in &summary.judged {
-        let threshold = match id {
-            TargetId::IncomeSync => sync_tol,
-            _ => id.threshold(0.0).expect("a held target has a threshold"),
-        };
-        let line = histogram.line();
-        let edge = histogram.lower + histogram.width * histogram.line_bin as f64;
-        assert_eq!(line, edge, "{id:?}: a bin edge");
+    for (sync_rule, inc) in [(0.0, 7.4), (1.0, 8.0)] {
+        let sync_tol = if sync_rule == 0.0 { 0.3 } else { 1.5 };
+        // Income's trend set so that both sides of each reading's line hold paths.
+        let summary = engine::run(&scenario(&[
+            (Param::Paths, 500.0),
+            (Param::SyncTol, sync_tol),
+            (Param::SyncRule, sync_rule),
+            (Param::Inc, inc),
+        ]));
         assert!(
-            (line - threshold).abs() <= histogram.width / 2.0 + 1e-12,
-            "{id:?}: line {line} against threshold {threshold}"
+            summary.judged.len() >= 2,
+            "held targets and the in-step one"
         );
-        assert!(histogram.line_bin > 0, "{id:?}");
-        // The met side of the line holds exactly the paths that meet the target.
-        let met = summary.target(*id).expect("reported").met;
-        assert_eq!(histogram.met(), met, "{id:?}");
-        assert!(
-            met > 0 && met < 500,
-            "{id:?}: both sides hold paths ({met})"
-        );
+        for (id, histogram) in &summary.judged {
+            let threshold = match id {
+                TargetId::IncomeSync => sync_tol,
+                _ => id
+                    .threshold(&Default::default())
+                    .expect("a held target has a threshold"),
+            };
+            let line = histogram.line();
+            let edge = histogram.lower + histogram.width * histogram.line_bin as f64;
+            assert_eq!(line, edge, "{id:?}: a bin edge");
+            assert!(
+                (line - threshold).abs() <= histogram.width / 2.0 + 1e-12,
+                "{id:?}: line {line} against threshold {threshold}"
+            );
+            assert!(histogram.line_bin > 0, "{id:?}");
+            // The met side of the line holds exactly the paths that meet the target.
+            let met = summary.target(*id).expect("reported").met;
+            assert_eq!(histogram.met(), met, "{id:?}");
+            assert!(
+                met > 0 && met < 500,
+                "{id:?}: both sides hold paths ({met})"
+            );
+        }
     }
 }
 

@@ -167,14 +167,14 @@ fn an_empty_fragment_is_the_default_scenario() {
 
 #[test]
 fn a_link_holds_only_what_differs_from_the_defaults() {
-    assert!(link::write(&Link::default()).starts_with("v=2&ck="));
+    assert!(link::write(&Link::default()).starts_with("v=3&ck="));
     let (scenario, _) = scenario_of("#gdp=6&inv=50");
     let written = link::write(&Link {
         current: Labelled::plain(scenario),
         ..Link::default()
     });
-    assert!(written.starts_with("v=2&gdp=6&inv=50&ck="), "{written}");
-    assert_eq!(written.len(), "v=2&gdp=6&inv=50&ck=".len() + 6);
+    assert!(written.starts_with("v=3&gdp=6&inv=50&ck="), "{written}");
+    assert_eq!(written.len(), "v=3&gdp=6&inv=50&ck=".len() + 6);
 }
 
 #[test]
@@ -202,13 +202,19 @@ fn the_checksum_of_links_already_sent_never_changes() {
         link::checksum([("v", "2"), ("gdp", "6"), ("inv", "50")]),
         "2ad753"
     );
+    // A link sent by version 2 still passes its checksum; it opens with the notice that the
+    // model is newer.
     let sent = "#v=2&gdp=6&inv=50&ck=2ad753";
     let (parsed, issues) = link::parse(sent);
-    assert_eq!(issues, vec![], "{sent}");
+    assert_eq!(
+        issues,
+        vec![LinkIssue::OlderVersion(Some("2".into()))],
+        "{sent}"
+    );
     assert_eq!(parsed.current.scenario.get(Param::Inv), 50.0);
     assert_eq!(
         link::parse("#v=2&lang=en&target=income&ck=c06ff1").1,
-        vec![]
+        vec![LinkIssue::OlderVersion(Some("2".into()))]
     );
 }
 
@@ -351,7 +357,7 @@ fn the_target_and_language_travel_and_unknown_ones_are_named() {
 #[test]
 fn every_embed_id_travels_an_unknown_one_is_named_and_the_full_page_drops_it() {
     for piece in EmbedPiece::ALL {
-        let (parsed, issues) = link::parse(&format!("#v=2&embed={}", piece.key()));
+        let (parsed, issues) = link::parse(&format!("#v=3&embed={}", piece.key()));
         assert_eq!(parsed.embed, Some(piece));
         assert_eq!(issues, [LinkIssue::ChecksumMissing]);
         assert!(!link::write(&parsed.full_page()).contains("embed"));

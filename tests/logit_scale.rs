@@ -1,4 +1,4 @@
-//! The logit shares summarised on the logit scale (model.md, "Cheaper summaries of shares"):
+//! The logit shares and the green ratios summarised on the logit scale (model.md, "Cheaper summaries of shares"):
 //! their percentiles are the logistic of the logits' percentiles, their histograms and every
 //! target judged on them are exactly those of the shares themselves.
 // Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
@@ -9,7 +9,7 @@ mod common;
 use common::scenario;
 use taijiang_sim::engine::{
     self, logistic, logit_cutoff, on_logit_scale, percentiles_by_selection, reaches, Histogram,
-    HISTOGRAM_BINS, LOGIT_SHARES, PERCENTILES,
+    GREEN_RATIOS, HISTOGRAM_BINS, LOGIT_SHARES, PERCENTILES,
 };
 use taijiang_sim::plan::{Rule, SeriesId, TargetId, TARGET_STEP};
 use taijiang_sim::scenario::Param;
@@ -31,18 +31,18 @@ fn share_targets() -> Vec<TargetId> {
 }
 
 #[test]
-fn the_logit_shares_are_the_four_with_a_logit_process() {
+fn the_logit_shares_are_the_four_with_a_logit_process_and_the_two_green_ratios() {
     let on_logit: Vec<SeriesId> = SeriesId::ALL
         .into_iter()
         .filter(|&id| on_logit_scale(id))
         .collect();
-    let mut expected = LOGIT_SHARES.to_vec();
+    let mut expected = [LOGIT_SHARES.as_slice(), GREEN_RATIOS.as_slice()].concat();
     expected.sort_by_key(|id| id.index());
     assert_eq!(on_logit, expected);
     assert_eq!(
         share_targets().len(),
-        4,
-        "air, preschool and the two culture shares"
+        6,
+        "air, preschool, the two culture shares and the two green ratios"
     );
 }
 
@@ -61,15 +61,12 @@ fn a_logit_cutoff_judges_exactly_as_the_rule_on_the_share() {
         let mut below = cutoff;
         let mut above = cutoff;
         for _ in 0..5_000 {
-            below = f64::from_bits(below.to_bits() - 1);
-            above = f64::from_bits(above.to_bits() + 1);
+            below = below.next_down();
+            above = above.next_up();
             assert!(agree(below) && agree(above), "{id:?} near {cutoff}");
         }
         assert!(agree(cutoff));
-        assert!(!meets_on_share(
-            rule,
-            logistic(f64::from_bits(cutoff.to_bits() - 1))
-        ));
+        assert!(!meets_on_share(rule, logistic(cutoff.next_down())));
         for step in 0..=60_000 {
             let z = -30.0 + f64::from(step) * 1e-3;
             assert!(agree(z), "{id:?} at z = {z}");

@@ -95,19 +95,19 @@ fn a_refused_entry_names_the_range_and_the_value_kept() {
     let icor = Param::Icor.spec();
     assert_eq!(
         refused_entry(icor, "0.5", 5.0, Lang::En).as_deref(),
-        Some("0.5 is out of range: enter a number from 1 to 15; 5 stays in force.")
+        Some("0.5 is out of range: enter a number from 2 to 20; 5 stays in force.")
     );
     assert_eq!(
         refused_entry(icor, "  ", 5.0, Lang::En).as_deref(),
-        Some("The field is empty: enter a number from 1 to 15; 5 stays in force.")
+        Some("The field is empty: enter a number from 2 to 20; 5 stays in force.")
     );
     assert_eq!(
         refused_entry(icor, "", 5.0, Lang::Zh).as_deref(),
-        Some("输入为空:请输入 1 到 15 之间的数;仍使用 5。")
+        Some("输入为空:请输入 2 到 20 之间的数;仍使用 5。")
     );
     assert_eq!(
         refused_entry(icor, "abc", 5.0, Lang::En).as_deref(),
-        Some("“abc” is not a number: enter a number from 1 to 15; 5 stays in force.")
+        Some("“abc” is not a number: enter a number from 2 to 20; 5 stays in force.")
     );
     assert_eq!(
         refused_entry(icor, "4.2", 5.0, Lang::En),
@@ -146,16 +146,19 @@ fn the_page_says_when_a_scenario_leaves_the_models_ground() {
         "at the defaults the floor is out of reach"
     );
     assert_eq!(growth_floor_note(0, 2_000, 16, Lang::En), None);
-    // docs/MODEL.md: GDP falls 100 亿元 a year to 2025, and is held at the floor from 2026.
+    // docs/MODEL.md: GDP falls 50 亿元 a year from 2022, and is held at the floor from 2033.
     let collapse = run(&[
         (Param::Gdp, 0.0),
         (Param::Inv, -100.0),
-        (Param::Icor, 1.0),
+        (Param::Icor, 2.0),
         (Param::Horizon, 2035.0),
         (Param::Paths, 2_000.0),
     ]);
     let floored = f64::from(collapse.floored_path_years) / (2_000.0 * 15.0);
-    assert!(floored > 0.5, "most path-years from 2026 on: {floored}");
+    assert!(
+        (0.1..0.3).contains(&floored),
+        "about the last three of fifteen years: {floored}"
+    );
     let note = growth_floor_note(collapse.floored_path_years, 2_000, 15, Lang::En).expect("a note");
     assert!(
         note.contains("−95\u{a0}%/yr") && note.contains("Outside the model's ground"),

@@ -19,7 +19,9 @@ fn non_finite_and_overflowing_numbers_are_refused() {
 #[test]
 fn the_parameters_are_every_key_of_the_model_contract() {
     let keys: Vec<&str> = PARAMS.iter().map(|spec| spec.key).collect();
-    // model.md's drivers, version 2's new lever among them, then every assumption.
+    // model.md's drivers, version 2's new lever among them, then every assumption (version 3's
+    // among them: the rebound, the readings of "in step" and of the income target, the deflator,
+    // the green ratios' own deviations).
     assert_eq!(
         keys,
         [
@@ -38,9 +40,13 @@ fn the_parameters_are_every_key_of_the_model_contract() {
             "gdp_tol",
             "icor",
             "rho",
+            "rebound",
             "eta",
             "inc_vol",
             "sync_tol",
+            "sync_rule",
+            "inc_basis",
+            "deflator",
             "ht0",
             "lapse",
             "air0",
@@ -51,6 +57,9 @@ fn the_parameters_are_every_key_of_the_model_contract() {
             "gr0",
             "gc0",
             "green_vol",
+            "green_dev",
+            "green_phi",
+            "green_corr",
             "dt_green",
             "pre0",
             "pre_vol",

@@ -52,10 +52,12 @@ fn certainty_is_never_claimed_where_the_run_cannot_support_it() {
 
 #[test]
 fn the_trend_is_not_read_as_the_forecast() {
-    // 7.5 − 10 % × 4 = 7.1 %/yr at the defaults.
-    assert!((expected_growth(&Scenario::default()) - 7.1).abs() < 1e-12);
+    // 7.5 − 10 % × 4 × (1 − 0.5) = 7.3 %/yr at the defaults: half the loss comes back.
+    assert!((expected_growth(&Scenario::default()) - 7.3).abs() < 1e-12);
     let invest = scenario(&[(Param::Inv, 30.0)]);
-    assert!((expected_growth(&invest) - (7.1 + 100.0 * 30.0 / (5.0 * 600.0))).abs() < 1e-12);
+    assert!((expected_growth(&invest) - (7.3 + 100.0 * 30.0 / (7.0 * 600.0))).abs() < 1e-12);
+    let no_rebound = scenario(&[(Param::Rebound, 0.0)]);
+    assert!((expected_growth(&no_rebound) - 7.1).abs() < 1e-12);
 }
 
 #[test]
@@ -81,9 +83,11 @@ fn bases_worked_back_from_their_targets_are_marked_until_changed() {
         [
             TargetId::GreenRatio,
             TargetId::GreenCover,
+            TargetId::Preschool,
             TargetId::CultureStar,
             TargetId::CultureTrip
-        ]
+        ],
+        "the five bases the plan does not give, inferred from their own targets"
     );
     assert!(!is_worked_back(
         TargetId::GreenRatio,

@@ -25,7 +25,7 @@ pub enum JobKind {
 #[derive(Clone, Debug, PartialEq)]
 enum Item {
     Tornado {
-        task: Task,
+        task: Box<Task>,
         sent: bool,
         result: Option<Vec<PairedChange>>,
     },
@@ -81,7 +81,7 @@ impl Job {
                 .into_iter()
                 .filter(|task| !levers_only || task.param.spec().kind == ParamKind::Driver)
                 .map(|task| Item::Tornado {
-                    task,
+                    task: Box::new(task),
                     sent: false,
                     result: None,
                 })
@@ -201,7 +201,7 @@ impl Job {
                     task,
                     result: Some(changes),
                     ..
-                } => Some((task.clone(), changes.clone())),
+                } => Some(((**task).clone(), changes.clone())),
                 _ => None,
             })
             .collect()

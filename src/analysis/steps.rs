@@ -23,7 +23,7 @@ const fn step(param: Param, step: f64, reason_en: &'static str) -> Step {
 
 /// Every lever and assumption that the sensitivity analysis moves. The run settings (horizon,
 /// paths, seed) are not moved: they do not change what is likely, only how it is estimated.
-pub const STEPS: [Step; 35] = [
+pub const STEPS: [Step; 42] = [
     step(Param::Gdp, 1.0, "one point of trend growth"),
     step(
         Param::Inv,
@@ -61,12 +61,17 @@ pub const STEPS: [Step; 35] = [
     step(
         Param::Icor,
         1.0,
-        "the width of the 4–6 range around the default 5, halved",
+        "about a seventh of the default 7: the gap between fixed-investment and capital-formation readings, halved",
     ),
     step(
         Param::Rho,
         0.2,
         "persistence from about a year to about two",
+    ),
+    step(
+        Param::Rebound,
+        0.25,
+        "half the default rebound: a quarter more or less of a downturn's loss won back",
     ),
     step(
         Param::Eta,
@@ -78,6 +83,21 @@ pub const STEPS: [Step; 35] = [
         Param::SyncTol,
         0.5,
         "half a point more or less of “in step”",
+    ),
+    step(
+        Param::SyncRule,
+        1.0,
+        "the other reading of “in step” (one-sided or two-sided)",
+    ),
+    step(
+        Param::IncBasis,
+        1.0,
+        "the other basis of the income target (real or nominal)",
+    ),
+    step(
+        Param::Deflator,
+        1.0,
+        "one point of yearly price growth, half the default",
     ),
     step(Param::Ht0, 20.0, "a tenth of the assumed 2020 stock"),
     step(Param::Lapse, 2.0, "a quarter of the default lapse rate"),
@@ -108,6 +128,21 @@ pub const STEPS: [Step; 35] = [
         Param::GreenVol,
         0.1,
         "a third of the default spread of new green space",
+    ),
+    step(
+        Param::GreenDev,
+        0.01,
+        "a third of the default yearly noise of the green ratios",
+    ),
+    step(
+        Param::GreenPhi,
+        0.2,
+        "persistence, a fifth of its range",
+    ),
+    step(
+        Param::GreenCorr,
+        0.2,
+        "a fifth of the range of the ratios' correlation",
     ),
     step(
         Param::DownturnGreen,

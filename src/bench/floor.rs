@@ -6,8 +6,8 @@
 //! (tests/bench_floor.rs), so that the comparison is of the same work.
 
 use crate::engine::{
-    percentiles, ModelParams, PathStream, SelectionScratch, StreamId, YearStats, GROWTH_FLOOR,
-    PERCENTILES,
+    gdp_growth, percentiles, ModelParams, PathStream, SelectionScratch, StreamId, YearStats,
+    GROWTH_FLOOR, PERCENTILES,
 };
 use crate::plan::{self, TargetId, BASE_YEAR, TARGET_STEP};
 use crate::scenario::Scenario;
@@ -29,6 +29,7 @@ pub fn run_gdp_income(scenario: &Scenario) -> FloorSummary {
         .map(|path| PathStream::for_stream(scenario.seed(), path, StreamId::Core))
         .collect();
     let mut shock = vec![0.0; n];
+    let mut after_downturn = vec![false; n];
     let mut gdp = vec![plan::GDP_2020; n];
     let mut income = vec![plan::INCOME_INDEX_2020; n];
     let mut scratch = SelectionScratch::default();
@@ -56,9 +57,8 @@ pub fn run_gdp_income(scenario: &Scenario) -> FloorSummary {
             let income_epsilon = stream.normal();
             let downturn = stream.bernoulli(p.downturn_probability);
             shock[i] = p.persistence * shock[i] + p.shock_sd * epsilon;
-            let jump = if downturn { -p.downturn_size } else { 0.0 };
-            let growth =
-                p.trend_growth + 100.0 * p.extra_investment / (p.icor * gdp[i]) + shock[i] + jump;
+            let growth = gdp_growth(p, t, gdp[i], shock[i], [after_downturn[i], downturn]);
+            after_downturn[i] = downturn;
             let growth = if growth > GROWTH_FLOOR {
                 growth
             } else {
@@ -78,7 +78,7 @@ pub fn run_gdp_income(scenario: &Scenario) -> FloorSummary {
         summarise(t, &gdp, &income, &mut summary);
         if t == TARGET_STEP {
             let met = |values: &[f64], id: TargetId| {
-                let line = id.threshold(p.gdp_tolerance).unwrap_or(f64::INFINITY);
+                let line = id.threshold(&p.reading).unwrap_or(f64::INFINITY);
                 values
                     .iter()
                     .filter(|&&v| crate::engine::reaches(v, line))

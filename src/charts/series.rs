@@ -266,6 +266,16 @@ fn judged_histogram(
             1,
             "Gap between income and GDP growth, 2020→2025 (points)".to_owned(),
         ),
+        (Judged::GrowthLag, Lang::Zh) => (
+            1.0,
+            1,
+            "收入年均增速落后 GDP 的幅度(个百分点;负值即快于 GDP)".to_owned(),
+        ),
+        (Judged::GrowthLag, Lang::En) => (
+            1.0,
+            1,
+            "How far income growth lags GDP's, 2020→2025 (points; below 0: faster)".to_owned(),
+        ),
     };
     let met = f64::from(judged.met()) / f64::from(summary.paths.max(1));
     HistogramChart {

@@ -116,7 +116,7 @@ fn print_json(fragment: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::R
     writeln!(
         out,
         "{}",
-        export::summary_json(&summary, &link::write(&parsed))
+        export::summary_json(&summary, &parsed.current.scenario, &link::write(&parsed))
     )
 }
 
@@ -134,6 +134,7 @@ fn print_csv(
         link: &written,
         lang: parsed.lang,
         exported: None,
+        scenario: &parsed.current.scenario,
     };
     let csv = match what {
         CsvKind::Series => series_csv(&summary, &[], &context),

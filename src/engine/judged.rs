@@ -11,17 +11,23 @@ use serde::{Deserialize, Serialize};
 pub enum Judged {
     /// The lowest level of 2021–2025 (a share); met at or above the line.
     WorstYear,
-    /// |income CAGR − GDP CAGR| 2020→2025, in percentage points; met at or below the line.
+    /// |income CAGR − GDP CAGR| 2020→2025, in percentage points; met at or below the line
+    /// (the two-sided reading of "in step").
     GrowthGap,
+    /// GDP CAGR − income CAGR 2020→2025, income's lag, in percentage points (negative when
+    /// income grows faster); met at or below the line (model version 3's reading).
+    GrowthLag,
 }
 
 impl Judged {
     /// (lower edge, bin width, bins): shares in quarter points over 0 … 100 %; gaps in
-    /// twentieths of a point over 0 … 20 points (the last bin takes everything beyond).
+    /// twentieths of a point over 0 … 20 points, lags over −10 … 20 points (the end bins take
+    /// everything beyond).
     fn layout(self) -> (f64, f64, usize) {
         match self {
             Judged::WorstYear => (0.0, 0.0025, 400),
             Judged::GrowthGap => (0.0, 0.05, 400),
+            Judged::GrowthLag => (-10.0, 0.05, 600),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod joint;
 pub mod judged;
 mod model;
 mod outcomes;
+mod params;
 mod percentiles;
 pub mod split;
 mod stream;
@@ -16,11 +17,13 @@ mod summary;
 mod tally;
 
 pub use model::{
-    logistic, logit, logit_cutoff, on_logit_scale, GreenParams, LapseTables, ModelParams,
-    PathState, ShareParams, CERTIFICATIONS_PER_YEAR, GREEN_RATIO_CEILING, GROWTH_FLOOR,
-    LOGIT_SHARES, RD_BASELINE_GROWTH,
+    gdp_growth, logistic, logit, logit_cutoff, on_logit_scale, LapseTables, PathState,
+    GREEN_RATIOS, GREEN_RATIO_CEILING, GROWTH_FLOOR, LOGIT_BOUND, LOGIT_SHARES,
 };
 pub use outcomes::Outcomes;
+pub use params::{
+    reading, GreenParams, ModelParams, ShareParams, CERTIFICATIONS_PER_YEAR, RD_BASELINE_GROWTH,
+};
 pub use percentiles::{percentiles, percentiles_by_selection, SelectionScratch};
 pub use stream::{PathStream, PoissonTable, StreamId};
 pub use summary::{

@@ -1,10 +1,12 @@
 //! The model, one path and one year at a time: the pinned core equations of `model.md` for GDP
-//! and income, and the family of `model.md` for the other indicators (`docs/MODEL.md`).
+//! and income as its version 3 amends them (investment from the year after it is spent, a
+//! partial rebound after a downturn), and the family of `model.md` for the other indicators
+//! (`docs/MODEL.md`).
 
+use super::params::ModelParams;
 use super::percentiles::{from_order_key, order_key};
 use super::stream::{PathStream, PoissonTable, StreamId};
-use crate::plan::{self, SeriesId, POPULATION_2020, POPULATION_GROWTH};
-use crate::scenario::{Param, Scenario};
+use crate::plan::{self, SeriesId};
 
 /// A path's growth is floored here (%/yr) so that GDP stays positive and the investment term
 /// `ΔI / (k·Y)` stays finite. With the defaults it is reached only in the far tail, but a
@@ -12,10 +14,6 @@ use crate::scenario::{Param, Scenario};
 /// it within a few years; `docs/MODEL.md` states the bounds.
 pub const GROWTH_FLOOR: f64 = -95.0;
 
-/// New high-tech certifications a year at the 13th plan's pace: 189 over 2016–2020 (line 29).
-pub const CERTIFICATIONS_PER_YEAR: f64 = plan::HIGHTECH_CERTIFIED_2016_2020 / 5.0;
-/// The R&D growth (%/yr) at which certifications keep that pace: the `rd` default.
-pub const RD_BASELINE_GROWTH: f64 = 10.0;
 /// A green ratio never passes this, whatever the lever says (green space cannot exceed the
 /// built-up area it is measured on).
 pub const GREEN_RATIO_CEILING: f64 = 1.0;
@@ -60,9 +58,13 @@ pub fn logistic(z: f64) -> f64 {
     1.0 / (1.0 + libm::exp(-z))
 }
 
+/// The two green ratios, in this order: green-space ratio, green coverage. Their values are
+/// on the logit scale too (model version 3: each has its own deviation there).
+pub const GREEN_RATIOS: [SeriesId; 2] = [SeriesId::GreenRatio, SeriesId::GreenCover];
+
 /// Whether the engine's values of `series` are on the logit scale (see [`PathState::values`]).
 pub fn on_logit_scale(series: SeriesId) -> bool {
-    LOGIT_SHARES.contains(&series)
+    LOGIT_SHARES.contains(&series) || GREEN_RATIOS.contains(&series)
 }
 
 /// The least logit `z` (within ±[`LOGIT_BOUND`]) whose share passes `passes`, a test that a
@@ -91,157 +93,29 @@ pub fn logit_cutoff(passes: impl Fn(f64) -> bool) -> f64 {
     from_order_key(passing)
 }
 
-/// A share's process on the logit scale: z_t = z̄_t + δ_t with the path z̄_t = start + t·drift
-/// and the deviation δ_t = φ·δ_{t−1} + τ·ζ_t, δ_0 = 0 (model version 2).
-#[derive(Clone, Debug, PartialEq)]
-pub struct ShareParams {
-    /// z̄_t for t = 0 … steps: logit of the 2020 level plus t drifts.
-    pub path: Vec<f64>,
-    /// φ, the persistence of the deviation (1: version 1's random walk).
-    pub persistence: f64,
-    /// τ, the s.d. of the yearly logit shock.
-    pub noise: f64,
-}
-
-impl ShareParams {
-    fn new(start_percent: f64, drift: f64, persistence: f64, noise: f64, steps: usize) -> Self {
-        let start = logit(start_percent / 100.0);
-        ShareParams {
-            path: (0..=steps).map(|t| start + drift * t as f64).collect(),
-            persistence,
-            noise,
-        }
+/// GDP growth in year `t` (1 is 2021), in %, before the floor (model version 3): the trend,
+/// the extra investment's effect from the year after it is spent (none in 2021), the shock
+/// `shock` = u_t, and the downturn's jump J_t = −s·B_t + r·s·B_{t−1}, with
+/// `downturns` = [B_{t−1}, B_t]. `gdp_before` is Y_{t−1}. The one place the equation is written:
+/// the paths, the benchmark's floor and the tests all use it.
+pub fn gdp_growth(
+    params: &ModelParams,
+    t: usize,
+    gdp_before: f64,
+    shock: f64,
+    downturns: [bool; 2],
+) -> f64 {
+    let [after_downturn, downturn] = downturns;
+    let mut jump = if downturn { -params.downturn_size } else { 0.0 };
+    if after_downturn {
+        jump += params.rebound * params.downturn_size;
     }
-}
-
-/// Green space: a stock that only grows. Each year adds new green space N_t ≥ 0 with mean
-/// `green` (less in a downturn year); both green ratios are (their 2020 green area + the new
-/// area so far) over the built-up area, which grows at its own pace.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GreenParams {
-    /// The mean of N_t in an ordinary year, hectares.
-    pub new_per_year: f64,
-    /// The share of N_t's mean lost in a downturn year.
-    pub downturn_loss: f64,
-    /// The lognormal's σ = √ln(1 + cv²), so that N_t has mean m and coefficient of variation cv.
-    pub log_sd: f64,
-    /// The green area of each ratio in 2020 (ratio × built-up area), hectares: [ratio, cover].
-    pub base_area: [f64; 2],
-    /// The built-up area A_t for t = 0 … steps, hectares.
-    pub built_up: Vec<f64>,
-}
-
-/// The model's parameters in the units of the equations, read once from a valid scenario.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ModelParams {
-    /// μ, trend GDP growth, %.
-    pub trend_growth: f64,
-    /// ΔI, extra investment, 亿元/yr.
-    pub extra_investment: f64,
-    /// μ_h, trend income growth, %.
-    pub income_trend: f64,
-    /// σ, std. dev. of the GDP growth shock, pp.
-    pub shock_sd: f64,
-    /// p, probability of a downturn year, as a fraction.
-    pub downturn_probability: f64,
-    /// s, growth lost in a downturn year, pp.
-    pub downturn_size: f64,
-    /// k, incremental capital-output ratio.
-    pub icor: f64,
-    /// ρ, persistence of the growth shock.
-    pub persistence: f64,
-    /// η, sensitivity of income growth to GDP growth deviations.
-    pub income_sensitivity: f64,
-    /// σ_h, std. dev. of income's own growth shock, pp.
-    pub income_shock_sd: f64,
-    /// Simulated years after 2020 (5 … 15).
-    pub steps: usize,
-    /// P_t for t = 0 … steps, 万人 (deterministic).
-    pub population: Vec<f64>,
-    /// The "in step" tolerance of income and GDP growth, pp.
-    pub sync_tolerance: f64,
-    /// High-tech enterprises in 2020.
-    pub hightech_start: f64,
-    /// λ, the share of certified enterprises that lapse in a year.
-    pub lapse_rate: f64,
-    /// The Poisson tables of certifications in year t (index t − 1), shared by every path: the
-    /// mean is the 13th-plan pace times R&D spending relative to its baseline path, plus the
-    /// doubling plan's push; `[ordinary year, downturn year]`.
-    pub certifications: Vec<[PoissonTable; 2]>,
-    /// The logit shares, in the order of [`LOGIT_SHARES`].
-    pub shares: [ShareParams; 4],
-    pub green: GreenParams,
-    /// μ₀, the plan's GDP growth, which income's sensitivity is measured from (version 2).
-    pub plan_growth: f64,
-    /// The GDP target's tolerance ("about 7.5 %"), pp.
-    pub gdp_tolerance: f64,
-}
-
-impl ModelParams {
-    pub fn from_scenario(scenario: &Scenario) -> ModelParams {
-        let steps = (scenario.horizon_year() - plan::BASE_YEAR) as usize;
-        let population = (0..=steps)
-            .map(|t| plan::compound(POPULATION_2020, POPULATION_GROWTH, t))
-            .collect();
-        let get = |param| scenario.get(param);
-        let rd_ratio = (1.0 + get(Param::Rd) / 100.0) / (1.0 + RD_BASELINE_GROWTH / 100.0);
-        let push = get(Param::HtPush);
-        let kept_in_downturn = 1.0 - get(Param::DownturnHt) / 100.0;
-        let certifications = (1..=steps)
-            .scan(CERTIFICATIONS_PER_YEAR, |pace, _| {
-                *pace *= rd_ratio;
-                let mean = *pace + push;
-                Some([
-                    PoissonTable::new(mean),
-                    PoissonTable::new(mean * kept_in_downturn),
-                ])
-            })
-            .collect();
-        let built = get(Param::Built);
-        let cv = get(Param::GreenVol);
-        let share = |start, drift, persistence, noise| {
-            ShareParams::new(start, drift, get(persistence), get(noise), steps)
-        };
-        let culture = |start| share(start, get(Param::CultDrift), Param::CultPhi, Param::CultVol);
-        ModelParams {
-            trend_growth: get(Param::Gdp),
-            extra_investment: get(Param::Inv),
-            income_trend: get(Param::Inc),
-            shock_sd: get(Param::Vol),
-            downturn_probability: get(Param::ShockP) / 100.0,
-            downturn_size: get(Param::ShockS),
-            icor: get(Param::Icor),
-            persistence: get(Param::Rho),
-            income_sensitivity: get(Param::Eta),
-            income_shock_sd: get(Param::IncVol),
-            steps,
-            population,
-            sync_tolerance: get(Param::SyncTol),
-            hightech_start: get(Param::Ht0),
-            lapse_rate: get(Param::Lapse) / 100.0,
-            certifications,
-            shares: [
-                share(get(Param::Air0), 0.0, Param::AirPhi, Param::AirVol),
-                share(get(Param::Pre0), 0.0, Param::PrePhi, Param::PreVol),
-                culture(get(Param::Cs0)),
-                culture(get(Param::Ct0)),
-            ],
-            green: GreenParams {
-                new_per_year: get(Param::Green),
-                downturn_loss: get(Param::DownturnGreen) / 100.0,
-                log_sd: libm::sqrt(libm::log1p(cv * cv)),
-                base_area: [
-                    get(Param::Gr0) / 100.0 * built,
-                    get(Param::Gc0) / 100.0 * built,
-                ],
-                built_up: (0..=steps)
-                    .map(|t| plan::compound(built, get(Param::BuiltGrowth), t))
-                    .collect(),
-            },
-            plan_growth: plan::GDP_TARGET_GROWTH,
-            gdp_tolerance: get(Param::GdpTol),
-        }
-    }
+    let investment_effect = if t >= 2 {
+        100.0 * params.extra_investment / (params.icor * gdp_before)
+    } else {
+        0.0
+    };
+    params.trend_growth + investment_effect + shock + jump
 }
 
 /// The Poisson tables of lapses, λ·H for each stock H met so far: built when first needed and
@@ -276,10 +150,13 @@ pub struct PathState {
     core: PathStream,
     share_stream: PathStream,
     count_stream: PathStream,
+    green_stream: PathStream,
     /// Years simulated so far.
     year: usize,
     /// u_t, the AR(1) growth shock, pp.
     shock: f64,
+    /// B_{t−1}: whether last year was a downturn (its rebound comes this year).
+    after_downturn: bool,
     /// Y_t, GDP, 亿元.
     pub gdp: f64,
     /// I_t, income index (2020 = 100).
@@ -290,6 +167,8 @@ pub struct PathState {
     pub share_deviations: [f64; 4],
     /// New green space since 2020, hectares.
     pub new_green: f64,
+    /// The green ratios' deviations on the logit scale, in the order of [`GREEN_RATIOS`].
+    pub green_deviations: [f64; 2],
 }
 
 impl PathState {
@@ -298,32 +177,43 @@ impl PathState {
             core: PathStream::for_stream(seed, path_index, StreamId::Core),
             share_stream: PathStream::for_stream(seed, path_index, StreamId::Shares),
             count_stream: PathStream::for_stream(seed, path_index, StreamId::Counts),
+            green_stream: PathStream::for_stream(seed, path_index, StreamId::GreenRatios),
             year: 0,
             shock: 0.0,
+            after_downturn: false,
             gdp: plan::GDP_2020,
             income: plan::INCOME_INDEX_2020,
             hightech: params.hightech_start,
             share_deviations: [0.0; 4],
             new_green: 0.0,
+            green_deviations: [0.0; 2],
         }
     }
 
     /// The values of every series in the current year, in the order of [`SeriesId::ALL`]; the
-    /// [`LOGIT_SHARES`] on the logit scale (their share is `logistic` of it): the summaries map
-    /// back only the few numbers they report, not every path-year (`docs/MODEL.md`).
+    /// [`LOGIT_SHARES`] and the [`GREEN_RATIOS`] on the logit scale (their share is `logistic`
+    /// of it): the summaries map back only the few numbers they report, not every path-year
+    /// (`docs/MODEL.md`).
     pub fn values(&self, params: &ModelParams) -> [f64; SeriesId::ALL.len()] {
         let t = self.year;
         let share = |k: usize| {
             let z = params.shares[k].path[t] + self.share_deviations[k];
             within(z, -LOGIT_BOUND, LOGIT_BOUND)
         };
+        // A green ratio: the planted area's ratio (at most the ceiling) on the logit scale,
+        // plus its deviation.
         let green = |k: usize| {
             let ratio = (params.green.base_area[k] + self.new_green) / params.green.built_up[t];
-            if ratio < GREEN_RATIO_CEILING {
+            let ratio = if ratio < GREEN_RATIO_CEILING {
                 ratio
             } else {
                 GREEN_RATIO_CEILING
-            }
+            };
+            within(
+                logit(ratio) + self.green_deviations[k],
+                -LOGIT_BOUND,
+                LOGIT_BOUND,
+            )
         };
         // By series, so that the order is `SeriesId::ALL`'s by construction.
         SeriesId::ALL.map(|series| match series {
@@ -344,7 +234,8 @@ impl PathState {
     /// B_t, whatever the parameters, so that a path's draws are the same in every scenario with
     /// the same seed (sliders then move the results smoothly). The shares stream draws one ζ for
     /// each logit share, in the order of [`LOGIT_SHARES`], then one for the new green space; the
-    /// counts draw lapses, then certifications. Returns whether GDP's or income's growth was
+    /// green ratios' stream two, for their deviations; the counts draw lapses, then
+    /// certifications. Returns whether GDP's or income's growth was
     /// held at [`GROWTH_FLOOR`] this year: the model left its ground (`docs/MODEL.md`).
     pub fn step(&mut self, params: &ModelParams, lapse_tables: &mut LapseTables) -> bool {
         let epsilon = self.core.normal();
@@ -352,9 +243,14 @@ impl PathState {
         let downturn = self.core.bernoulli(params.downturn_probability);
 
         self.shock = params.persistence * self.shock + params.shock_sd * epsilon;
-        let jump = if downturn { -params.downturn_size } else { 0.0 };
-        let investment_effect = 100.0 * params.extra_investment / (params.icor * self.gdp);
-        let raw_growth = params.trend_growth + investment_effect + self.shock + jump;
+        let raw_growth = gdp_growth(
+            params,
+            self.year + 1,
+            self.gdp,
+            self.shock,
+            [self.after_downturn, downturn],
+        );
+        self.after_downturn = downturn;
         let growth = at_least(raw_growth, GROWTH_FLOOR);
         self.gdp *= 1.0 + growth / 100.0;
 
@@ -382,6 +278,16 @@ impl PathState {
         } else {
             mean
         };
+        // Version 3: each ratio's own deviation, their shocks correlated.
+        let (first, second) = (self.green_stream.normal(), self.green_stream.normal());
+        let shocks = [
+            first,
+            green.correlation * first + green.independent_part * second,
+        ];
+        for (deviation, shock) in self.green_deviations.iter_mut().zip(shocks) {
+            let next = green.persistence * *deviation + green.noise * shock;
+            *deviation = within(next, -LOGIT_BOUND, LOGIT_BOUND);
+        }
 
         let stock = self.hightech as u64;
         let lapses = self

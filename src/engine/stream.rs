@@ -83,6 +83,9 @@ pub enum StreamId {
     Shares = 1,
     /// The counts' Poisson draws.
     Counts = 2,
+    /// The green ratios' own deviations (model version 3), apart from the shares' so that
+    /// adding them left every other share's draws as they were.
+    GreenRatios = 3,
 }
 
 /// Spreads stream ids apart in the seed space (an odd constant unrelated to φ).

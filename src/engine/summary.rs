@@ -1,8 +1,9 @@
 //! The small, serialisable result of a run, and the year-by-year summariser that builds it.
 
 use super::judged::JudgedHistogram;
-use super::model::{logistic, on_logit_scale, ModelParams};
+use super::model::{logistic, on_logit_scale};
 use super::outcomes::Outcomes;
+use super::params::ModelParams;
 use super::percentiles::{percentiles, SelectionScratch};
 use super::tally::{target_result, thresholds, Tallied, TargetResult, TargetTally};
 use crate::plan::{SeriesId, TargetId, BASE_YEAR, TARGET_STEP};

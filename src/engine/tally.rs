@@ -2,8 +2,9 @@
 //! paths can be tallied on its own and the counts of parts of a run add up exactly.
 
 use super::judged::{Judged, JudgedHistogram};
-use super::model::{logistic, logit_cutoff, on_logit_scale, ModelParams};
+use super::model::{logistic, logit_cutoff, on_logit_scale};
 use super::outcomes::Outcomes;
+use super::params::ModelParams;
 use crate::plan::{Rule, SeriesId, TargetId, TARGET_STEP};
 use serde::{Deserialize, Serialize};
 
@@ -59,7 +60,7 @@ fn passes(rule: Rule, threshold: Option<f64>, logit_cutoff: Option<f64>, value: 
 
 /// The threshold in force of every target, in the order of [`TargetId::ALL`].
 pub fn thresholds(params: &ModelParams) -> [Option<f64>; 10] {
-    TargetId::ALL.map(|id| id.threshold(params.gdp_tolerance))
+    TargetId::ALL.map(|id| id.threshold(&params.reading))
 }
 
 /// The per-target counts of a set of paths: whole numbers, so the counts of disjoint sets of
@@ -76,6 +77,8 @@ pub struct TargetCount {
 #[derive(Clone, Debug)]
 pub struct TargetTally {
     sync_tolerance: f64,
+    /// "In step" judged both ways (|gap|), else as income's lag behind GDP.
+    sync_two_sided: bool,
     thresholds: [Option<f64>; 10],
     /// For each target on a logit share, the least logit that meets its level
     /// ([`logit_cutoff`]): the rule judged on the logit scale, with the same result.
@@ -111,6 +114,7 @@ impl TargetTally {
         });
         TargetTally {
             sync_tolerance: params.sync_tolerance,
+            sync_two_sided: params.reading.sync_two_sided,
             thresholds,
             logit_cutoffs,
             held,
@@ -142,7 +146,7 @@ impl TargetTally {
         }
         if t == TARGET_STEP {
             let paths = columns[0].len();
-            let gaps = growth_gaps(columns);
+            let gaps = growth_gaps(columns, self.sync_two_sided);
             let mut outcomes = Outcomes::new(TargetId::ALL.len(), paths as u32);
             self.counts = TargetId::ALL
                 .into_iter()
@@ -189,9 +193,14 @@ impl TargetTally {
             })
             .collect();
         let id = TargetId::IncomeSync;
+        let kind = if self.sync_two_sided {
+            Judged::GrowthGap
+        } else {
+            Judged::GrowthLag
+        };
         judged.push((
             id,
-            JudgedHistogram::new(Judged::GrowthGap, self.sync_tolerance, gaps, met(id)),
+            JudgedHistogram::new(kind, self.sync_tolerance, gaps, met(id)),
         ));
         judged.sort_by_key(|(id, _)| id.index());
         judged
@@ -277,9 +286,10 @@ pub fn target_result(count: TargetCount, paths: u32, threshold: Option<f64>) -> 
     }
 }
 
-/// |income CAGR − GDP CAGR| 2020→2025 of each path, in percentage points: what the in-step rule
-/// judges.
-fn growth_gaps(columns: &[Vec<f64>]) -> Vec<f64> {
+/// What the in-step rule judges on each path, in percentage points of yearly growth
+/// 2020→2025: income's lag behind GDP, CAGR(GDP) − CAGR(income) (negative when income grows
+/// faster), or, read two-sided, |CAGR(income) − CAGR(GDP)|. Met at or below the tolerance.
+fn growth_gaps(columns: &[Vec<f64>], two_sided: bool) -> Vec<f64> {
     columns[SeriesId::IncomeIndex.index()]
         .iter()
         .zip(&columns[SeriesId::Gdp.index()])
@@ -287,7 +297,12 @@ fn growth_gaps(columns: &[Vec<f64>]) -> Vec<f64> {
             let income_growth =
                 cagr_percent(SeriesId::IncomeIndex.plan_base(), income, TARGET_STEP);
             let gdp_growth = cagr_percent(SeriesId::Gdp.plan_base(), gdp, TARGET_STEP);
-            (income_growth - gdp_growth).abs()
+            let lag = gdp_growth - income_growth;
+            if two_sided {
+                lag.abs()
+            } else {
+                lag
+            }
         })
         .collect()
 }

@@ -3,8 +3,8 @@
 //!
 //! UTF-8 with a byte-order mark, so that spreadsheet programs open the Chinese correctly;
 //! numbers unformatted (shortest round-trip decimal, a dot, no grouping) in the units shown on
-//! the page; `#` rows above the table name the scenario's link, the model version, the run and
-//! the units, so that a file found later still says what it holds.
+//! the page; `#` rows above the table name the scenario's link, the model version, the run,
+//! every parameter in force and the units, so that a file found later still says what it holds.
 
 use crate::charts::{display_scale, series_title};
 use crate::engine::compare::TargetDifference;
@@ -13,6 +13,7 @@ use crate::engine::Summary;
 use crate::i18n::Lang;
 use crate::link::MODEL_VERSION;
 use crate::plan::{SeriesId, SeriesKind};
+use crate::scenario::Scenario;
 use crate::text::rules::rule_text;
 
 /// The byte-order mark that tells spreadsheet programs the file is UTF-8.
@@ -26,6 +27,8 @@ pub struct CsvContext<'a> {
     pub lang: Lang,
     /// When the file was made (ISO date), if known.
     pub exported: Option<&'a str>,
+    /// The scenario of the run: every parameter in force goes into the `#` rows.
+    pub scenario: &'a Scenario,
 }
 
 /// One field, quoted when it holds a comma, a quote or a line break.
@@ -77,6 +80,20 @@ fn preamble(out: &mut String, summary: &Summary, context: &CsvContext, what: &st
     meta("fingerprint", format!("{:016x}", summary.fingerprint()));
     if let Some(date) = context.exported {
         meta("exported", date.to_owned());
+    }
+    // Every parameter in force: `# parameter, key, value, unit, tag`.
+    for p in super::parameters_in_force(context.scenario) {
+        let value = p.choice.map_or_else(|| number(p.value), str::to_owned);
+        row(
+            out,
+            &[
+                "# parameter".to_owned(),
+                p.key.to_owned(),
+                value,
+                p.unit.to_owned(),
+                p.tag.to_owned(),
+            ],
+        );
     }
 }
 

@@ -1,14 +1,22 @@
-//! The whole summary of a run as JSON: every series' statistics by year and its histograms,
-//! every target with its interval, the joint outputs, the model version, the link and the
-//! fingerprint (`docs/MODEL.md`, "The CLI's JSON").
+//! The whole summary of a run as JSON: every parameter in force, every series' statistics by
+//! year and its histograms, every target with its interval, the joint outputs, the model
+//! version, the link and the fingerprint (`docs/MODEL.md`, "The CLI's JSON").
 
 use crate::engine::joint::wilson_interval;
 use crate::engine::Summary;
 use crate::link::MODEL_VERSION;
+use crate::scenario::Scenario;
 use serde_json::{json, Value};
 
-/// `link` is the fragment that reproduces the run.
-pub fn summary_json(summary: &Summary, link: &str) -> Value {
+/// `link` is the fragment that reproduces the run of `scenario`.
+pub fn summary_json(summary: &Summary, scenario: &Scenario, link: &str) -> Value {
+    let parameters: Vec<Value> = super::parameters_in_force(scenario)
+        .into_iter()
+        .map(|p| {
+            let value = p.choice.map_or_else(|| json!(p.value), |name| json!(name));
+            json!({ "key": p.key, "value": value, "unit": p.unit, "tag": p.tag })
+        })
+        .collect();
     let series: Vec<Value> = summary
         .series
         .iter()
@@ -62,6 +70,7 @@ pub fn summary_json(summary: &Summary, link: &str) -> Value {
         "seed": summary.seed,
         "horizon": summary.horizon_year,
         "floored_path_years": summary.floored_path_years,
+        "scenario": parameters,
         "series": series,
         "targets": targets,
         "joint": {

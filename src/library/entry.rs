@@ -166,7 +166,11 @@ impl Reader {
                 }
                 continue;
             };
-            let number = value.as_f64().ok_or(ValueError::NotANumber);
+            // A reading chosen between named ones may be given by its name.
+            let named = value
+                .as_str()
+                .and_then(|name| param.spec().parse(name).ok());
+            let number = named.or(value.as_f64()).ok_or(ValueError::NotANumber);
             match number.and_then(|v| scenario.with(param, v)) {
                 Ok(next) => scenario = next,
                 Err(error) => {
@@ -273,7 +277,8 @@ struct LabelledOut<'a> {
     values: ValuesOut<'a>,
 }
 
-/// Every parameter, in [`PARAMS`] order; whole numbers without a fraction.
+/// Every parameter, in [`PARAMS`] order; whole numbers without a fraction, a chosen reading
+/// by its name.
 struct ValuesOut<'a>(&'a Scenario);
 
 impl Serialize for ValuesOut<'_> {
@@ -281,7 +286,9 @@ impl Serialize for ValuesOut<'_> {
         let mut map = serializer.serialize_map(Some(PARAMS.len()))?;
         for spec in &PARAMS {
             let value = self.0.get(spec.param);
-            if value.fract() == 0.0 && value.abs() <= EXACT_INTEGER {
+            if let Some(name) = spec.choice_name(value) {
+                map.serialize_entry(spec.key, name)?;
+            } else if value.fract() == 0.0 && value.abs() <= EXACT_INTEGER {
                 map.serialize_entry(spec.key, &(value as i64))?;
             } else {
                 map.serialize_entry(spec.key, &value)?;

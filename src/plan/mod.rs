@@ -6,7 +6,7 @@ mod sections;
 mod targets;
 
 pub use sections::{section_of, Section, SECTIONS};
-pub use targets::{Chapter, Rule, TargetId, TargetSpec, TARGETS};
+pub use targets::{Chapter, Reading, Rule, TargetId, TargetSpec, TARGETS};
 
 use serde::{Deserialize, Serialize};
 

@@ -48,8 +48,49 @@ pub enum Rule {
     LevelAbove { level: f64 },
     /// The level at least `level` in every year 2021–2025 (“保持在”, “稳定在”).
     HeldEveryYear { level: f64 },
-    /// Income and GDP growth 2020→2025 within a tolerance of each other, in pp (an assumption).
+    /// Income growth 2020→2025 not lagging GDP's by more than a tolerance, in pp (an
+    /// assumption), or, read two-sided, within it of GDP's.
     InStepWithGdp,
+}
+
+/// How the targets are read where the plan leaves a choice (each an assumption of the
+/// scenario): the tolerance of "about 7.5 %", the price basis of the income target, and
+/// whether "in step" is judged one-sided (income must not lag) or two-sided.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reading {
+    /// The GDP target's tolerance, pp (`gdp_tol`).
+    pub gdp_tolerance: f64,
+    /// The income target read as nominal growth, converted with the deflator (`inc_basis`).
+    pub income_nominal: bool,
+    /// The GDP deflator, %/yr (`deflator`).
+    pub deflator: f64,
+    /// "In step" judged both ways, |gap| within the tolerance (`sync_rule`); else income may not
+    /// lag GDP by more than it.
+    pub sync_two_sided: bool,
+}
+
+impl Default for Reading {
+    /// The strict readings of model version 2's defaults: no tolerance, real, two-sided.
+    fn default() -> Self {
+        Reading {
+            gdp_tolerance: 0.0,
+            income_nominal: false,
+            deflator: 0.0,
+            sync_two_sided: true,
+        }
+    }
+}
+
+impl Reading {
+    /// A growth target's rate in real terms (the model's): as stated, or, for a nominal
+    /// reading, deflated: 100·((1 + rate/100)/(1 + deflator/100) − 1).
+    pub fn real_rate(&self, rate: f64) -> f64 {
+        if self.income_nominal {
+            100.0 * ((1.0 + rate / 100.0) / (1.0 + self.deflator / 100.0) - 1.0)
+        } else {
+            rate
+        }
+    }
 }
 
 /// A quantified target of the plan, as `indicators.md` lists it.
@@ -118,8 +159,8 @@ pub const TARGETS: [TargetSpec; 10] = [
         line: 117,
         series: SeriesId::IncomeIndex,
         rule: Rule::GrowthAtLeast { rate: INCOME_TARGET_GROWTH },
-        rule_zh: "2020→2025 年均增速 ≥ 8%,即 2025 年收入指数 ≥ 100×1.08⁵ = 146.9",
-        rule_en: "yearly growth 2020→2025 ≥ 8 %, i.e. income index in 2025 ≥ 100·1.08⁵ = 146.9",
+        rule_zh: "2020→2025 年均实际增速 ≥ 8%,即 2025 年收入指数 ≥ 100×1.08⁵ = 146.9",
+        rule_en: "real yearly growth 2020→2025 ≥ 8 %, i.e. income index in 2025 ≥ 100·1.08⁵ = 146.9",
     },
     TargetSpec {
         id: TargetId::IncomeSync,
@@ -131,8 +172,8 @@ pub const TARGETS: [TargetSpec; 10] = [
         line: 117,
         series: SeriesId::IncomeIndex,
         rule: Rule::InStepWithGdp,
-        rule_zh: "2020→2025 收入与 GDP 年均增速之差不超过容差(假设,默认 1 个百分点)",
-        rule_en: "income and GDP yearly growth 2020→2025 within a tolerance of each other (an assumption, default 1 point)",
+        rule_zh: "2020→2025 收入年均增速不低于 GDP 年均增速减容差(假设,默认 1 个百分点)",
+        rule_en: "income's yearly growth 2020→2025 at least GDP's less a tolerance (an assumption, default 1 point)",
     },
     TargetSpec {
         id: TargetId::HighTech,
@@ -290,17 +331,19 @@ impl TargetId {
         self.spec().rule
     }
 
-    /// The level the series must reach (in 2025, or every year for held targets), with
-    /// `gdp_tolerance` (pp) for a growth of "about" a rate; `None` for the in-step rule, which
-    /// compares two growth rates.
-    pub fn threshold(self, gdp_tolerance: f64) -> Option<f64> {
+    /// The level the series must reach (in 2025, or every year for held targets) as `reading`
+    /// reads the target: an "about" less its tolerance, a nominal rate deflated; `None` for the
+    /// in-step rule, which compares two growth rates.
+    pub fn threshold(self, reading: &Reading) -> Option<f64> {
         match self.rule() {
-            Rule::GrowthAtLeast { rate } => {
-                Some(compound(self.series().plan_base(), rate, TARGET_STEP))
-            }
+            Rule::GrowthAtLeast { rate } => Some(compound(
+                self.series().plan_base(),
+                reading.real_rate(rate),
+                TARGET_STEP,
+            )),
             Rule::GrowthAbout { rate } => Some(compound(
                 self.series().plan_base(),
-                rate - gdp_tolerance,
+                rate - reading.gdp_tolerance,
                 TARGET_STEP,
             )),
             Rule::LevelAtLeast { level }

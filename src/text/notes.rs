@@ -9,11 +9,12 @@ use crate::i18n::Lang;
 use crate::plan::TargetId;
 use crate::scenario::{Param, Scenario};
 
-/// The expected growth the trend implies once downturns are counted, ≈ μ − p·s plus the extra
-/// investment's first-year effect 100·ΔI/(k·Y₀) (derived), in %/yr.
+/// The expected growth of a year the trend implies once downturns are counted, net of the
+/// rebound the year after, ≈ μ − p·s·(1 − r), plus the extra investment's effect (from the year
+/// after it is spent) at the 2020 level, 100·ΔI/(k·Y₀) (derived), in %/yr.
 pub fn expected_growth(scenario: &Scenario) -> f64 {
     let get = |param| scenario.get(param);
-    get(Param::Gdp) - get(Param::ShockP) / 100.0 * get(Param::ShockS)
+    get(Param::Gdp) - get(Param::ShockP) / 100.0 * get(Param::ShockS) * (1.0 - get(Param::Rebound))
         + 100.0 * get(Param::Inv) / (get(Param::Icor) * crate::plan::GDP_2020)
 }
 
@@ -22,10 +23,10 @@ pub fn expected_growth_note(scenario: &Scenario, lang: Lang) -> String {
     let expected = format::grouped(expected_growth(scenario), 1);
     match lang {
         Lang::Zh => format!(
-            "计入下行年份风险与新增投资后,预期增速约 {expected} %/年(推算:趋势 − 下行概率 × 损失 + 投资效应)"
+            "均按 2020 年不变价(实际增速)。计入下行年份风险(扣除次年反弹)与新增投资(次年起生效)后,预期增速约 {expected} %/年(推算:趋势 − 下行概率 × 损失 × (1 − 反弹比例) + 投资效应)"
         ),
         Lang::En => format!(
-            "With downturn risk and extra investment counted, expected growth is about {expected} %/yr (derived: trend − probability × loss + investment effect)"
+            "At 2020 prices (real growth). With downturn risk (net of the next year's rebound) and extra investment (effective from the year after) counted, expected growth is about {expected} %/yr (derived: trend − probability × loss × (1 − rebound) + investment effect)"
         ),
     }
 }
@@ -47,6 +48,20 @@ pub fn inert_note(param: Param, scenario: &Scenario, lang: Lang) -> Option<&'sta
             "增长波动为 0 时,持续性不起作用。",
             "With no growth volatility, persistence has no effect.",
         )),
+        Param::Rebound if scenario.get(Param::ShockP) == 0.0 => Some(lang.pick(
+            "下行年份概率为 0 时,没有可反弹的损失。",
+            "With no downturn years there is no loss to win back.",
+        )),
+        Param::Deflator if scenario.get(Param::IncBasis) == 0.0 => Some(lang.pick(
+            "收入目标按实际增速判定时,它只影响图中 2015 年的数值(换算为 2020 年价格)。",
+            "With the income target read in real terms, it moves only the 2015 points of the charts (at 2020 prices).",
+        )),
+        Param::GreenPhi | Param::GreenCorr if scenario.get(Param::GreenDev) == 0.0 => {
+            Some(lang.pick(
+                "绿地指标年波动为 0 时,此项不起作用。",
+                "With no noise on the green ratios, this has no effect.",
+            ))
+        }
         _ => None,
     }
 }
@@ -58,6 +73,7 @@ pub fn worked_back_base(id: TargetId) -> Option<Param> {
         TargetId::GreenCover => Some(Param::Gc0),
         TargetId::CultureStar => Some(Param::Cs0),
         TargetId::CultureTrip => Some(Param::Ct0),
+        TargetId::Preschool => Some(Param::Pre0),
         _ => None,
     }
 }
@@ -67,11 +83,11 @@ pub fn is_worked_back(id: TargetId, scenario: &Scenario) -> bool {
     worked_back_base(id).is_some_and(|base| scenario.get(base) == base.spec().default)
 }
 
-/// Said in the row of a target whose base was worked back from it.
+/// Said in the row of a target whose 2020 base is an assumption worked back from the target.
 pub fn worked_back_note(lang: Lang) -> &'static str {
     lang.pick(
-        "注:规划未给出 2020 年基数,此处按目标倒推(按默认速度恰好达标),因此这一概率在很大程度上取决于该设定,可在假设参数中修改。",
-        "Note: the plan gives no 2020 level; it was worked back from the target (the default pace just meets it), so this chance depends largely on that choice, which the assumptions let you change.",
+        "这一概率主要反映假设的 2020 年水平:规划未给出基数,此处由目标倒推(或按目标推定),可在假设参数中修改。",
+        "This chance mostly reflects the assumed 2020 level: the plan gives no base, so it was worked back from the target (or inferred from it); the assumptions let you change it.",
     )
 }
 

@@ -120,6 +120,37 @@ appTest('goal-seek and each lever alone equal the CLI’s, and “apply” reach
   assert.match(await page.textContent('.goal-seek [role="alert"]'), /0 到 100/);
 });
 
+appTest('a goal-seek level keeps its unit: a count for the expected number met, a chance for a target', getBrowser, async (h) => {
+  const url = await h.serve();
+  const link = nativeRun('#v=2&paths=2000').link;
+  const page = await h.open(url + link);
+  await page.waitForSelector('[data-analysis-kind="levers"]', { timeout: ANALYSIS_TIMEOUT_MS });
+  // The count's own default, not 80 "targets".
+  await page.selectOption('[data-seek-measure]', 'expected');
+  assert.equal(await page.inputValue('[data-seek-level]'), '6');
+  assert.match(await page.textContent('.goal-seek .analysis-note'), /≥ 6\.00 项/);
+  await page.fill('[data-seek-level]', '7');
+  await page.press('[data-seek-level]', 'Tab');
+  await page.selectOption('[data-seek-lever-choice]', 'ht_push');
+  await page.click('[data-run-seek]');
+  await page.waitForSelector('[data-seek-kind="seek"]', { timeout: ANALYSIS_TIMEOUT_MS });
+  const cli = cliJson('--goal-seek', 'expected', '7', 'ht_push', link);
+  assert.equal(await page.getAttribute('[data-seek-outcome]', 'data-seek-outcome'), cli.outcome);
+  if (cli.outcome === 'found') {
+    assert.equal(Number(await page.getAttribute('[data-seek-outcome]', 'data-seek-value')), cli.value);
+  }
+  // Back to a chance: the chance's own level, not 7 %; and back to the count: still 7.
+  await page.selectOption('[data-seek-measure]', 'gdp');
+  assert.equal(await page.inputValue('[data-seek-level]'), '80');
+  assert.match(await page.textContent('.goal-seek .analysis-note'), /≥ 80\.0 %/);
+  await page.selectOption('[data-seek-measure]', 'expected');
+  assert.equal(await page.inputValue('[data-seek-level]'), '7');
+  // A count beyond the number of targets is refused with the range.
+  await page.fill('[data-seek-level]', '80');
+  await page.press('[data-seek-level]', 'Tab');
+  assert.match(await page.textContent('.goal-seek [role="alert"]'), /0 到 10/);
+});
+
 /** The outlook's first two sentences: the likely targets, then those at risk. */
 async function outlookParts(page, lang) {
   const text = await page.textContent('[data-outlook]');

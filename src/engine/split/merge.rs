@@ -94,8 +94,8 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
         return None;
     }
     let steps = series[0].years.len().checked_sub(1)?;
-    let tolerance = scenario.get(crate::scenario::Param::GdpTol);
-    let thresholds = TargetId::ALL.map(|id| id.threshold(tolerance));
+    let reading = super::super::params::reading(scenario);
+    let thresholds = TargetId::ALL.map(|id| id.threshold(&reading));
     Some(Summary {
         paths,
         seed: scenario.seed(),

@@ -15,8 +15,8 @@
 //! sends; the browser's workers carry them over message ports, the tests over a queue.
 
 use super::judged::JudgedHistogram;
-use super::model::ModelParams;
 use super::outcomes::Outcomes;
+use super::params::ModelParams;
 use super::summary::SeriesSummariser;
 use super::tally::{TargetCount, TargetTally};
 use super::{SeriesSummary, YearStepper};

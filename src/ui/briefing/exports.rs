@@ -61,11 +61,12 @@ impl ExportContext {
         export::file_name(what, self.summary.horizon_year, self.fingerprint, extension)
     }
 
-    fn csv_context<'a>(&self, url: &'a str, date: &'a str) -> CsvContext<'a> {
+    fn csv_context<'a>(&'a self, url: &'a str, date: &'a str) -> CsvContext<'a> {
         CsvContext {
             link: url,
             lang: self.lang(),
             exported: Some(date),
+            scenario: &self.link.current.scenario,
         }
     }
 
