@@ -49,10 +49,12 @@ const fn value(
     }
 }
 
-/// The 13th plan's GDP growth, 2015 → 2020 (lines 25), rounded to 0.01 %/yr.
-pub const PACE13_GDP: f64 = 10.15;
-/// The 13th plan's income growth, +42.8 % over 2016–2020 (line 41), rounded to 0.01 %/yr.
-pub const PACE13_INCOME: f64 = 7.39;
+/// The 13th plan's real GDP growth, 2015 → 2020 (line 25, at current prices) deflated by the
+/// default deflator, 2 %/yr, rounded to 0.01 %/yr: the model runs at 2020 prices.
+pub const PACE13_GDP: f64 = 7.99;
+/// The 13th plan's real income growth, +42.8 % over 2016–2020 (line 41, nominal) deflated the
+/// same way, rounded to 0.01 %/yr.
+pub const PACE13_INCOME: f64 = 5.28;
 
 /// Every preset, in the order of the buttons.
 pub const PRESETS: [Preset; 5] = [
@@ -70,20 +72,20 @@ pub const PRESETS: [Preset; 5] = [
         key: "pace13",
         label_zh: "延续“十三五”速度",
         label_en: "13th-plan pace",
-        summary_zh: "GDP 与收入按 2016–2020 年的速度增长",
-        summary_en: "GDP and income grow as in 2016–2020",
+        summary_zh: "GDP 与收入按 2016–2020 年的实际速度增长",
+        summary_en: "GDP and income grow as in 2016–2020, in real terms",
         values: &[
             value(
                 Param::Gdp,
                 PACE13_GDP,
-                "2015 年 370 亿元到 2020 年 600 亿元的年均增速(规划第 25 行)",
-                "the yearly growth from 37.0 bn yuan in 2015 to 60.0 bn in 2020 (plan, line 25)",
+                "2015 年 370 亿元到 2020 年 600 亿元(现价)的年均增速 10.15%,按平减指数 2%/年换算为实际增速(规划第 25 行)",
+                "the yearly growth from 37.0 bn yuan in 2015 to 60.0 bn in 2020 at current prices, 10.15 %, in real terms with a 2 %/yr deflator (plan, line 25)",
             ),
             value(
                 Param::Inc,
                 PACE13_INCOME,
-                "“十三五”期间居民收入累计增长 42.8% 的年均增速(规划第 41 行)",
-                "the yearly pace of the 42.8 % income growth over 2016–2020 (plan, line 41)",
+                "“十三五”期间居民收入名义累计增长 42.8%,年均 7.39%,按平减指数 2%/年换算为实际增速(规划第 41 行)",
+                "the 42.8 % nominal income growth over 2016–2020, 7.39 % a year, in real terms with a 2 %/yr deflator (plan, line 41)",
             ),
         ],
     },
@@ -125,8 +127,8 @@ pub const PRESETS: [Preset; 5] = [
         values: &[value(
             Param::Inv,
             50.0,
-            "每年多投 50 亿元:约为 2020 年 GDP 的 8%",
-            "5 bn yuan more a year: about 8 % of the 2020 GDP",
+            "每年多投 50 亿元:约为 2020 年 GDP 的 8%;按固定资产投资增量产出比 7,次年起每年约多增长 1 个百分点",
+            "5 bn yuan more a year: about 8 % of the 2020 GDP; with a fixed-investment ICOR of 7, about a point more growth a year from the year after",
         )],
     },
     Preset {
@@ -200,9 +202,13 @@ impl PresetId {
     }
 }
 
-/// The 13th plan's pace worked out from the plan's numbers, unrounded: (GDP %/yr, income %/yr).
-pub fn pace13_from_plan() -> (f64, f64) {
-    let yearly = |ratio: f64| 100.0 * (libm::pow(ratio, 1.0 / TARGET_STEP as f64) - 1.0);
+/// The 13th plan's pace worked out from the plan's numbers, unrounded, in real terms with a
+/// deflator of `deflator` %/yr: (GDP %/yr, income %/yr). The plan's figures are at current
+/// prices; the model's growth is real.
+pub fn pace13_from_plan(deflator: f64) -> (f64, f64) {
+    let yearly = |ratio: f64| {
+        100.0 * (libm::pow(ratio, 1.0 / TARGET_STEP as f64) / (1.0 + deflator / 100.0) - 1.0)
+    };
     (
         yearly(plan::GDP_2020 / plan::GDP_2015),
         yearly(1.0 + plan::INCOME_GROWTH_2016_2020),

@@ -5,7 +5,7 @@
 //! `link::parse`) checks each value against its [`ParamSpec`]. The engine relies on
 //! that and so cannot fail.
 
-use crate::plan::Provenance;
+use crate::plan::{Provenance, TargetId};
 use serde::{Deserialize, Serialize};
 
 /// A parameter of the scenario, as it appears in the URL and in the UI.
@@ -383,6 +383,27 @@ impl Param {
             .find(|spec| spec.key == key)
             .map(|spec| spec.param)
     }
+}
+
+/// The 2020 level a target starts from where the plan gives none and it was inferred from the
+/// target itself (worked back so that the default pace just meets it, or read from the target's
+/// wording): such a target's chance mostly reflects that assumption (`docs/MODEL.md`).
+pub fn assumed_base(target: TargetId) -> Option<Param> {
+    match target {
+        TargetId::GreenRatio => Some(Param::Gr0),
+        TargetId::GreenCover => Some(Param::Gc0),
+        TargetId::Preschool => Some(Param::Pre0),
+        TargetId::CultureStar => Some(Param::Cs0),
+        TargetId::CultureTrip => Some(Param::Ct0),
+        _ => None,
+    }
+}
+
+/// Whether `param` is one of those assumed bases.
+pub fn is_assumed_base(param: Param) -> bool {
+    TargetId::ALL
+        .into_iter()
+        .any(|target| assumed_base(target) == Some(param))
 }
 
 /// Why a value was not accepted.

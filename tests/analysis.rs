@@ -9,7 +9,7 @@ use taijiang_sim::analysis::goal_seek::{
     monotonicity, on_grid, seek, Goal, Monotone, Outcome, LEVERS,
 };
 use taijiang_sim::analysis::steps::STEPS;
-use taijiang_sim::analysis::tornado::{self, Direction};
+use taijiang_sim::analysis::tornado::{self, Direction, Scope};
 use taijiang_sim::analysis::{all_changes, paired_change, Measure};
 use taijiang_sim::engine::{self, compare};
 use taijiang_sim::plan::TargetId;
@@ -267,7 +267,7 @@ fn a_job_spread_over_workers_in_any_order_gives_the_same_results_as_one_thread()
     let base = scenario(600.0, &[(Param::HtPush, 20.0)]);
     let base_run = engine::run(&base);
     // The tornado: two "workers", results arriving in reverse order, one order lost and resent.
-    let mut job = Job::new(JobKind::Tornado { levers_only: false }, &base, &base_run);
+    let mut job = Job::new(JobKind::Tornado { scope: Scope::All }, &base, &base_run);
     let mut lost = None;
     while !job.is_done() {
         let mut orders = job.next_orders(2);
@@ -318,18 +318,44 @@ fn a_job_spread_over_workers_in_any_order_gives_the_same_results_as_one_thread()
         let alone = seek(result.goal, &base, &base_run, engine::run);
         assert_eq!(result, alone);
     }
-    let levers = Job::new(JobKind::Tornado { levers_only: true }, &base, &base_run);
-    assert!(levers.clone().next_orders(usize::MAX).iter().all(|o| {
-        STEPS.iter().any(|s| {
-            s.param.spec().kind == ParamKind::Driver && o.scenario.get(s.param) != base.get(s.param)
+    let levers = Job::new(
+        JobKind::Tornado {
+            scope: Scope::LeversAndBases,
+        },
+        &base,
+        &base_run,
+    );
+    // The outlook's tornado moves the levers and the assumed bases, nothing else.
+    let moved: Vec<Param> = levers
+        .clone()
+        .next_orders(usize::MAX)
+        .iter()
+        .map(|o| {
+            let moved: Vec<Param> = STEPS
+                .iter()
+                .map(|s| s.param)
+                .filter(|&p| o.scenario.get(p) != base.get(p))
+                .collect();
+            assert_eq!(moved.len(), 1, "one parameter a run");
+            moved[0]
         })
-    }));
+        .collect();
+    for param in &moved {
+        assert!(
+            param.spec().kind == ParamKind::Driver
+                || taijiang_sim::scenario::is_assumed_base(*param),
+            "{param:?}"
+        );
+    }
+    for base_param in [Param::Gr0, Param::Gc0, Param::Pre0, Param::Cs0, Param::Ct0] {
+        assert!(moved.contains(&base_param), "{base_param:?}");
+    }
 }
 
 #[test]
 fn the_outlook_names_exactly_the_likely_and_at_risk_targets_and_the_key_lever() {
     use taijiang_sim::i18n::Lang;
-    use taijiang_sim::text::outlook::{key_lever, outlook};
+    use taijiang_sim::text::outlook::{key_lever, key_params, outlook};
     use taijiang_sim::text::{likelihood_band, short_label, LikelihoodBand};
     for changes in [vec![], vec![(Param::HtPush, 40.0), (Param::Gdp, 5.0)]] {
         let base = scenario(1000.0, &changes);
@@ -342,7 +368,9 @@ fn the_outlook_names_exactly_the_likely_and_at_risk_targets_and_the_key_lever() 
             .filter(|b| b.is_lever)
             .all(|b| b.size(Measure::ExpectedMet) <= lever.delta.abs() + 1e-12));
         for lang in [Lang::Zh, Lang::En] {
-            let text = outlook(&base_run, Some(&lever), lang);
+            let key = key_params(&bars);
+            assert_eq!(key.lever, Some(lever));
+            let text = outlook(&base_run, Some(&key), lang);
             let (likely_part, rest) = text
                 .split_once(lang.pick("。", ". "))
                 .expect("a first sentence");
@@ -451,4 +479,58 @@ fn goal_seek_on_a_count_finds_a_number_of_targets_not_a_percentage() {
         );
     };
     assert!((6.0..7.0).contains(&change.value), "{}", change.value);
+}
+
+/// An assumed 2020 base that moves the expected number met more than any lever is named as an
+/// assumption, never as "the lever that matters most"; one that moves it less is not named.
+#[test]
+fn the_outlook_says_when_an_assumption_outweighs_every_lever() {
+    use taijiang_sim::analysis::tornado::{Bar, Side};
+    use taijiang_sim::analysis::PairedChange;
+    use taijiang_sim::i18n::Lang;
+    use taijiang_sim::text::outlook::{key_params, outlook};
+    let bar = |param: Param, delta: f64| Bar {
+        param,
+        is_lever: param.spec().kind == ParamKind::Driver,
+        is_assumed_base: taijiang_sim::scenario::is_assumed_base(param),
+        down: None,
+        up: Some(Side {
+            value: param.spec().default + 1.0,
+            changes: vec![PairedChange {
+                measure: Measure::ExpectedMet,
+                base: 5.0,
+                value: 5.0 + delta,
+                delta,
+                std_error: 0.01,
+            }],
+        }),
+    };
+    let summary = engine::run(&scenario(500.0, &[]));
+    // ICOR is an assumption but not a base: it is never the outlook's assumption.
+    let bars = [
+        bar(Param::Gdp, 0.1),
+        bar(Param::Cs0, 0.3),
+        bar(Param::Icor, 0.9),
+    ];
+    let key = key_params(&bars);
+    assert_eq!(key.lever.map(|l| l.param), Some(Param::Gdp));
+    assert_eq!(key.assumption.map(|a| a.param), Some(Param::Cs0));
+    let en = outlook(&summary, Some(&key), Lang::En);
+    assert!(
+        en.contains("The lever that matters most is “Trend GDP growth”"),
+        "{en}"
+    );
+    assert!(
+        en.contains("But the assumed “3-star approvals, 2020” (not in the plan) moves it more"),
+        "{en}"
+    );
+    let zh = outlook(&summary, Some(&key), Lang::Zh);
+    assert!(
+        zh.contains("但假设的“2020 年三星级服务审批比例”(规划未给出)影响更大"),
+        "{zh}"
+    );
+    // A base that moves it less than the lever is not named.
+    let key = key_params(&[bar(Param::Gdp, 0.5), bar(Param::Cs0, 0.3)]);
+    assert_eq!(key.assumption, None);
+    assert!(!outlook(&summary, Some(&key), Lang::En).contains("assumed"));
 }

@@ -12,6 +12,7 @@ use common::scenario;
 use std::rc::Rc;
 use taijiang_sim::analysis::goal_seek::Goal;
 use taijiang_sim::analysis::jobs::{run_here, Job, JobKind, OrderId};
+use taijiang_sim::analysis::tornado::Scope;
 use taijiang_sim::analysis::{all_changes, Measure, PairedChange};
 use taijiang_sim::engine::{self, Summary};
 use taijiang_sim::plan::TargetId;
@@ -105,7 +106,9 @@ fn expected(kind: JobKind, base: &Scenario, base_run: &Summary) -> Job {
 }
 
 fn tornado() -> JobKind {
-    JobKind::Tornado { levers_only: true }
+    JobKind::Tornado {
+        scope: Scope::LeversAndBases,
+    }
 }
 
 fn request(paths: u32) -> RunRequest {

@@ -77,6 +77,7 @@ async fn the_targets_table_carries_machine_readable_rows() {
     let root = fresh_root();
     let props = TargetsTableProps {
         summary: summary.clone(),
+        scenario: scenario.clone(),
         lang: Lang::Zh,
         selected: TargetId::Gdp,
         on_select: Callback::noop(),
@@ -135,6 +136,7 @@ async fn a_compared_table_carries_a_b_and_the_paired_difference() {
     let root = fresh_root();
     let props = TargetsTableProps {
         summary: b.clone(),
+        scenario: b_scenario.clone(),
         lang: Lang::En,
         selected: TargetId::Gdp,
         on_select: Callback::noop(),

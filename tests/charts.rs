@@ -21,7 +21,7 @@ fn render_at(series: SeriesId, lang: Lang, horizon: f64, size: (u32, u32)) -> St
         .and_then(|s| s.with(Param::Paths, 500.0))
         .expect("valid");
     let summary = engine::run(&scenario);
-    let chart = fan_chart_for(&summary, series, lang);
+    let chart = fan_chart_for(&summary, &Scenario::default(), series, lang);
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
@@ -83,7 +83,7 @@ fn the_chart_scales_with_the_device_pixel_ratio() {
             .with(Param::Paths, 200.0)
             .expect("valid"),
     );
-    let chart = fan_chart_for(&summary, SeriesId::Gdp, Lang::En);
+    let chart = fan_chart_for(&summary, &Scenario::default(), SeriesId::Gdp, Lang::En);
     let font_size = |scale: f64| {
         let mut svg = String::new();
         {
@@ -151,4 +151,36 @@ fn every_distribution_view_splits_at_the_tables_probability() {
             }
         }
     }
+}
+
+/// The plan's 2015 figures are at 2015's prices; the charts, like the model, are at 2020's: the
+/// 2015 points are deflated into them with the scenario's deflator (an assumption).
+#[test]
+fn the_2015_points_are_drawn_at_2020_prices() {
+    let summary = engine::run(
+        &Scenario::default()
+            .with(Param::Paths, 200.0)
+            .expect("valid"),
+    );
+    let point_2015 = |deflator: f64, series: SeriesId| {
+        let scenario = Scenario::default()
+            .with(Param::Deflator, deflator)
+            .expect("valid");
+        let chart = fan_chart_for(&summary, &scenario, series, Lang::En);
+        assert!(chart.labels.history.contains("2020 prices"));
+        chart
+            .history
+            .iter()
+            .find(|(year, _)| *year == 2015)
+            .expect("2015")
+            .1
+    };
+    assert_eq!(point_2015(0.0, SeriesId::Gdp), 370.0);
+    let at_two = point_2015(2.0, SeriesId::Gdp);
+    assert_eq!(at_two, 370.0 * 1.02 * 1.02 * 1.02 * 1.02 * 1.02);
+    assert!((at_two - 408.5).abs() < 0.1, "{at_two}");
+    // The income index of 2015 (70.0 in 2015's prices) becomes 77.3 at 2020's: the 42.8 %
+    // growth of 2016–2020 was nominal.
+    assert!((point_2015(2.0, SeriesId::IncomeIndex) - 77.32).abs() < 0.01);
+    assert!((point_2015(2.0, SeriesId::GdpPerCapita) - 8.733).abs() < 0.001);
 }

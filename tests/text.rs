@@ -22,13 +22,11 @@ fn the_gdp_rule_says_the_tolerance_in_force() {
         (0.0, "7.5", "861.4"),
         (1.2, "6.3", "814.4"),
     ] {
-        let summary = engine::run(&scenario(&[
-            (Param::GdpTol, tolerance),
-            (Param::Paths, 100.0),
-        ]));
+        let s = scenario(&[(Param::GdpTol, tolerance), (Param::Paths, 100.0)]);
+        let summary = engine::run(&s);
         let gdp = summary.target(TargetId::Gdp).expect("reported");
         for lang in [Lang::Zh, Lang::En] {
-            let text = rule_text(gdp, lang);
+            let text = rule_text(gdp, &s, lang);
             assert!(
                 text.contains(rate) && text.contains(level),
                 "{tolerance}: {text}"
@@ -137,4 +135,52 @@ fn the_strip_never_rounds_an_uncertain_chance_to_certainty() {
     assert_eq!(whole_percent(0.0001), "< 1 %");
     assert_eq!(whole_percent(0.0), "0 %");
     assert_eq!(whole_percent(0.534), "53 %");
+}
+
+/// The income target's rule says its price basis, and "in step" its reading, with the numbers
+/// in force: a reader sees the assumption where it decides.
+#[test]
+fn the_income_and_in_step_rules_say_their_reading() {
+    let run = |settings: &[(Param, f64)]| {
+        let mut all = vec![(Param::Paths, 100.0)];
+        all.extend_from_slice(settings);
+        let s = scenario(&all);
+        let summary = engine::run(&s);
+        let text = |id, lang| rule_text(summary.target(id).expect("reported"), &s, lang);
+        (
+            text(TargetId::Income, Lang::En),
+            text(TargetId::Income, Lang::Zh),
+            text(TargetId::IncomeSync, Lang::En),
+            text(TargetId::IncomeSync, Lang::Zh),
+        )
+    };
+    let (income, income_zh, sync, sync_zh) = run(&[]);
+    assert!(
+        income.starts_with("real yearly growth") && income.contains("146.9"),
+        "{income}"
+    );
+    assert!(
+        income_zh.contains("实际") && income_zh.contains("146.9"),
+        "{income_zh}"
+    );
+    assert!(
+        sync.contains("≥ GDP's − 1.0 points") && sync.contains("faster too"),
+        "{sync}"
+    );
+    assert!(sync_zh.contains("不落后"), "{sync_zh}");
+    let (income, _, sync, _) = run(&[
+        (Param::IncBasis, 1.0),
+        (Param::SyncRule, 1.0),
+        (Param::SyncTol, 0.5),
+    ]);
+    assert!(
+        income.starts_with("nominal yearly growth")
+            && income.contains("real ≥ 5.9 %")
+            && income.contains("133.1"),
+        "{income}"
+    );
+    assert!(
+        sync.contains("within ±0.5 points") && sync.contains("two-sided"),
+        "{sync}"
+    );
 }

@@ -398,3 +398,29 @@ fn every_piece_has_a_name_and_the_sheet_says_its_run() {
     );
     assert!(briefing::sheet_title(Lang::Zh).ends_with("情景简报"));
 }
+
+#[test]
+fn every_reading_is_named_in_either_language() {
+    use taijiang_sim::scenario::PARAMS;
+    use taijiang_sim::text::param_value;
+    let mut readings = 0;
+    for spec in PARAMS.iter().filter(|spec| !spec.choices.is_empty()) {
+        for (index, name) in spec.choices.iter().enumerate() {
+            let zh = controls::choice_label(name, Lang::Zh);
+            let en = controls::choice_label(name, Lang::En);
+            assert!(
+                has_chinese(zh) && !has_chinese(en) && has_english_word(en),
+                "{name}"
+            );
+            assert_ne!(zh, "其他", "{name} has words of its own");
+            assert_eq!(param_value(spec, index as f64, Lang::En), en);
+            readings += 1;
+        }
+        let (shown, _) = controls::default_button(spec, Lang::En);
+        assert!(
+            shown.starts_with("default ") && !shown.ends_with('0'),
+            "{shown}"
+        );
+    }
+    assert_eq!(readings, 4, "sync_rule and inc_basis, two readings each");
+}

@@ -4,18 +4,17 @@
 //! for one scenario: when the scenario changes the page drops it, and late results are ignored.
 
 use super::goal_seek::{Goal, Next, Search, SeekResult, LEVERS};
-use super::tornado::{self, Task};
+use super::tornado::{self, Scope, Task};
 use super::{Measure, PairedChange};
 use crate::engine::Summary;
-use crate::scenario::{ParamKind, Scenario};
+use crate::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 
 /// What an analysis is for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum JobKind {
-    /// Every lever and assumption (`levers_only`: the levers alone, for the outlook), one step
-    /// down and up.
-    Tornado { levers_only: bool },
+    /// The parameters of `scope`, one step down and up.
+    Tornado { scope: Scope },
     /// One lever, one measure, one level.
     GoalSeek(Goal),
     /// Every lever alone, for one measure and level.
@@ -77,9 +76,9 @@ impl Job {
             sent: None,
         };
         let items = match &kind {
-            JobKind::Tornado { levers_only } => tornado::tasks(base)
+            JobKind::Tornado { scope } => tornado::tasks(base)
                 .into_iter()
-                .filter(|task| !levers_only || task.param.spec().kind == ParamKind::Driver)
+                .filter(|task| scope.covers(task.param))
                 .map(|task| Item::Tornado {
                     task: Box::new(task),
                     sent: false,

@@ -71,11 +71,36 @@ impl Side {
     }
 }
 
+/// Which parameters a tornado moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The levers and the assumed 2020 bases of targets (what the outlook weighs: the lever
+    /// that matters most, and whether an assumption matters more).
+    LeversAndBases,
+    /// Every lever and assumption.
+    All,
+}
+
+impl Scope {
+    /// Whether the tornado of this scope moves `param`.
+    pub fn covers(self, param: Param) -> bool {
+        match self {
+            Scope::LeversAndBases => {
+                param.spec().kind == ParamKind::Driver || crate::scenario::is_assumed_base(param)
+            }
+            Scope::All => true,
+        }
+    }
+}
+
 /// A parameter's bar: what one step down and one step up did.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub param: Param,
     pub is_lever: bool,
+    /// An assumed 2020 base of a target (the plan gives none): its bar says how much that
+    /// target's chance rests on an assumption.
+    pub is_assumed_base: bool,
     pub down: Option<Side>,
     pub up: Option<Side>,
 }
@@ -110,6 +135,7 @@ pub fn bars(results: &[(Task, Vec<PairedChange>)], measure: Measure) -> Vec<Bar>
             Bar {
                 param: step.param,
                 is_lever: step.param.spec().kind == ParamKind::Driver,
+                is_assumed_base: crate::scenario::is_assumed_base(step.param),
                 down: side(Direction::Down),
                 up: side(Direction::Up),
             }

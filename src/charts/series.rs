@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::plan::{
     self, Rule, SeriesId, SeriesKind, TargetId, BASE_YEAR, TARGET_STEP, TARGET_YEAR,
 };
+use crate::scenario::{Param, Scenario};
 
 /// The first year on every fan chart's x axis: the start of the 13th plan's data.
 pub const FIRST_CHART_YEAR: i32 = 2015;
@@ -91,9 +92,16 @@ fn shown_years(summary: &Summary, id: SeriesId) -> Vec<YearStats> {
         .collect()
 }
 
-/// The fan chart of `id` for B, with the pinned A's median and 90 % band as outlines.
-pub fn fan_chart_compared(b: &Summary, a: &Summary, id: SeriesId, lang: Lang) -> FanChart {
-    let mut chart = fan_chart_for(b, id, lang);
+/// The fan chart of `id` for B (run from `scenario`), with the pinned A's median and 90 % band
+/// as outlines.
+pub fn fan_chart_compared(
+    b: &Summary,
+    a: &Summary,
+    scenario: &Scenario,
+    id: SeriesId,
+    lang: Lang,
+) -> FanChart {
+    let mut chart = fan_chart_for(b, scenario, id, lang);
     chart.labels.band_90 = lang.pick("B:90% 区间", "B: 90 % band").to_owned();
     chart.labels.band_50 = lang.pick("B:50% 区间", "B: 50 % band").to_owned();
     chart.labels.median = lang.pick("B:中位数", "B: median").to_owned();
@@ -107,8 +115,9 @@ pub fn fan_chart_compared(b: &Summary, a: &Summary, id: SeriesId, lang: Lang) ->
     chart
 }
 
-/// The fan chart of `id`: bands from the run, the plan's history, path and target line.
-pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
+/// The fan chart of `id`: bands from the run of `scenario`, the plan's history (at 2020 prices,
+/// with the scenario's deflator), path and target line.
+pub fn fan_chart_for(summary: &Summary, scenario: &Scenario, id: SeriesId, lang: Lang) -> FanChart {
     let scale = display_scale(id);
     let years = shown_years(summary, id);
     let plan_path = id
@@ -128,7 +137,7 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
         title: series_title(id, lang).to_owned(),
         years,
         history: id
-            .history()
+            .history(scenario.get(Param::Deflator))
             .into_iter()
             .map(|(year, value, _)| (year, value))
             .collect(),
@@ -148,7 +157,12 @@ pub fn fan_chart_for(summary: &Summary, id: SeriesId, lang: Lang) -> FanChart {
                     Lang::En => format!("plan path {rate} %/yr"),
                 }
             },
-            history: lang.pick("实际值", "observed").to_owned(),
+            history: lang
+                .pick(
+                    "实际值(2015 年已换算为 2020 年价格)",
+                    "observed (2015 at 2020 prices)",
+                )
+                .to_owned(),
             threshold: lang.pick("规划目标", "plan target").to_owned(),
         },
         baseline: None,

@@ -176,7 +176,7 @@ pub fn targets_csv(
         let mut fields = vec![
             id.key().to_owned(),
             lang.pick(id.wording_zh(), id.wording_en()).to_owned(),
-            rule_text(result, lang),
+            rule_text(result, context.scenario, lang),
             result
                 .threshold
                 .map(|t| number(t * display_scale(series)))

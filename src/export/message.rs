@@ -44,7 +44,7 @@ pub fn result_message(
             let mut target = json!({
                 "p": result.probability,
                 "stderr": result.std_error,
-                "met_rule": rule_text(result, link.lang),
+                "met_rule": rule_text(result, &link.current.scenario, link.lang),
             });
             if let Some(d) = differences.and_then(|all| all.iter().find(|d| d.id == result.id)) {
                 target["p_a"] = json!(d.probability_a);

@@ -42,8 +42,10 @@ pub const TARGET_STEP: usize = (TARGET_YEAR - BASE_YEAR) as usize;
 /// The last year the horizon slider can reach.
 pub const LAST_HORIZON_YEAR: i32 = 2035;
 
-/// GDP in 2015, 亿元 (plan line 25: "从 370 亿元提高至 600 亿元以上").
+/// GDP in 2015, 亿元 at 2015's prices (plan line 25: "从 370 亿元提高至 600 亿元以上").
 pub const GDP_2015: f64 = 370.0;
+/// GDP per capita in 2015, 万元, at 2015's prices (plan line 25: "7.91 万元").
+pub const GDP_PER_CAPITA_2015: f64 = 7.91;
 /// GDP in 2020, 亿元, the model's Y₀ (plan line 25).
 pub const GDP_2020: f64 = 600.0;
 /// Growth of per-capita disposable income over 2016–2020 (plan line 41: "增长 42.8%").
@@ -180,25 +182,41 @@ impl SeriesId {
         }
     }
 
-    /// Historical points shown on the chart, with their provenance.
-    pub fn history(self) -> Vec<(i32, f64, Provenance)> {
+    /// Historical points shown on the chart, with their provenance, at 2020 prices: the 2015
+    /// figures of the plan are at 2015's prices, and are turned into 2020's with `deflator`
+    /// (%/yr, an assumption of the scenario), as every number of the model is real.
+    pub fn history(self, deflator: f64) -> Vec<(i32, f64, Provenance)> {
+        let to_2020_prices = compound(1.0, deflator, TARGET_STEP);
         match self {
             SeriesId::Gdp => vec![
-                (2015, GDP_2015, Provenance::Plan { line: 25 }),
+                (
+                    2015,
+                    GDP_2015 * to_2020_prices,
+                    Provenance::Derived {
+                        formula: "370 × (1 + deflator)⁵: 2015's 370 at 2020 prices",
+                    },
+                ),
                 (2020, GDP_2020, Provenance::PlanFloor { line: 25 }),
             ],
             SeriesId::IncomeIndex => vec![
                 (
                     2015,
-                    income_index_2015(),
+                    income_index_2015() * to_2020_prices,
                     Provenance::Derived {
-                        formula: "100 / (1 + 42.8 %) = 70.0",
+                        formula:
+                            "100 / (1 + 42.8 %) × (1 + deflator)⁵: the 2015 index at 2020 prices",
                     },
                 ),
                 (2020, INCOME_INDEX_2020, Provenance::Normalisation),
             ],
             SeriesId::GdpPerCapita => vec![
-                (2015, 7.91, Provenance::Plan { line: 25 }),
+                (
+                    2015,
+                    GDP_PER_CAPITA_2015 * to_2020_prices,
+                    Provenance::Derived {
+                        formula: "7.91 × (1 + deflator)⁵: 2015's 7.91 at 2020 prices",
+                    },
+                ),
                 (2020, 12.5, Provenance::Plan { line: 25 }),
             ],
             _ => Vec::new(),
@@ -235,7 +253,7 @@ pub fn base_facts() -> [BaseFact; 9] {
     };
     [
         fact(
-            ("2015 年 GDP", "GDP 2015"),
+            ("2015 年 GDP(当年价格)", "GDP 2015 (at 2015 prices)"),
             GDP_2015,
             0,
             ("亿元", "100M yuan"),

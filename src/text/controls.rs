@@ -47,12 +47,34 @@ pub fn preset_reason(preset: PresetId, value: &PresetValue, lang: Lang) -> Strin
     )
 }
 
+/// A reading chosen by name, in words (`choice` is the reading's name, as in `spec.choices`).
+pub fn choice_label(choice: &str, lang: Lang) -> &'static str {
+    match choice {
+        "not_lagging" => lang.pick("收入不落后即可(单向)", "income not lagging (one-sided)"),
+        "two_sided" => lang.pick(
+            "差距在容差内(双向)",
+            "within the tolerance either way (two-sided)",
+        ),
+        "real" => lang.pick("实际增速", "real growth"),
+        "nominal" => lang.pick("名义增速", "nominal growth"),
+        _ => lang.pick("其他", "other"),
+    }
+}
+
+/// An assumption's value as its reset button names it: a number, or a reading in words.
+fn shown_value(spec: &ParamSpec, value: f64, lang: Lang) -> String {
+    match spec.choice_name(value) {
+        Some(name) => choice_label(name, lang).to_owned(),
+        None => format_value(value),
+    }
+}
+
 /// An assumption's reset button: what it shows ("default 0.5") and its accessible name.
 pub fn default_button(spec: &ParamSpec, lang: Lang) -> (String, String) {
     let shown = format!(
         "{} {}",
         Label::Default.text(lang),
-        format_value(spec.default)
+        shown_value(spec, spec.default, lang)
     );
     let name = format!(
         "{shown} · {}{}",

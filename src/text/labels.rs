@@ -138,8 +138,13 @@ labels! {
     For => ("看:", "For: "),
     RunFullAnalysis => ("运行完整分析", "Run the full analysis"),
     LeversOnly => (
-        "只含调控因素;点“运行完整分析”可加入各项假设。",
-        "Levers only; “Run the full analysis” adds the assumptions."
+        "调控因素与假设的 2020 年基数;点“运行完整分析”可加入其余各项假设。",
+        "Levers and the assumed 2020 bases; “Run the full analysis” adds the other assumptions."
+    ),
+    AssumedBase => ("假设的基数", "assumed base"),
+    AssumedBaseTitle => (
+        "规划未给出这一 2020 年水平,它是由目标推定的假设:相应目标的概率主要取决于它",
+        "the plan gives no such 2020 level; it is an assumption inferred from the target, and that target's chance rests mostly on it"
     ),
     EveryLeverAndAssumption => (
         "全部调控因素与假设,各下调、上调一档(档距见模型说明)。",

@@ -78,6 +78,9 @@ pub fn targets_caption(lang: Lang, paths: u32) -> String {
 /// A slider's value with its unit, in the language's number format. Amounts in 亿元 read as
 /// billions of yuan in English (¥5 bn, not "50 100M yuan").
 pub fn param_value(spec: &ParamSpec, value: f64, lang: Lang) -> String {
+    if let Some(name) = spec.choice_name(value) {
+        return controls::choice_label(name, lang).to_owned();
+    }
     if lang == Lang::En && spec.unit_zh.starts_with("亿元") {
         let per_year = if spec.unit_zh.ends_with("/年") {
             "/yr"

@@ -66,21 +66,10 @@ pub fn inert_note(param: Param, scenario: &Scenario, lang: Lang) -> Option<&'sta
     }
 }
 
-/// The base parameter a target's 2020 level was worked back from, if any.
-pub fn worked_back_base(id: TargetId) -> Option<Param> {
-    match id {
-        TargetId::GreenRatio => Some(Param::Gr0),
-        TargetId::GreenCover => Some(Param::Gc0),
-        TargetId::CultureStar => Some(Param::Cs0),
-        TargetId::CultureTrip => Some(Param::Ct0),
-        TargetId::Preschool => Some(Param::Pre0),
-        _ => None,
-    }
-}
-
-/// Whether a target's 2020 base is (still) the one worked back from the target.
+/// Whether a target's 2020 base is (still) the one inferred from the target
+/// ([`crate::scenario::assumed_base`]).
 pub fn is_worked_back(id: TargetId, scenario: &Scenario) -> bool {
-    worked_back_base(id).is_some_and(|base| scenario.get(base) == base.spec().default)
+    crate::scenario::assumed_base(id).is_some_and(|base| scenario.get(base) == base.spec().default)
 }
 
 /// Said in the row of a target whose 2020 base is an assumption worked back from the target.

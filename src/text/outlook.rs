@@ -1,6 +1,8 @@
 //! The outlook in words: a short paragraph, in the page's language, made from the numbers on
-//! screen: which targets are likely, which are at risk, how many are likely together, and the
-//! lever that matters most (from the latest sensitivity run of the scenario on screen).
+//! screen: which targets are likely, which are at risk, how many are likely together, the lever
+//! that matters most (from the latest sensitivity run of the scenario on screen), and, where an
+//! assumed 2020 base moves the answer more than any lever, that assumption (never called a
+//! lever).
 
 use super::{likelihood_band, param_value, short_label, LikelihoodBand};
 use crate::analysis::tornado::Bar;
@@ -34,11 +36,29 @@ pub struct KeyLever {
 
 /// The key lever of a sensitivity run's bars (levers only), if any moved the measure at all.
 pub fn key_lever(bars: &[Bar]) -> Option<KeyLever> {
+    largest(bars.iter().filter(|bar| bar.is_lever))
+}
+
+/// What the outlook weighs: the lever that matters most, and the assumed 2020 base that moves
+/// the expected number met more than that lever (or than any, when no lever moves it), if any.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KeyParams {
+    pub lever: Option<KeyLever>,
+    pub assumption: Option<KeyLever>,
+}
+
+/// The key lever and, where one outweighs it, the key assumed base of a sensitivity run.
+pub fn key_params(bars: &[Bar]) -> KeyParams {
+    let lever = key_lever(bars);
+    let assumption = largest(bars.iter().filter(|bar| bar.is_assumed_base))
+        .filter(|a| lever.is_none_or(|l| a.delta.abs() > l.delta.abs()));
+    KeyParams { lever, assumption }
+}
+
+/// The bar of `bars` that moves the expected number met most, and its larger side.
+fn largest<'a>(bars: impl Iterator<Item = &'a Bar>) -> Option<KeyLever> {
     let measure = Measure::ExpectedMet;
-    let bar = bars
-        .iter()
-        .filter(|bar| bar.is_lever)
-        .max_by(|a, b| a.size(measure).total_cmp(&b.size(measure)))?;
+    let bar = bars.max_by(|a, b| a.size(measure).total_cmp(&b.size(measure)))?;
     let side = [&bar.down, &bar.up]
         .into_iter()
         .flatten()
@@ -67,8 +87,9 @@ fn names(ids: &[TargetId], lang: Lang) -> String {
     names.join(lang.pick("、", ", "))
 }
 
-/// The paragraph. `lever` is the key lever of the scenario on screen, when known.
-pub fn outlook(summary: &Summary, lever: Option<&KeyLever>, lang: Lang) -> String {
+/// The paragraph. `key` is what the sensitivity run of the scenario on screen found, when known.
+pub fn outlook(summary: &Summary, key: Option<&KeyParams>, lang: Lang) -> String {
+    let lever = key.and_then(|key| key.lever.as_ref());
     let likely = targets_in(summary, LikelihoodBand::Likely);
     let at_risk = targets_in(summary, LikelihoodBand::Unlikely);
     let uncertain = summary.targets.len() - likely.len() - at_risk.len();
@@ -141,6 +162,21 @@ pub fn outlook(summary: &Summary, lever: Option<&KeyLever>, lang: Lang) -> Strin
             ),
             Lang::En => format!(
                 "The lever that matters most is “{label}”: at {value}, the expected number met changes by {delta} ± {error}."
+            ),
+        });
+    }
+    if let Some(assumption) = key.and_then(|key| key.assumption.as_ref()) {
+        let spec = assumption.param.spec();
+        let label = lang.pick(spec.label_zh, spec.label_en);
+        let value = param_value(spec, assumption.value, lang);
+        let delta = format!("{:+.2}", assumption.delta);
+        let error = format::grouped(assumption.std_error, 2);
+        sentences.push(match lang {
+            Lang::Zh => format!(
+                "但假设的“{label}”(规划未给出)影响更大:调到 {value},预期实现项数变化 {delta} ± {error};这些数字在很大程度上取决于该假设。"
+            ),
+            Lang::En => format!(
+                "But the assumed “{label}” (not in the plan) moves it more: at {value}, by {delta} ± {error}; the numbers rest largely on that assumption."
             ),
         });
     }

@@ -54,7 +54,8 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
                 fill=true exports={props.context.clone()} />
         },
         EmbedPiece::Fan(series) => html! {
-            <FanChartCanvas summary={props.summary.clone()} baseline={props.baseline.clone()}
+            <FanChartCanvas summary={props.summary.clone()} scenario={props.link.current.scenario.clone()}
+                baseline={props.baseline.clone()}
                 series={series} lang={lang} fill=true exports={props.context.clone()} />
         },
     };

@@ -45,14 +45,15 @@ const CHART_SIZE: (u32, u32) = (440, 290);
 /// The selected target's fan chart and its distribution, as SVG.
 fn charts(
     summary: &Summary,
+    scenario: &Scenario,
     baseline: Option<&Summary>,
     target: TargetId,
     lang: Lang,
 ) -> Vec<String> {
     let series = target.series();
     let fan = match baseline {
-        Some(a) => fan_chart_compared(summary, a, series, lang),
-        None => fan_chart_for(summary, series, lang),
+        Some(a) => fan_chart_compared(summary, a, scenario, series, lang),
+        None => fan_chart_for(summary, scenario, series, lang),
     };
     let mut drawn = vec![chart_svg(&AnyChart::Fan(fan), &[], CHART_SIZE)];
     if let Some(histogram) = histogram_for(summary, target, lang) {
@@ -89,6 +90,7 @@ fn value_rows(current: &Scenario, pinned: Option<&Scenario>, lang: Lang) -> Html
 #[derive(Clone, PartialEq)]
 struct Drawn {
     summary: Rc<Summary>,
+    scenario: Scenario,
     baseline: Option<Rc<Summary>>,
     target: TargetId,
     lang: Lang,
@@ -111,6 +113,7 @@ fn fill(charts_at: &NodeRef, qr_at: &NodeRef, last: &RefCell<Option<Drawn>>, dra
     };
     let pictures: String = charts(
         &drawn.summary,
+        &drawn.scenario,
         drawn.baseline.as_deref(),
         drawn.target,
         drawn.lang,
@@ -133,6 +136,7 @@ pub fn print_sheet(props: &PrintSheetProps) -> Html {
     let last = use_mut_ref(|| None::<Drawn>);
     let drawn = Drawn {
         summary: props.summary.clone(),
+        scenario: props.link.current.scenario.clone(),
         baseline: props.baseline.clone(),
         target,
         lang,

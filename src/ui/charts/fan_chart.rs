@@ -6,6 +6,7 @@ use crate::charts::{
 use crate::engine::Summary;
 use crate::i18n::Lang;
 use crate::plan::SeriesId;
+use crate::scenario::Scenario;
 use crate::text;
 use crate::text::labels::Label;
 use crate::ui::briefing::exports::ExportContext;
@@ -18,6 +19,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq, Clone)]
 pub struct FanChartProps {
     pub summary: Rc<Summary>,
+    /// The scenario the summary was run from (its deflator puts 2015 at 2020 prices).
+    pub scenario: Scenario,
     /// The pinned scenario A's summary, drawn as outlines.
     #[prop_or_default]
     pub baseline: Option<Rc<Summary>>,
@@ -39,14 +42,15 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
     let chart = use_memo(
         (
             props.summary.clone(),
+            props.scenario.clone(),
             props.baseline.clone(),
             props.series,
             props.lang,
         ),
-        |(summary, baseline, series, lang)| {
+        |(summary, scenario, baseline, series, lang)| {
             Rc::new(AnyChart::Fan(match baseline {
-                Some(a) => fan_chart_compared(summary, a, *series, *lang),
-                None => fan_chart_for(summary, *series, *lang),
+                Some(a) => fan_chart_compared(summary, a, scenario, *series, *lang),
+                None => fan_chart_for(summary, scenario, *series, *lang),
             }))
         },
     );

@@ -10,7 +10,7 @@ use crate::text::notes;
 use crate::text::notices::refused_entry;
 use crate::ui::controls::ProvenanceBadge;
 use std::collections::BTreeMap;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -65,6 +65,15 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                     refused.set(now);
                 })
             };
+            let choose = {
+                let on_change = props.on_change.clone();
+                Callback::from(move |event: Event| {
+                    let select: HtmlSelectElement = event.target_unchecked_into();
+                    if let Ok(chosen) = spec.parse(&select.value()) {
+                        on_change.emit((spec.param, chosen, Gesture::Settled));
+                    }
+                })
+            };
             let message = refused
                 .get(spec.key)
                 .filter(|(_, kept)| *kept == value)
@@ -81,11 +90,22 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                         <ProvenanceBadge provenance={spec.provenance} lang={lang} />
                     </div>
                     <div class="assumption-input">
-                        <input type="number" id={id} name={spec.key} min={spec.min.to_string()}
-                            max={spec.max.to_string()} step="any" value={value.to_string()} {onchange}
-                            aria-invalid={message.is_some().then_some("true")}
-                            aria-describedby={message.is_some().then(|| message_id.clone())} />
-                        <span class="unit">{ unit }</span>
+                        if spec.choices.is_empty() {
+                            <input type="number" id={id} name={spec.key} min={spec.min.to_string()}
+                                max={spec.max.to_string()} step="any" value={value.to_string()} {onchange}
+                                aria-invalid={message.is_some().then_some("true")}
+                                aria-describedby={message.is_some().then(|| message_id.clone())} />
+                            <span class="unit">{ unit }</span>
+                        } else {
+                            // A reading between named ones: a choice, not a number to type.
+                            <select id={id} name={spec.key} onchange={choose}>
+                                { for spec.choices.iter().enumerate().map(|(index, name)| html! {
+                                    <option value={*name} selected={value == index as f64}>
+                                        { controls::choice_label(name, lang) }
+                                    </option>
+                                }) }
+                            </select>
+                        }
                         // The accessible name starts with what the button shows, then says what it does.
                         <button class="link-button" onclick={reset} disabled={is_default}
                             aria-label={default_name}>{ default_shown }</button>

@@ -3,7 +3,7 @@
 //! go to the analysis workers; this only asks, shows progress and renders.
 
 use crate::analysis::jobs::JobKind;
-use crate::analysis::tornado;
+use crate::analysis::tornado::{self, Scope};
 use crate::analysis::Measure;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
@@ -49,7 +49,7 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
     let run_all = props
         .analysis
         .start
-        .reform(|_: MouseEvent| JobKind::Tornado { levers_only: false });
+        .reform(|_: MouseEvent| JobKind::Tornado { scope: Scope::All });
     // A tornado running now, else the last one of this scenario (kept while a goal-seek runs).
     let running = view
         .as_ref()
@@ -57,7 +57,9 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
     let tornado_view = running.or(props.analysis.tornado.as_ref());
     let levers_only = matches!(
         tornado_view.map(|v| &v.job.kind),
-        Some(JobKind::Tornado { levers_only: true })
+        Some(JobKind::Tornado {
+            scope: Scope::LeversAndBases
+        })
     );
     let body = match tornado_view {
         Some(view) if view.job.is_done() => {

@@ -96,6 +96,10 @@ pub fn tornado_table(props: &TornadoTableProps) -> Html {
                         <span class={classes!("kind", if bar.is_lever { "kind-lever" } else { "kind-assumption" })}>
                             { if bar.is_lever { Label::LeverKind.text(lang) } else { Label::AssumptionKind.text(lang) } }
                         </span>
+                        if bar.is_assumed_base {
+                            <span class="kind kind-base" data-assumed-base="" tabindex="0"
+                                title={Label::AssumedBaseTitle.text(lang)}>{ Label::AssumedBase.text(lang) }</span>
+                        }
                     </th>
                     { side_cell(bar, bar.down.as_ref(), props, widest, false) }
                     { side_cell(bar, bar.up.as_ref(), props, widest, true) }

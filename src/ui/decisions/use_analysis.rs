@@ -3,11 +3,11 @@
 //! the levers' sensitivity, whose largest bar the outlook names.
 
 use crate::analysis::jobs::JobKind;
-use crate::analysis::tornado;
+use crate::analysis::tornado::{self, Scope};
 use crate::analysis::Measure;
 use crate::pool::AnalysisView;
 use crate::state::Precision;
-use crate::text::outlook::{key_lever, KeyLever};
+use crate::text::outlook::{key_params, KeyParams};
 use crate::ui::engine::WorkerPool;
 use crate::ui::page::store::Store;
 use std::rc::Rc;
@@ -26,8 +26,9 @@ pub struct Analysis {
     pub revision: u64,
     /// The latest finished tornado of the scenario on screen (kept while a goal-seek runs).
     pub tornado: Option<AnalysisView>,
-    /// The lever that moves the expected number met most, for the scenario on screen.
-    pub key_lever: Option<KeyLever>,
+    /// The lever that moves the expected number met most, for the scenario on screen, and an
+    /// assumed base that moves it more.
+    pub key_params: Option<KeyParams>,
     /// Starts a job on the scenario on screen (ignored until its full run is there).
     pub start: Callback<JobKind>,
 }
@@ -49,7 +50,7 @@ pub fn use_analysis(store: &UseReducerHandle<Store>, pool: &WorkerPool) -> Analy
         .as_ref()
         .filter(|result| result.revision == revision && result.precision == Precision::Full)
         .map(|result| result.summary.clone());
-    let key = use_state(|| None::<(u64, KeyLever)>);
+    let key = use_state(|| None::<(u64, KeyParams)>);
     let last_tornado = use_state(|| None::<AnalysisView>);
 
     // A new scenario drops the job in hand. Once its full run has rested on screen a moment,
@@ -68,7 +69,9 @@ pub fn use_analysis(store: &UseReducerHandle<Store>, pool: &WorkerPool) -> Analy
                         return;
                     }
                     pool.start_analysis(
-                        JobKind::Tornado { levers_only: true },
+                        JobKind::Tornado {
+                            scope: Scope::LeversAndBases,
+                        },
                         &scenario,
                         &base_run,
                         revision,
@@ -86,7 +89,7 @@ pub fn use_analysis(store: &UseReducerHandle<Store>, pool: &WorkerPool) -> Analy
             if let Some(view) = view.as_ref() {
                 if matches!(view.job.kind, JobKind::Tornado { .. }) {
                     let bars = tornado::bars(&view.job.tornado_results(), Measure::ExpectedMet);
-                    key.set(key_lever(&bars).map(|lever| (view.revision, lever)));
+                    key.set(Some((view.revision, key_params(&bars))));
                     last_tornado.set(Some(view.clone()));
                 }
             }
@@ -104,7 +107,7 @@ pub fn use_analysis(store: &UseReducerHandle<Store>, pool: &WorkerPool) -> Analy
         pool: pool.clone(),
         revision,
         tornado: (*last_tornado).clone().filter(|v| v.revision == revision),
-        key_lever: (*key)
+        key_params: (*key)
             .filter(|(at, _)| *at == revision)
             .map(|(_, lever)| lever),
         start,

@@ -50,11 +50,11 @@ pub fn app(props: &AppProps) -> Html {
     use_document_lang(lang);
     // Made once per run shown (it counts targets met together path by path), not per redraw.
     let outlook_text = use_memo(
-        (state.summary().cloned(), analysis.key_lever, lang),
-        |(summary, lever, lang)| {
+        (state.summary().cloned(), analysis.key_params, lang),
+        |(summary, key, lang)| {
             summary
                 .as_ref()
-                .map(|summary| outlook(summary, lever.as_ref(), *lang))
+                .map(|summary| outlook(summary, key.as_ref(), *lang))
         },
     );
     let outlook_text: Option<String> = (*outlook_text).clone();

@@ -63,7 +63,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         .iter()
         .map(|&series| {
             html! {
-                <FanChartCanvas key={series.key()} summary={summary.clone()}
+                <FanChartCanvas key={series.key()} summary={summary.clone()} scenario={state.scenario.clone()}
                     baseline={baseline.clone()} series={series} lang={lang}
                     exports={props.exports.clone()} />
             }
@@ -100,7 +100,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             if let Some(joint) = props.joint.clone() {
                 <TargetsTogether joint={joint} lang={lang} />
             }
-            <TargetsTable summary={summary.clone()} lang={lang} selected={state.selected_target}
+            <TargetsTable summary={summary.clone()} scenario={state.scenario.clone()} lang={lang} selected={state.selected_target}
                 worked_back={worked_back}
                 on_select={on_select} on_show_sentence={on_show_sentence}
                 differences={differences.clone()} pinned={pinned} />
@@ -115,7 +115,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     exports={props.exports.clone()} />
                 if let Some(target) = state.sentence_open {
                     <SentencePanel target={target} result={summary.target(target).copied()}
-                        lang={lang} on_close={on_close_sentence} />
+                        scenario={state.scenario.clone()} lang={lang} on_close={on_close_sentence} />
                 }
             </div>
             <DecisionPanel analysis={props.analysis.clone()} selected={state.selected_target} lang={lang}

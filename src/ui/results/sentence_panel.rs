@@ -5,6 +5,7 @@
 use crate::engine::TargetResult;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
+use crate::scenario::Scenario;
 use crate::text::labels::Label;
 use crate::text::results;
 use crate::text::rules::rule_text;
@@ -18,6 +19,8 @@ pub struct SentencePanelProps {
     #[prop_or_default]
     pub result: Option<TargetResult>,
     pub lang: Lang,
+    /// The scenario of the result (its readings of the targets are in the rule).
+    pub scenario: Scenario,
     pub on_close: Callback<()>,
 }
 
@@ -48,7 +51,7 @@ pub fn sentence_panel(props: &SentencePanelProps) -> Html {
     };
     let source = results::citation(id, lang);
     let rule = match &props.result {
-        Some(result) => rule_text(result, lang),
+        Some(result) => rule_text(result, &props.scenario, lang),
         None => results::rule_words(id, lang).to_owned(),
     };
     html! {

@@ -7,6 +7,7 @@ use crate::engine::{Summary, TargetResult};
 use crate::format;
 use crate::i18n::Lang;
 use crate::plan::{Chapter, Provenance, TargetId};
+use crate::scenario::Scenario;
 use crate::text;
 use crate::text::compare::{change_heading, change_words, delta_text};
 use crate::text::labels::Label;
@@ -22,6 +23,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct TargetsTableProps {
     pub summary: Rc<Summary>,
+    /// The scenario the summary was run from (its readings of the targets are in the rules).
+    #[prop_or_default]
+    pub scenario: Scenario,
     pub lang: Lang,
     #[prop_or(TargetId::Gdp)]
     pub selected: TargetId,
@@ -92,7 +96,7 @@ fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
                 </span>
             </th>
             <td class="rule">
-                { rule_text(result, lang) }
+                { rule_text(result, &props.scenario, lang) }
                 if props.worked_back.contains(&id) {
                     <span class="worked-back" data-worked-back="">{ worked_back_note(lang) }</span>
                 }
