@@ -24,7 +24,7 @@ const getBrowser = useBrowser();
 
 const BOM = '\ufeff';
 // B: growth slowed to 6 %; A: the plan's scenario, pinned.
-const COMPARED = signLink('v=2&gdp=6&a=plan');
+const COMPARED = signLink('v=3&gdp=6&a=plan');
 
 /** A CSV's rows (quotes, doubled quotes, CRLF), as spreadsheet programs read them. */
 function parseCsv(text) {
@@ -79,7 +79,7 @@ appTest('downloads hold the numbers on screen and the CLI’s, and say what and 
   const targets = await download(page, '.export-bar [data-export="targets-csv"]');
   assert.equal(targets.name, `taijiang-targets-2025-${fingerprint.slice(0, 6)}.csv`);
   const table = csvTable(targets.bytes.toString('utf8'));
-  assert.match(table.meta.link, /^http:\/\/127\.0\.0\.1:\d+\/#v=2&gdp=6&a=plan&ck=[0-9a-f]{6}$/);
+  assert.match(table.meta.link, /^http:\/\/127\.0\.0\.1:\d+\/#v=3&gdp=6&a=plan&ck=[0-9a-f]{6}$/);
   assert.equal(table.meta.fingerprint, fingerprint);
   assert.match(table.meta.exported, /^\d{4}-\d{2}-\d{2}$/);
   assert.deepEqual(table.header.slice(5), [
@@ -114,7 +114,7 @@ appTest('downloads hold the numbers on screen and the CLI’s, and say what and 
     assert.deepEqual(byYear.body.filter((row) => row[0] === id).map((row) => row[3]),
       ['2020', '2021', '2022', '2023', '2024', '2025'], `${id}: every year`);
   }
-  const cliSeries = csvTable(runNative(['--csv', 'series', '#v=2&gdp=6']).stdout);
+  const cliSeries = csvTable(runNative(['--csv', 'series', '#v=3&gdp=6']).stdout);
   assert.deepEqual(byYear.body, cliSeries.body, 'the page’s series CSV is the CLI’s, number for number');
 
   // A chart as PNG at twice its canvas's CSS size (the caption adds below), and as SVG.
@@ -185,7 +185,7 @@ function embedProblems() {
 appTest('each embedded piece fills a 320 × 240 iframe without scrollbars and opens the full simulator', getBrowser, async (h) => {
   const url = await h.serve('/briefing/sim/');
   for (const [piece, lang] of [['targets', 'zh'], ['compare', 'zh'], ['compare', 'en'], ['histogram', 'zh'], ['gdp', 'en'], ['air', 'zh']]) {
-    const link = signLink(`v=2&gdp=6&a=plan&target=air${lang === 'en' ? '&lang=en' : ''}&embed=${piece}`);
+    const link = signLink(`v=3&gdp=6&a=plan&target=air${lang === 'en' ? '&lang=en' : ''}&embed=${piece}`);
     const page = await h.open(url + link, { viewport: { width: 320, height: 240 }, waitForReady: false });
     await page.waitForSelector(`#app.embed[data-embed="${piece}"][data-state="ready"][data-precision="full"]`);
     // Charts draw in an effect after the ready render: wait for the canvas's backing store.
@@ -202,9 +202,9 @@ appTest('each embedded piece fills a 320 × 240 iframe without scrollbars and op
     assert.equal(await page.getAttribute('a.embed-open', 'target'), '_blank');
   }
   // The same checks at a bigger size, and an unknown piece falls back to the full page, named.
-  const big = await h.open(url + signLink('v=2&embed=targets'), { viewport: { width: 900, height: 600 } });
+  const big = await h.open(url + signLink('v=3&embed=targets'), { viewport: { width: 900, height: 600 } });
   assert.deepEqual(await big.evaluate(embedProblems), []);
-  const unknown = await h.open(url + signLink('v=2&embed=%3Cscript%3E'));
+  const unknown = await h.open(url + signLink('v=3&embed=%3Cscript%3E'));
   assert.equal(await unknown.getAttribute('#app', 'data-embed'), null);
   assert.match(await unknown.textContent('[data-notice]'), /embed/);
 });
@@ -221,10 +221,10 @@ appTest('an embed on another origin’s page tells it the results and its height
 
     // The plan's scenario, as the CLI computes it.
     let full = await results(() => window.received.some((m) => m.type === 'taijiang-sim:result' && m.precision === 'full'));
-    const plan = nativeRun('#v=2');
+    const plan = nativeRun('#v=3');
     const first = full[0];
     assert.equal(first.version, 1);
-    assert.equal(first.model, 2);
+    assert.equal(first.model, 3);
     assert.equal(first.fingerprint, plan.fingerprint);
     assert.equal(Object.keys(first.targets).length, 10);
     for (const [id, target] of Object.entries(plan.targets)) {
@@ -237,7 +237,7 @@ appTest('an embed on another origin’s page tells it the results and its height
     await page.waitForFunction(() => document.getElementById('quote').textContent.includes('%'));
 
     // The host walks its readers to "growth slows to 6 %": the numbers the CLI gives for it.
-    const slow = nativeRun('#v=2&gdp=6');
+    const slow = nativeRun('#v=3&gdp=6');
     await page.click('button[data-link="#gdp=6"]');
     full = await results(() => window.received.some((m) => m.type === 'taijiang-sim:result' && m.precision === 'full' && m.scenario.values.gdp === 6));
     const set = full.find((m) => m.scenario.values.gdp === 6);
@@ -269,14 +269,14 @@ appTest('an embed on another origin’s page tells it the results and its height
 
 appTest('the embed dialog gives an iframe snippet of the current scenario, with a live preview', getBrowser, async (h) => {
   const url = await h.serve();
-  const page = await h.open(url + signLink('v=2&gdp=6&lang=en'));
+  const page = await h.open(url + signLink('v=3&gdp=6&lang=en'));
   await page.click('.export-bar [data-export="embed"]');
   await page.selectOption('[data-embed-piece]', 'gdp');
   await page.fill('[data-embed-height]', '100');
   await page.press('[data-embed-height]', 'Tab');
   const snippet = await page.inputValue('[data-embed-snippet]');
   const src = snippet.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
-  assert.match(src, /#v=2&gdp=6&lang=en&embed=gdp&ck=[0-9a-f]{6}$/);
+  assert.match(src, /#v=3&gdp=6&lang=en&embed=gdp&ck=[0-9a-f]{6}$/);
   assert.match(snippet, /height="240"/, 'below 240 pixels, the smallest size a piece is made for');
   assert.equal(await page.getAttribute('[data-embed-preview]', 'src'), src);
   const preview = page.frames().find((f) => f.url() === src);
@@ -288,7 +288,7 @@ appTest('the embed dialog gives an iframe snippet of the current scenario, with 
 appTest('printing gives exactly one A4 page: the briefing, without the controls', getBrowser, async (h) => {
   const url = await h.serve();
   for (const lang of ['zh', 'en']) {
-    const page = await h.open(url + signLink(`v=2&gdp=6&a=plan${lang === 'en' ? '&lang=en' : ''}`));
+    const page = await h.open(url + signLink(`v=3&gdp=6&a=plan${lang === 'en' ? '&lang=en' : ''}`));
     await waitCompared(page, { compare: 'pinned' });
     await page.emulateMedia({ media: 'print' });
     // The sheet draws its charts and QR code when printing starts (or when the page is idle).
@@ -311,7 +311,7 @@ appTest('printing gives exactly one A4 page: the briefing, without the controls'
     assert.equal(seen.rows, 10, `${lang}: the targets table`);
     assert.equal(seen.charts, 2, `${lang}: two charts`);
     assert.equal(seen.qr, true, `${lang}: the QR code`);
-    assert.match(seen.link, /#v=2&gdp=6&a=plan/);
+    assert.match(seen.link, /#v=3&gdp=6&a=plan/);
     assert.ok(seen.values >= 10, `${lang}: the scenario's values`);
     const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
     const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];

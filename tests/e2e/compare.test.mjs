@@ -111,7 +111,7 @@ function assertMatchesNative(rows, linkA, linkB) {
 for (const lang of ['zh', 'en']) {
   appTest(`against the plan until A is pinned, then against A; the pair survives the link (${lang})`, getBrowser, async (h, t) => {
     const url = await h.serve('/');
-    // A written link (v=2 and its checksum): no notice.
+    // A written link (v=3 and its checksum): no notice.
     const page = await h.open(`${url}${writtenLink(`#gdp=7&ht_push=${PUSH}${langSuffix(lang)}`)}`);
     assert.deepEqual((await snapshot(page)).notices, [], 'a written link shows no notice');
     const plain = await waitCompared(page, { compare: 'plan' });
@@ -219,7 +219,7 @@ for (const lang of ['zh', 'en']) {
     // the push every target is uncertain, so every one has paths to differ on.
     const scenario = `ht_push=${PUSH}`;
     const { targets: A } = nativeRun(`#${scenario}`);
-    const page = await h.open(`${url}${signLink(`v=2&${scenario}&seed=2022&a=custom&a.${scenario}${langSuffix(lang)}`)}`);
+    const page = await h.open(`${url}${signLink(`v=3&${scenario}&seed=2022&a=custom&a.${scenario}${langSuffix(lang)}`)}`);
     assert.deepEqual((await snapshot(page)).notices, [], 'a written link shows no notice');
     const rows = await waitCompared(page, { compare: 'pinned' });
     assertRowsConsistent(rows, lang);

@@ -40,7 +40,7 @@ appTest('the tornado equals the CLI’s, and a bar’s “try” is B against th
   const url = await h.serve();
   // 2,000 paths: the equality with the CLI holds at any number of paths, and the forty-odd runs
   // of the full analysis take a fifth of the time they take at the default 10,000.
-  const link = nativeRun('#v=2&ht_push=30&paths=2000').link;
+  const link = nativeRun('#v=3&ht_push=30&paths=2000').link;
   const page = await h.open(url + link);
   // The levers' bars come by themselves after the full run; the full analysis on request.
   await page.waitForSelector('[data-analysis-kind="levers"]', { timeout: ANALYSIS_TIMEOUT_MS });
@@ -81,7 +81,7 @@ appTest('the tornado equals the CLI’s, and a bar’s “try” is B against th
 
 appTest('goal-seek and each lever alone equal the CLI’s, and “apply” reaches the level', getBrowser, async (h) => {
   const url = await h.serve();
-  const link = nativeRun('#v=2').link;
+  const link = nativeRun('#v=3').link;
   const page = await h.open(url + link);
   await page.selectOption('[data-seek-measure]', 'gdp');
   await page.fill('[data-seek-level]', '80');
@@ -122,7 +122,7 @@ appTest('goal-seek and each lever alone equal the CLI’s, and “apply” reach
 
 appTest('a goal-seek level keeps its unit: a count for the expected number met, a chance for a target', getBrowser, async (h) => {
   const url = await h.serve();
-  const link = nativeRun('#v=2&paths=2000').link;
+  const link = nativeRun('#v=3&paths=2000').link;
   const page = await h.open(url + link);
   await page.waitForSelector('[data-analysis-kind="levers"]', { timeout: ANALYSIS_TIMEOUT_MS });
   // The count's own default, not 80 "targets".
@@ -161,7 +161,7 @@ async function outlookParts(page, lang) {
 for (const lang of ['zh', 'en']) {
   appTest(`the outlook names what the table marks likely and at risk, and the key lever (${lang})`, getBrowser, async (h) => {
     const url = await h.serve();
-    const link = nativeRun(`#v=2&ht_push=40&gdp=5${lang === 'en' ? '&lang=en' : ''}`).link;
+    const link = nativeRun(`#v=3&ht_push=40&gdp=5${lang === 'en' ? '&lang=en' : ''}`).link;
     const page = await h.open(url + link);
     await page.waitForSelector('[data-analysis-kind="levers"]', { timeout: ANALYSIS_TIMEOUT_MS });
     const bands = await page.$$eval('table.targets tr[data-target]', (rows) => rows.map((row) => ({
@@ -188,13 +188,13 @@ for (const lang of ['zh', 'en']) {
 
 appTest('a scenario changed mid-analysis leaves the page ready with the latest scenario', getBrowser, async (h) => {
   const url = await h.serve();
-  const page = await h.open(url + nativeRun('#v=2').link);
+  const page = await h.open(url + nativeRun('#v=3').link);
   await page.waitForSelector('[data-analysis-kind="levers"]', { timeout: ANALYSIS_TIMEOUT_MS });
   await page.click('[data-run-tornado]');
   await page.waitForSelector('[data-analysis-progress]');
   await pressOnSlider(page, 'gdp', 'ArrowLeft', 5);
   const snap = await waitReady(page, { sliders: { gdp: '7' } });
-  const latest = nativeRun('#v=2&gdp=7');
+  const latest = nativeRun('#v=3&gdp=7');
   assert.equal(await page.getAttribute('[data-fingerprint]', 'data-fingerprint'), latest.fingerprint);
   // The old analysis is gone; the new scenario's own levers' bars come, and nothing is stuck.
   await page.waitForSelector('[data-analysis-kind="levers"]', { timeout: ANALYSIS_TIMEOUT_MS });

@@ -155,7 +155,7 @@ export function nativeJson(link) {
 }
 
 /**
- * The written form of a hand-written fragment (`#gdp=7` → `#v=2&gdp=7&ck=…`), as the CLI prints
+ * The written form of a hand-written fragment (`#gdp=7` → `#v=3&gdp=7&ck=…`), as the CLI prints
  * it. (The CLI leaves out A's keys, `a=` and `a.…`; `signLink` writes those.)
  */
 export function writtenLink(fragment) {

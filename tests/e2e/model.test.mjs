@@ -1,6 +1,6 @@
-// The page of model version 2, in both languages: targets met together (the root's attributes
+// The page of model version 3, in both languages: targets met together (the root's attributes
 // and their section) as the native engine computes them; the Wilson interval where ± the
-// standard error would claim certainty; the version notice of links made before version 2, which
+// standard error would claim certainty; the version notice of links made before version 3, which
 // still give their scenario's numbers; the GDP rule with the tolerance in force; the held
 // targets' distributions, split exactly where the table's probability is; the notes beside
 // sliders, assumptions and targets.
@@ -178,11 +178,11 @@ for (const lang of LANGS) {
     assert.match(await page.locator('table.targets tfoot .interval-note').textContent(), /Wilson/);
   });
 
-  appTest(`a link made before version 2 says so and still gives its scenario's numbers (${lang})`, getBrowser, async (h, t) => {
+  appTest(`a link made before version 3 says so and still gives its scenario's numbers (${lang})`, getBrowser, async (h, t) => {
     const url = await h.serve('/');
     const native = nativeRun(`#${OLD_SCENARIO}`);
     const written = writtenLink(`#${OLD_SCENARIO}${langSuffix(lang)}`);
-    assert.ok(written.startsWith('#v=2&'), `a written link says its version: ${written}`);
+    assert.ok(written.startsWith('#v=3&'), `a written link says its version: ${written}`);
     const reference = await snapshot(await h.open(`${url}${written}`));
     assert.deepEqual(reference.notices, [], 'the written link shows no notice');
     assert.equal(reference.fingerprint, native.fingerprint, 'the written link gives the native engine\'s run');
@@ -192,6 +192,8 @@ for (const lang of LANGS) {
       ['no v', `#${OLD_SCENARIO}${langSuffix(lang)}`, lang === 'zh' ? /未注明模型版本/ : /does not say its model version/],
       // A link written by version 1: `v=1` and its (valid) checksum.
       ['v=1', signLink(`v=1&${OLD_SCENARIO}${langSuffix(lang)}`), lang === 'zh' ? /旧版模型\(第 1 版\)/ : /made with model version 1/],
+      // A link written by version 2.
+      ['v=2', signLink(`v=2&${OLD_SCENARIO}${langSuffix(lang)}`), lang === 'zh' ? /旧版模型\(第 2 版\)/ : /made with model version 2/],
     ];
     for (const [name, link, words] of cases) {
       await t.test(`${name}: ${link}`, async () => {
@@ -202,7 +204,7 @@ for (const lang of LANGS) {
         const lines = await noticeLines(page);
         assert.equal(lines.length, 1, `one problem, the version: ${JSON.stringify(lines)}`);
         assert.match(lines[0], words);
-        assert.match(lines[0], lang === 'zh' ? /第 2 版.*数字可能/ : /now version 2.*numbers may differ/, 'the numbers may differ');
+        assert.match(lines[0], lang === 'zh' ? /第 3 版.*数字可能/ : /now version 3.*numbers may differ/, 'the numbers may differ');
         assert.deepEqual(
           { gdp: snap.sliders.gdp, ht_push: snap.sliders.ht_push },
           { gdp: '7', ht_push: '30' },

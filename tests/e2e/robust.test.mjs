@@ -86,11 +86,11 @@ appTest('at least 200 mangled links each give the ready page, a few notices and 
 
 appTest('where the model leaves its ground the page says so, and not before', getBrowser, async (h) => {
   const url = await h.serve('/');
-  // docs/MODEL.md: no trend growth, 100 亿元 less investment a year and an ICOR of 1 drive GDP
-  // to the growth floor from 2026.
-  const page = await h.open(`${url}${writtenLink('#gdp=0&inv=-100&icor=1&horizon=2035')}`);
+  // docs/MODEL.md: no trend growth, 100 亿元 less investment a year and an ICOR of 2 drive GDP
+  // to the growth floor from 2033.
+  const page = await h.open(`${url}${writtenLink('#gdp=0&inv=-100&icor=2&horizon=2035')}`);
   const snap = await snapshot(page);
-  finite(snap, 'gdp=0&inv=-100&icor=1&horizon=2035');
+  finite(snap, 'gdp=0&inv=-100&icor=2&horizon=2035');
   const note = page.locator('[data-ground="growth-floor"]');
   assert.equal(await note.count(), 1);
   assert.match(await note.textContent(), /超出模型适用范围.*−95%/);

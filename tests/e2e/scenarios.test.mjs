@@ -156,7 +156,7 @@ appTest('a link cut before its checksum says so; a key given twice uses its last
   await ht0.press('Enter');
   await ht0.blur();
   const { hash } = await waitReady(page, { fragment: { ht0: '250' } });
-  assert.match(hash, /^#v=2&ht0=250&ck=[0-9a-f]{6}$/, `the link ends with ht0 and its checksum: ${hash}`);
+  assert.match(hash, /^#v=3&ht0=250&ck=[0-9a-f]{6}$/, `the link ends with ht0 and its checksum: ${hash}`);
 
   const whole = await h.open(`${url}${hash}`);
   assert.deepEqual((await snapshot(whole)).notices, [], 'the whole link shows no notice');
@@ -184,9 +184,9 @@ appTest('a link cut before its checksum says so; a key given twice uses its last
 
   for (const [lang, suffix, words] of [['zh', '', /gdp.*“5”/], ['en', '&lang=en', /gdp.*“5”/]]) {
     await t.test(`gdp=6&gdp=5 (${lang}): the last value is used and named`, async () => {
-      // Written as a link is (v=2, a checksum that matches), so that the key given twice is its
+      // Written as a link is (v=3, a checksum that matches), so that the key given twice is its
       // only problem.
-      const twice = await h.open(`${url}${signLink(`v=2&gdp=6&gdp=5${suffix}`)}`);
+      const twice = await h.open(`${url}${signLink(`v=3&gdp=6&gdp=5${suffix}`)}`);
       const snap = await snapshot(twice);
       assert.equal(snap.sliders.gdp, '5');
       assert.equal(snap.notices.length, 1);
@@ -253,15 +253,16 @@ function answerNextDialog(page, answer) {
   });
 }
 
-/** Every parameter key an entry must hold (format 2 writes every one): the 38 of model version 2. */
+/** Every parameter key an entry must hold (format 2 writes every one): the 45 of model version 3. */
 const ALL_KEYS = [
   'gdp', 'inv', 'inc', 'vol', 'shock_p', 'shock_s', 'rd', 'ht_push', 'green', 'horizon', 'paths', 'seed',
-  'gdp_tol', 'icor', 'rho', 'eta', 'inc_vol', 'sync_tol', 'ht0', 'lapse', 'air0', 'air_vol', 'air_phi', 'built',
-  'built_growth', 'gr0', 'gc0', 'green_vol', 'dt_green', 'pre0', 'pre_vol', 'pre_phi', 'cs0', 'ct0',
+  'gdp_tol', 'icor', 'rho', 'rebound', 'eta', 'inc_vol', 'sync_tol', 'sync_rule', 'inc_basis', 'deflator',
+  'ht0', 'lapse', 'air0', 'air_vol', 'air_phi', 'built', 'built_growth', 'gr0', 'gc0', 'green_vol',
+  'green_dev', 'green_phi', 'green_corr', 'dt_green', 'pre0', 'pre_vol', 'pre_phi', 'cs0', 'ct0',
   'cult_drift', 'cult_vol', 'cult_phi', 'dt_ht',
 ];
 /** The model version this build computes (links' `v=`, entries' `model`). */
-const MODEL = 2;
+const MODEL = 3;
 
 appTest('saved scenarios: save, still there after a reload, open, rename, delete after confirming', getBrowser, async (h, t) => {
   const url = await h.serve('/');
