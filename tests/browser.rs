@@ -320,6 +320,14 @@ async fn the_app_runs_the_default_scenario_and_draws_both_charts() {
     })
     .await;
     assert!(ready, "the first run finishes");
+    // The page's children draw in the scheduler's next slice: wait for the rows, as a reader would.
+    let all_rows = TargetId::ALL.len() as u32;
+    eventually(|| {
+        root.query_selector_all("[data-target]")
+            .map(|rows| rows.length() == all_rows)
+            .unwrap_or(false)
+    })
+    .await;
     let rows = root.query_selector_all("[data-target]").expect("valid");
     assert_eq!(rows.length(), TargetId::ALL.len() as u32);
     // Every series has a chart; a chart is drawn (sized) once it is on screen.
