@@ -1,6 +1,6 @@
-// The model of docs/MODEL.md (model version 2) in plain JavaScript: the reference a web developer
-// would write, against which the benchmark compares the Rust engine compiled to WebAssembly, and
-// tests/e2e/reference.test.mjs the native engine.
+// The model of src/engine/ (model version 3, docs/MODEL.md) in plain JavaScript: the reference a
+// web developer would write, against which the benchmark compares the Rust engine compiled to
+// WebAssembly, and tests/e2e/reference.test.mjs the native engine.
 //
 // A plain script (no imports, no exports) so that it can be injected into any page with
 // page.addScriptTag({ content }) or evaluated by Node. It defines
@@ -8,25 +8,35 @@
 //   globalThis.referenceSimulate(paths, horizonYear, seed, params?) → the full summary
 //   globalThis.referenceRun(paths, horizonYear, seed, params?)      → a small summary of it
 //   globalThis.referenceDefaults                                    → the default params
+//   globalThis.referenceChoices                                     → the choices' value names
 //
-// `params` holds scenario values by their link keys and in the link's units (src/scenario.rs,
-// PARAMS: `{ shock_p: 25, dt_ht: 50 }` as in `#shock_p=25&dt_ht=50`); a key it omits keeps its
-// default. `paths`, `horizon` and `seed` are the arguments instead; any other key is an error,
-// so that a misspelt key cannot pass for the default.
+// `params` holds scenario values by their link keys and in the link's units (src/scenario/,
+// PARAMS: `{ shock_p: 25, dt_ht: 50 }` as in `#shock_p=25&dt_ht=50`); a choice between readings
+// takes its number or, as a link writes it, its name (`{ sync_rule: 'two_sided' }` is
+// `{ sync_rule: 1 }`); a key it omits keeps its default. `paths`, `horizon` and `seed` are the
+// arguments instead; any other key is an error, so that a misspelt key cannot pass for the
+// default.
 //
-// One run does what src/engine/ does: every path year by year (GDP and income; the high-tech
-// stock; the four logit shares, each a deterministic path plus an AR(1) deviation; the stock of
-// new green space and the two green ratios it gives), then per year and each of the 10 series
-// the mean, the 5/25/50/75/95 % percentiles (type 7) and, at 2025 and the horizon, a 40-bin
-// histogram; at 2025 the share of paths meeting each of the plan's 10 targets, and how many
-// targets each path meets together (P(all met), the expected number met, the distribution).
+// One run does what src/engine/ does: every path year by year (GDP, whose extra investment acts
+// from the year after it is spent and whose downturns partly rebound the year after, and
+// income; the high-tech stock; the four logit shares, each a deterministic path plus an AR(1)
+// deviation; the stock of new green space, and the two green ratios it plants, each with an
+// AR(1) deviation of its own on the logit scale, their shocks correlated), then per year and
+// each of the 10 series the mean, the 5/25/50/75/95 % percentiles (type 7) and, at 2025 and
+// the horizon, a 40-bin histogram; at 2025 the share of paths meeting each of the plan's 10
+// targets, read as the scenario says (the GDP target's tolerance, the income target's price
+// basis with its deflator, "in step" one- or two-sided), and how many targets each path meets
+// together (P(all met), the expected number met, the distribution).
 //
 // It is a faithful but idiomatic port, not a bit-for-bit one: the random numbers come from
 // xoshiro128** on 32-bit integers (what JavaScript does well) instead of the engine's
-// xoshiro256++, normals from Marsaglia's polar method instead of a ziggurat, and percentiles
-// come from sorting a copy instead of selection. Its statistics agree with the engine's within
+// xoshiro256++, normals from Marsaglia's polar method instead of a ziggurat, percentiles come
+// from sorting a copy instead of selection, and the shares and green ratios are kept and judged
+// as shares (the engine keeps their logits and judges those against each target's least passing
+// logit, with the same result). Its statistics agree with the engine's within
 // Monte Carlo error; run.mjs checks all 10 targets on every benchmark run, and
-// tests/e2e/reference.test.mjs every target and P(all met) in three scenarios.
+// tests/e2e/reference.test.mjs every target, P(all met) and the expected number met in scenarios
+// that between them move every lever of version 3.
 (function () {
   'use strict';
 
@@ -37,7 +47,7 @@
   const POPULATION_2020 = 48;
   const POPULATION_GROWTH = 0.52; // %/yr
   const GDP_TARGET_GROWTH = 7.5; // %/yr: the target, and μ₀, which income's sensitivity is measured from
-  const INCOME_TARGET_GROWTH = 8; // %/yr
+  const INCOME_TARGET_GROWTH = 8; // %/yr, real (or nominal, deflated: inc_basis)
   const GROWTH_FLOOR = -95; // %/yr, keeps Y > 0 and ΔI/(k·Y) finite
   const CERTIFICATIONS_PER_YEAR = 189 / 5; // 37.8: high-tech certifications 2016–2020 / 5
   const RD_BASELINE_GROWTH = 10; // %/yr: the R&D growth at which certifications keep that pace
@@ -75,7 +85,7 @@
   const LOGIT_SHARES = LOGIT_SERIES.length;
   const GREEN_SERIES = [GREEN_RATIO, GREEN_COVER];
 
-  // The default scenario (src/scenario.rs, PARAMS), by link key and in the link's units; the
+  // The default scenario (src/scenario/, PARAMS), by link key and in the link's units; the
   // run converts to the units of the equations (fractions where they use fractions).
   const DEFAULTS = Object.freeze({
     gdp: 7.5, // μ, trend GDP growth, %
@@ -88,11 +98,15 @@
     ht_push: 0, // the doubling plan's extra certifications, firms/yr
     green: 7.2, // m, mean new green space, ha/yr
     gdp_tol: 0.5, // the GDP target's "about": CAGR ≥ 7.5 − gdp_tol, pp
-    icor: 5, // k, incremental capital-output ratio
+    icor: 7, // k, incremental capital-output ratio of fixed investment
     rho: 0.5, // ρ, persistence of the growth shock
+    rebound: 0.5, // r, share of a downturn's loss won back the year after
     eta: 0.8, // η, income's sensitivity to GDP growth off the plan's 7.5 %
     inc_vol: 1, // σ_h, s.d. of income's own shock, pp
-    sync_tol: 1, // "in step": |CAGR(income) − CAGR(GDP)| at most this, pp
+    sync_tol: 1, // "in step": CAGR(GDP) − CAGR(income) (or |…|, two-sided) at most this, pp
+    sync_rule: 0, // reading of "in step": 0 not_lagging (one-sided), 1 two_sided
+    inc_basis: 0, // basis of the income target: 0 real, 1 nominal (deflated)
+    deflator: 2, // the GDP deflator, %/yr (the nominal income target's conversion)
     ht0: 200, // high-tech enterprises in 2020 (400 / 2: the doubling plan)
     lapse: 8, // λ, share of certified enterprises lapsing in a year, %
     air0: 97, // good-air days in 2020, %
@@ -103,6 +117,9 @@
     gr0: 18.6, // green-space ratio in 2020, %
     gc0: 33.6, // green coverage in 2020, %
     green_vol: 0.3, // cv, coefficient of variation of a year's new green space
+    green_dev: 0.03, // τ_g of both green ratios (logit)
+    green_phi: 0.5, // φ_g of both green ratios
+    green_corr: 0.7, // c, correlation of the two green ratios' shocks
     dt_green: 30, // new green space lost in a downturn year, %
     pre0: 88, // inclusive preschool in 2020, %
     pre_vol: 0.1, // τ of preschool (logit)
@@ -114,15 +131,23 @@
     cult_phi: 0.7, // φ of both culture shares
     dt_ht: 20, // certifications lost in a downturn year, %
   });
+  // The choices between readings (src/scenario/, the `choice(…)` rows of PARAMS): the name of
+  // value 0, 1, … as a link writes it.
+  const CHOICES = Object.freeze({
+    sync_rule: Object.freeze(['not_lagging', 'two_sided']),
+    inc_basis: Object.freeze(['real', 'nominal']),
+  });
 
   // The plan's targets, in the engine's order (src/plan.rs, TargetId::ALL), with their rules:
-  // growth: the 2025 level ≥ base·(1 + (rate − tolerance))⁵, the tolerance being gdp_tol for
-  // the GDP target ("about 7.5 %") and 0 otherwise; atLeast: the 2025 level ≥ level; above:
-  // the 2025 level > level (no tolerance); held: ≥ level in every year 2021–2025; inStep:
-  // income's and GDP's CAGR 2020→2025 within sync_tol pp.
+  // growth: the 2025 level ≥ base·(1 + rate/100)⁵, the rate being 7.5 − gdp_tol for the GDP
+  // target ("about 7.5 %") and, for income's 8 %, 8 read in real terms, or read as nominal and
+  // deflated, 100·((1.08)/(1 + deflator/100) − 1); atLeast: the 2025 level ≥ level; above: the
+  // 2025 level > level (no tolerance); held: ≥ level in every year 2021–2025; inStep: income's
+  // CAGR 2020→2025 lags GDP's by at most sync_tol pp (income faster by any margin meets it), or,
+  // read two-sided, is within sync_tol pp of it.
   const TARGETS = [
     { id: 'gdp', series: GDP, rule: 'growth', base: GDP_2020, rate: GDP_TARGET_GROWTH, about: true },
-    { id: 'income', series: INCOME, rule: 'growth', base: INCOME_2020, rate: INCOME_TARGET_GROWTH },
+    { id: 'income', series: INCOME, rule: 'growth', base: INCOME_2020, rate: INCOME_TARGET_GROWTH, priced: true },
     { id: 'income_sync', series: INCOME, rule: 'inStep' },
     { id: 'hightech', series: HIGHTECH, rule: 'above', level: 400 },
     { id: 'air', series: AIR, rule: 'held', level: 0.9 },
@@ -158,9 +183,10 @@
    * Seeds path `index`'s xoshiro128** state (4 int32 at rng[4·index …]) from (seed, index,
    * stream) only, so a path's numbers do not depend on how many paths the run has. The seed may
    * be any integer up to 2^53: both of its 32-bit halves go in. Like the engine, each path has
-   * one stream per family of draws (0: GDP and income, 1: the shares, 2: the counts), so that a
-   * Poisson mean, which changes how many uniforms the counts take, never shifts the other
-   * families' numbers. Stream 0 is seeded as before there were other streams.
+   * one stream per family of draws (0: GDP and income, 1: the shares, 2: the counts, 3: the green
+   * ratios' deviations), so that a Poisson mean, which changes how many uniforms the counts take,
+   * never shifts the other families' numbers, and version 3's green deviations left the others'
+   * draws as they were. Stream 0 is seeded as before there were other streams.
    */
   function seedPath(rng, index, seedLo, seedHi, stream) {
     // A SplitMix32-style sequence started at a hash of (seed, index, stream).
@@ -200,8 +226,9 @@
 
   // Marsaglia's polar method gives normals in pairs: the second of a pair waits here (a typed
   // array, so that storing it does not box a number on the heap). Every caller takes its normals
-  // a year in whole pairs (the shares stream's fifth normal leaves its pair's second unused), so
-  // no spare is carried over from one path or year to the next.
+  // a year in whole pairs (the shares stream's fifth normal leaves its pair's second unused; the
+  // green ratios' stream takes one pair), so no spare is carried over from one path or year to
+  // the next.
   const spare = new Float64Array(1);
 
   /** Two independent standard normals: returns one, leaves the other in spare[0]. */
@@ -299,7 +326,10 @@
 
   const clampLogit = (z) => (z < -LOGIT_BOUND ? -LOGIT_BOUND : z > LOGIT_BOUND ? LOGIT_BOUND : z);
 
-  /** The defaults with `params` (link keys, link units) over them; unknown keys are an error. */
+  /**
+   * The defaults with `params` (link keys, link units) over them; unknown keys are an error, and
+   * so is a choice that is neither one of its names nor the number of one.
+   */
   function scenario(params) {
     const P = { ...DEFAULTS };
     for (const [key, value] of Object.entries(params ?? {})) {
@@ -307,11 +337,26 @@
         const hint = ['paths', 'horizon', 'seed'].includes(key) ? ' (it is an argument)' : '';
         throw new RangeError(`reference params: unknown key ${JSON.stringify(key)}${hint}`);
       }
-      const number = Number(value);
+      const names = CHOICES[key];
+      const number = names?.includes(value) ? names.indexOf(value) : Number(value);
       if (!Number.isFinite(number)) throw new RangeError(`reference params: ${key}=${JSON.stringify(value)} is not a number`);
+      if (names && !(Number.isInteger(number) && number >= 0 && number < names.length)) {
+        const allowed = `${names.join(', ')} (0 … ${names.length - 1})`;
+        throw new RangeError(`reference params: ${key}=${JSON.stringify(value)} is none of ${allowed}`);
+      }
       P[key] = number;
     }
     return P;
+  }
+
+  /**
+   * A growth target's yearly rate in real terms (the model's), in %: "about" less gdp_tol; the
+   * income target as stated (real) or, read as nominal, deflated: 100·((1 + r/100)/(1 + d/100) − 1).
+   */
+  function growthRate(target, P) {
+    if (target.about) return target.rate - P.gdp_tol;
+    if (target.priced && P.inc_basis === 1) return 100 * ((1 + target.rate / 100) / (1 + P.deflator / 100) - 1);
+    return target.rate;
   }
 
   /**
@@ -341,6 +386,7 @@
     const s = P.shock_s;
     const k = P.icor;
     const rho = P.rho;
+    const rebound = P.rebound * s; // r·s, won back the year after a downturn
     const eta = P.eta;
     const sigmaH = P.inc_vol;
     const lambda = P.lapse / 100;
@@ -360,9 +406,16 @@
     }
 
     // Green space: each year adds N_t = m·exp(σ·ζ − σ²/2), a lognormal with mean m (less in a
-    // downturn year) and coefficient of variation cv, σ = √ln(1 + cv²); both ratios are (their
-    // 2020 green area + the new area so far) / A_t, the built-up area A_t = built·(1 + g)^t,
-    // at most GREEN_RATIO_CEILING.
+    // downturn year) and coefficient of variation cv, σ = √ln(1 + cv²); each ratio plants
+    // (its 2020 green area + the new area so far) / A_t, the built-up area A_t = built·(1 + g)^t,
+    // at most GREEN_RATIO_CEILING. Version 3: each ratio's value is that planted ratio moved by
+    // an AR(1) deviation of its own on the logit scale, logistic(logit(planted) + δ_k) (the sum
+    // and δ within ±LOGIT_BOUND), δ_k,t = φ_g·δ_k,t−1 + τ_g·η_k,t, δ_k,0 = 0, with the shocks
+    // η_1 = ζ_1 and η_2 = c·ζ_1 + √(1 − c²)·ζ_2 correlated c.
+    const greenPhi = P.green_phi;
+    const greenTau = P.green_dev;
+    const greenCorr = P.green_corr;
+    const greenOwn = Math.sqrt(1 - greenCorr * greenCorr);
     const greenMean = P.green;
     const greenMeanDownturn = P.green * (1 - P.dt_green / 100);
     const greenLogSd = Math.sqrt(Math.log1p(P.green_vol * P.green_vol));
@@ -387,9 +440,12 @@
     const rngCore = new Int32Array(4 * n);
     const rngShares = new Int32Array(4 * n);
     const rngCounts = new Int32Array(4 * n);
+    const rngGreen = new Int32Array(4 * n);
     const shock = new Float64Array(n); // u
+    const lastDownturn = new Uint8Array(n); // B_{t−1}
     const deviation = new Float64Array(LOGIT_SHARES * n); // δ, path-major: deviation[4·i + j]
     const newGreen = new Float64Array(n); // new green space since 2020, ha
+    const greenDeviation = new Float64Array(2 * n); // δ of both ratios, path-major
     // The columns: each series' values this year, in path order.
     const columns = SERIES.map(() => new Float64Array(n));
     const gdp = columns[GDP].fill(GDP_2020); // Y
@@ -405,9 +461,14 @@
       seedPath(rngCore, i, seedLo, seedHi, 0);
       seedPath(rngShares, i, seedLo, seedHi, 1);
       seedPath(rngCounts, i, seedLo, seedHi, 2);
+      seedPath(rngGreen, i, seedLo, seedHi, 3);
     }
     for (let j = 0; j < LOGIT_SHARES; j += 1) shareLevels[j].fill(logistic(clampLogit(logitPath[j])));
-    for (let j = 0; j < 2; j += 1) greenLevels[j].fill(Math.min(greenBase[j] / builtUp[0], GREEN_RATIO_CEILING));
+    const plantedLogit = (area, built) => {
+      const ratio = area / built;
+      return logit(ratio < GREEN_RATIO_CEILING ? ratio : GREEN_RATIO_CEILING); // +∞ at the ceiling
+    };
+    for (let j = 0; j < 2; j += 1) greenLevels[j].fill(logistic(clampLogit(plantedLogit(greenBase[j], builtUp[0]))));
 
     // The "held every year 2021–2025" targets: whether each path has held its level so far.
     const held = TARGETS.filter((target) => target.rule === 'held').map((target) => ({
@@ -440,7 +501,12 @@
           const u = rho * shock[i] + sigma * epsilon;
           shock[i] = u;
           const Y = gdp[i];
-          let g = mu + (100 * dI) / (k * Y) + u - (downturn ? s : 0);
+          // Version 3: investment acts from the year after it is spent (none in 2021), and a
+          // downturn's jump J_t = −s·B_t + r·s·B_{t−1} wins back part of last year's loss.
+          const investment = t >= 2 ? (100 * dI) / (k * Y) : 0;
+          const jump = (downturn ? -s : 0) + (lastDownturn[i] ? rebound : 0);
+          lastDownturn[i] = downturn ? 1 : 0;
+          let g = mu + investment + u + jump;
           if (g < GROWTH_FLOOR) g = GROWTH_FLOOR;
           gdp[i] = Y * (1 + g / 100);
           // Version 2: income follows GDP's growth off the plan's 7.5 %, whatever moves it.
@@ -464,10 +530,17 @@
           const zetaGreen = normalPair(rngShares, o);
           const mean = downturn ? greenMeanDownturn : greenMean;
           const area = (newGreen[i] += greenLogSd > 0 ? mean * Math.exp(greenLogSd * zetaGreen - 0.5 * greenLogSd * greenLogSd) : mean);
-          for (let j = 0; j < 2; j += 1) {
-            const ratio = (greenBase[j] + area) / built;
-            greenLevels[j][i] = ratio < GREEN_RATIO_CEILING ? ratio : GREEN_RATIO_CEILING;
-          }
+
+          // Green ratios' stream: one pair of normals, made correlated, for the two deviations.
+          const zeta1 = normalPair(rngGreen, o);
+          const zeta2 = spare[0];
+          const gi = 2 * i;
+          const first = clampLogit(greenPhi * greenDeviation[gi] + greenTau * zeta1);
+          const second = clampLogit(greenPhi * greenDeviation[gi + 1] + greenTau * (greenCorr * zeta1 + greenOwn * zeta2));
+          greenDeviation[gi] = first;
+          greenDeviation[gi + 1] = second;
+          greenLevels[0][i] = logistic(clampLogit(plantedLogit(greenBase[0] + area, built) + first));
+          greenLevels[1][i] = logistic(clampLogit(plantedLogit(greenBase[1] + area, built) + second));
 
           // Counts stream: lapses L_t = min(Poisson(λ·H), H), then certifications
           // Poisson(c_t + push), fewer in a downturn year.
@@ -502,18 +575,21 @@
           let threshold = null;
           let reachedIn2025 = 0; // paths whose 2025 value reaches the line (≥ met for held targets)
           if (target.rule === 'inStep') {
+            // Income's lag behind GDP, CAGR(GDP) − CAGR(income), at most the tolerance; two-sided,
+            // its absolute value.
             const tolerance = P.sync_tol * (1 + THRESHOLD_RELATIVE_TOLERANCE);
+            const twoSided = P.sync_rule === 1;
             for (let i = 0; i < n; i += 1) {
               const incomeGrowth = cagrPercent(INCOME_2020, values[i], TARGET_STEP);
               const gdpGrowth = cagrPercent(GDP_2020, gdp[i], TARGET_STEP);
-              met1[i] = Math.abs(incomeGrowth - gdpGrowth) <= tolerance ? 1 : 0;
+              const lag = gdpGrowth - incomeGrowth;
+              met1[i] = (twoSided ? Math.abs(lag) : lag) <= tolerance ? 1 : 0;
             }
           } else if (target.rule === 'above') {
             threshold = target.level;
             for (let i = 0; i < n; i += 1) met1[i] = values[i] > threshold ? 1 : 0;
           } else {
-            const rate = target.rule === 'growth' ? target.rate - (target.about ? P.gdp_tol : 0) : 0;
-            threshold = target.rule === 'growth' ? compound(target.base, rate, TARGET_STEP) : target.level;
+            threshold = target.rule === 'growth' ? compound(target.base, growthRate(target, P), TARGET_STEP) : target.level;
             for (let i = 0; i < n; i += 1) met1[i] = reaches(values[i], threshold) ? 1 : 0;
           }
           for (let i = 0; i < n; i += 1) reachedIn2025 += met1[i];
@@ -596,4 +672,5 @@
   globalThis.referenceSimulate = referenceSimulate;
   globalThis.referenceRun = referenceRun;
   globalThis.referenceDefaults = DEFAULTS;
+  globalThis.referenceChoices = CHOICES;
 })();

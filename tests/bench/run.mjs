@@ -70,6 +70,9 @@ const PRINT_ROUNDING = 0.5e-4;
 // The default scenario, asked for explicitly: the link the binary echoes names only what
 // differs from the defaults.
 const AGREEMENT_RUN = { paths: 10_000, seed: 2021, horizon: 2025 };
+// The model version reference.js implements: the link to the binary names it, and a binary that
+// computes another version is reported as such rather than as a disagreement.
+const REFERENCE_MODEL_VERSION = 3;
 // The plan's targets, in the engine's order (src/plan.rs, TargetId::ALL); `taijiang-sim` prints
 // a line for each, and the reference's referenceRun(…).targets has each.
 const TARGET_IDS = [
@@ -209,13 +212,13 @@ const run = promisify(execFile);
 
 /**
  * What the native binary prints for the default scenario at AGREEMENT_RUN's paths, seed and
- * horizon: the link (only what differs from the defaults), then per target
- * `KEY<tab>probability=P<tab>stderr=SE`, and `all_met` in the same form if it prints it. What
- * it says on standard error (a notice that the link names no model version) is not read.
+ * horizon: the link (its model version, then only what differs from the defaults), then per
+ * target `KEY<tab>probability=P<tab>stderr=SE`, and `all_met` in the same form if it prints it.
+ * What it says on standard error (a notice that the link has no checksum) is not read.
  */
 async function engineDefault() {
   const { paths, seed, horizon } = AGREEMENT_RUN;
-  const link = `#paths=${paths}&seed=${seed}&horizon=${horizon}`;
+  const link = `#v=${REFERENCE_MODEL_VERSION}&paths=${paths}&seed=${seed}&horizon=${horizon}`;
   const { stdout } = await run(NATIVE, [link], { cwd: REPO_ROOT, timeout: 60_000 });
   const echo = new URLSearchParams(stdout.trim().split('\n')[0].replace(/^#/, ''));
   const targets = {};
@@ -226,6 +229,12 @@ async function engineDefault() {
   const contradicted = Object.entries(AGREEMENT_RUN).some(([key, value]) => echo.has(key) && Number(echo.get(key)) !== value);
   if (!targets.gdp || !targets.income || contradicted) {
     throw new Error(`${relative(REPO_ROOT, NATIVE)} '${link}' printed an unexpected run: ${JSON.stringify(stdout)}`);
+  }
+  if (echo.get('v') !== String(REFERENCE_MODEL_VERSION)) {
+    throw new Error(
+      `${relative(REPO_ROOT, NATIVE)} computes model version ${echo.get('v')}, tests/bench/reference.js version ` +
+        `${REFERENCE_MODEL_VERSION}: rebuild the binary, or port the model to the reference`,
+    );
   }
   return { paths, seed, horizon, link, targets };
 }

@@ -140,7 +140,7 @@ appTest('downloads hold the numbers on screen and the CLI’s, and say what and 
   for (const year of ['2015', '2020', '2025']) assert.ok(texts.includes(year), `the x axis’s ${year}`);
   assert.ok(texts.some((t) => /^\d{3}$/.test(t)), 'the y axis’s values');
   assert.ok(texts.some((t) => t.includes('GDP 趋势增速 6.0 %/年')), 'the scenario in the caption');
-  assert.ok(texts.some((t) => t.includes('模型第 2 版')), 'the model version in the caption');
+  assert.ok(texts.some((t) => t.includes('模型第 3 版')), 'the model version in the caption');
 
   // Copy link: the whole address of the scenario, with a visible confirmation.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });

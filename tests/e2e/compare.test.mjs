@@ -176,7 +176,7 @@ for (const lang of ['zh', 'en']) {
       assert.equal(key, 'ck', `the link ends with its checksum: ${hash}`);
       assert.match(ck, /^[0-9a-f]{6}$/);
       const expected = [
-        ['v', '2'], ['gdp', '7'], ['inv', '50'], ['ht_push', String(PUSH)],
+        ['v', '3'], ['gdp', '7'], ['inv', '50'], ['ht_push', String(PUSH)],
         ['a', 'custom'], ['a.gdp', '7'], ['a.ht_push', String(PUSH)], ['target', 'air'],
       ];
       if (lang === 'en') expected.push(['lang', 'en']);
@@ -247,7 +247,7 @@ appTest('A pinned from a preset is named by it in the link, and B from another p
   const rows = await waitCompared(page, { compare: 'pinned', fragment: { preset: 'invest', inv: '50' } });
   const { hash } = await snapshot(page);
   assert.deepEqual(linkPairs(hash).slice(0, -1), [
-    ['v', '2'], ['preset', 'invest'], ['inv', '50'],
+    ['v', '3'], ['preset', 'invest'], ['inv', '50'],
     ['a', 'downturn'], ['a.vol', '2.5'], ['a.shock_p', '20'], ['a.shock_s', '6'],
     ['lang', 'en'],
   ]);

@@ -277,11 +277,11 @@ for (const lang of LANGS) {
         const p = Number(cell.probability);
         const [title, met, unmet] = {
           zh: {
-            income_sync: [/^收入与 GDP 年均增速之差\(个百分点\): /, /: 同步 ([\d.]+) %, /, /, 不同步 ([\d.]+) %$/],
+            income_sync: [/^收入年均增速落后 GDP 的幅度\(个百分点;负值即快于 GDP\): /, /: 同步 ([\d.]+) %, /, /, 不同步 ([\d.]+) %$/],
             held: [/2021–2025 年中最低的一年: /, /, 达到 ([\d.]+) %$/, /: 未达到 ([\d.]+) %, /],
           },
           en: {
-            income_sync: [/^Gap between income and GDP growth, 2020→2025 \(points\): /, /: in step:\s+([\d.]+) %, /, /, not in step:\s+([\d.]+) %$/],
+            income_sync: [/^How far income growth lags GDP's, 2020→2025 \(points; below 0: faster\): /, /: in step:\s+([\d.]+) %, /, /, not in step:\s+([\d.]+) %$/],
             held: [/the lowest year of 2021–2025: /, /, reached:\s+([\d.]+) %$/, /: below:\s+([\d.]+) %, /],
           },
         }[lang][id === 'income_sync' ? 'income_sync' : 'held'];
@@ -304,18 +304,18 @@ for (const lang of LANGS) {
     await openAssumptions(page);
 
     await t.test('at the defaults', async () => {
-      // 7.5 − 10 % × 4 = 7.1 %/yr (no extra investment).
-      assert.match(await note(), lang === 'zh' ? /预期增速约 7\.1 %\/年/ : /expected growth is about 7\.1 %\/yr/);
+      // 7.5 − 10 % × 4 × (1 − 0.5 rebound) = 7.3 %/yr (no extra investment).
+      assert.match(await note(), lang === 'zh' ? /预期增速约 7\.3 %\/年/ : /expected growth is about 7\.3 %\/yr/);
       assert.equal(await page.locator('p.inert[data-inert="icor"]').count(), 1, 'ICOR acts only through investment, which is 0');
       assert.deepEqual(await worked(), ['green_ratio', 'green_cover', 'culture_star', 'culture_trip']);
     });
 
     await t.test('with investment, a harder world and a base of its own', async () => {
-      // 7.5 − 20 % × 6 + 100 × 50 / (5 × 600) = 7.97 → 8.0 %/yr.
+      // 7.5 − 20 % × 6 × (1 − 0.5) + 100 × 50 / (7 × 600) = 8.09 → 8.1 %/yr.
       const other = await h.open(`${url}${writtenLink(`#inv=50&shock_p=20&shock_s=6&gr0=19${langSuffix(lang)}`)}`);
       assert.match(
         await other.locator('p.slider-note[data-note="gdp"]').textContent(),
-        lang === 'zh' ? /预期增速约 8\.0 %\/年/ : /expected growth is about 8\.0 %\/yr/,
+        lang === 'zh' ? /预期增速约 8\.1 %\/年/ : /expected growth is about 8\.1 %\/yr/,
       );
       await openAssumptions(other);
       assert.equal(await other.locator('p.inert[data-inert="icor"]').count(), 0, 'with investment ICOR matters');

@@ -24,7 +24,7 @@ const PRESET_IDS = ['plan', 'pace13', 'downturn', 'invest', 'green'];
 // What each preset sets, as the link writes it.
 const PRESET_VALUES = {
   plan: {},
-  pace13: { gdp: '10.15', inc: '7.39' },
+  pace13: { gdp: '7.99', inc: '5.28' },
   downturn: { shock_p: '20', shock_s: '6', vol: '2.5' },
   invest: { inv: '50' },
   green: { green: '14.4' },
@@ -94,7 +94,7 @@ appTest('presets: from a link and from their buttons; a move marks the preset mo
       assert.deepEqual(await appPreset(page), { preset: id, modified: 'false' });
       // The link: v, the preset, its values (only those), the checksum.
       const pairs = linkPairs(after.hash);
-      assert.deepEqual(pairs.slice(0, -1), [['v', '2'], ['preset', id], ...Object.entries(PRESET_VALUES[id])]);
+      assert.deepEqual(pairs.slice(0, -1), [['v', '3'], ['preset', id], ...Object.entries(PRESET_VALUES[id])]);
       assert.equal(pairs.at(-1)[0], 'ck');
       if (id !== 'plan') assert.notDeepEqual(after.numbers, before.numbers, 'the numbers follow the preset');
       chosen[id] = after;
