@@ -218,13 +218,15 @@ pub fn pace13_from_plan(deflator: f64) -> (f64, f64) {
 /// The parameters that say how a run is done rather than what is assumed: a preset keeps them.
 pub const RUN_SETTINGS: [Param; 3] = [Param::Horizon, Param::Paths, Param::Seed];
 
-/// `preset`'s values (the plan's without one) on the defaults, with the run settings of `from`:
-/// what "reset to the preset" gives, and what a scenario is "modified" against.
+/// `preset`'s values (the plan's without one) on the defaults, with the run settings and the
+/// observed years of `from`: what "reset to the preset" gives, and what a scenario is
+/// "modified" against. What was observed is a fact, not a choice of scenario: a preset keeps it.
 pub fn preset_scenario(preset: Option<PresetId>, from: &Scenario) -> Scenario {
     let base = RUN_SETTINGS
         .iter()
         .fold(Scenario::default(), |scenario, &param| {
             scenario.with(param, from.get(param)).unwrap_or(scenario)
-        });
+        })
+        .with_observations(from.observed().clone());
     preset.unwrap_or(PresetId::Plan).apply_to(&base)
 }

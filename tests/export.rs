@@ -246,12 +246,12 @@ fn an_exported_svg_parses_and_holds_its_title_axes_and_caption() {
             "2026-11-28",
             "https://example.org/#v=2&ck=e3086a",
         );
-        let fan = AnyChart::Fan(fan_chart_for(
+        let fan = AnyChart::Fan(Box::new(fan_chart_for(
             &summary,
             &Scenario::default(),
             SeriesId::Gdp,
             lang,
-        ));
+        )));
         let svg = chart_svg(&fan, &caption, EXPORT_SIZE);
         let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
         let texts: Vec<&str> = doc

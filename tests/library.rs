@@ -12,6 +12,8 @@ use taijiang_sim::library::{
 };
 use taijiang_sim::link::{self, Labelled, Link, MODEL_VERSION};
 use taijiang_sim::preset::PresetId;
+use taijiang_sim::scenario::observed::{Observations, ObservedMeasure, ObservedSeries};
+use taijiang_sim::scenario::sources::Sources;
 use taijiang_sim::scenario::{Param, Scenario, PARAMS};
 use taijiang_sim::text::saved;
 
@@ -169,6 +171,7 @@ fn a_format_1_entry_opens_and_is_rewritten_in_format_2() {
             scenario: PresetId::Invest.scenario().with(Param::Vol, 2.0).unwrap(),
             preset: Some(PresetId::Invest),
         }),
+        sources: Sources::default(),
     };
     assert_eq!(report.entries, std::slice::from_ref(&expected));
     let json = stored(&store, "old");
@@ -437,15 +440,51 @@ fn valid_labelled() -> impl Strategy<Value = Labelled> {
         Just(None),
         (0..PresetId::ALL.len()).prop_map(|i| Some(PresetId::ALL[i]))
     ];
-    (values, preset).prop_map(|(values, preset)| {
+    (values, preset, valid_observations()).prop_map(|(values, preset, observed)| {
         let scenario = PARAMS
             .iter()
             .zip(values)
             .fold(Scenario::default(), |s, (spec, v)| {
                 s.with(spec.param, v).expect("generated in range")
-            });
+            })
+            .with_observations(observed);
         Labelled { scenario, preset }
     })
+}
+
+/// Observations anywhere in their ranges (gaps and years past the horizon included: a file
+/// keeps what a run does not use).
+fn valid_observations() -> impl Strategy<Value = Observations> {
+    let one = (0..ObservedSeries::ALL.len(), 2021..=2035_i32, 0.0..1.0_f64);
+    proptest::collection::vec(one, 0..6).prop_map(|entries| {
+        entries
+            .into_iter()
+            .fold(Observations::default(), |observed, (k, year, unit)| {
+                let series = ObservedSeries::ALL[k];
+                let (min, max) = series.range();
+                let value = min + unit * (max - min);
+                let value = if series.measure() == ObservedMeasure::Stock {
+                    value.round()
+                } else {
+                    value
+                };
+                observed
+                    .with(series, year, value)
+                    .expect("generated in range")
+            })
+    })
+}
+
+/// A source for some of the observations of `current`.
+fn valid_sources(current: &Labelled, texts: Vec<String>) -> Sources {
+    current
+        .scenario
+        .observed()
+        .iter()
+        .zip(texts)
+        .fold(Sources::default(), |sources, ((series, year, _), text)| {
+            sources.with(series, year, &text)
+        })
 }
 
 fn valid_entries() -> impl Strategy<Value = Vec<SavedScenario>> {
@@ -455,16 +494,18 @@ fn valid_entries() -> impl Strategy<Value = Vec<SavedScenario>> {
         any::<u32>(),
         valid_labelled(),
         proptest::option::of(valid_labelled()),
+        proptest::collection::vec("\\PC{0,20}", 0..6),
     );
     proptest::collection::vec(entry, 1..4).prop_map(|entries| {
         entries
             .into_iter()
             .enumerate()
             .map(
-                |(i, (name, saved_at, model, current, pinned))| SavedScenario {
+                |(i, (name, saved_at, model, current, pinned, texts))| SavedScenario {
                     name: format!("{name}#{i}"),
                     saved_at,
                     model,
+                    sources: valid_sources(&current, texts),
                     current,
                     pinned,
                 },

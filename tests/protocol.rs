@@ -111,7 +111,8 @@ fn a_cut_or_padded_message_is_an_error() {
 }
 
 /// A scenario that arrives in a message is checked as one from a link is: a value out of
-/// range, or a list of the wrong length, does not decode.
+/// range, a list of the wrong length, or an observation the series cannot take, does not
+/// decode.
 #[test]
 fn a_message_cannot_carry_an_invalid_scenario() {
     let valid = encode(&ToWorker::Run {
@@ -129,7 +130,8 @@ fn a_message_cannot_carry_an_invalid_scenario() {
             run: u64,
             part: u32,
             parts: u32,
-            scenario: Vec<f64>,
+            /// The values in `PARAMS` order and the observations (series index, year, value).
+            scenario: (Vec<f64>, Vec<(u8, i32, f64)>),
         },
     }
     let defaults: Vec<f64> = PARAMS.iter().map(|spec| spec.default).collect();
@@ -137,19 +139,27 @@ fn a_message_cannot_carry_an_invalid_scenario() {
         .iter()
         .position(|spec| spec.key == "paths")
         .expect("paths");
+    let none = Vec::new;
     for forged in [
         {
             let mut values = defaults.clone();
             values[paths] = 1e12;
-            values
+            (values, none())
         },
         {
             let mut values = defaults.clone();
             values[0] = f64::NAN;
-            values
+            (values, none())
         },
-        defaults[..defaults.len() - 1].to_vec(),
-        [defaults.clone(), vec![1.0]].concat(),
+        (defaults[..defaults.len() - 1].to_vec(), none()),
+        ([defaults.clone(), vec![1.0]].concat(), none()),
+        // GDP growth of 500 % in 2021; a series that does not exist; a year before 2021; a
+        // fractional stock of firms; one year given twice.
+        (defaults.clone(), vec![(0, 2021, 500.0)]),
+        (defaults.clone(), vec![(99, 2021, 5.0)]),
+        (defaults.clone(), vec![(0, 2020, 5.0)]),
+        (defaults.clone(), vec![(2, 2021, 210.5)]),
+        (defaults.clone(), vec![(0, 2021, 5.0), (0, 2021, 6.0)]),
     ] {
         let bytes = encode(&Forged::Run {
             run: 1,
@@ -164,7 +174,7 @@ fn a_message_cannot_carry_an_invalid_scenario() {
         run: 1,
         part: 0,
         parts: 1,
-        scenario: defaults,
+        scenario: (defaults, none()),
     });
     assert_eq!(same, valid);
 }

@@ -85,7 +85,7 @@ fn fill_caption<DB: DrawingBackend>(
 /// Either chart, for code that exports or prints whichever is asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyChart {
-    Fan(super::FanChart),
+    Fan(Box<super::FanChart>),
     Histogram(super::HistogramChart),
 }
 

@@ -20,6 +20,9 @@ pub struct FanChart {
     pub years: Vec<YearStats>,
     /// Observed points before the simulation starts (year, level).
     pub history: Vec<(i32, f64)>,
+    /// The years the run was conditioned on (year, level), as entered: every path goes
+    /// through them, so the bands start where they end.
+    pub observed: Vec<(i32, f64)>,
     /// The plan's path (year, level), from the base year to the target year.
     pub plan_path: Vec<(i32, f64)>,
     /// A target level and the years it applies to (first, last), drawn as a line.
@@ -48,6 +51,7 @@ pub struct FanLabels {
     pub plan: String,
     pub history: String,
     pub threshold: String,
+    pub observed: String,
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -239,6 +243,22 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
         )))?;
     }
 
+    if !chart.observed.is_empty() {
+        // A diamond, larger than history's dots and outlined: entered by the user, not the plan.
+        let size = style.px(5.0) as i32;
+        let diamond = vec![(0, -size), (size, 0), (0, size), (-size, 0), (0, -size)];
+        ctx.draw_series(chart.observed.iter().map(|&(year, value)| {
+            EmptyElement::at((f64::from(year), value))
+                + Polygon::new(diamond.clone(), palette::OBSERVED.filled())
+                + PathElement::new(
+                    diamond.clone(),
+                    palette::HISTORY.stroke_width(style.px(1.0)),
+                )
+        }))?
+        .label(&chart.labels.observed)
+        .legend(square(palette::OBSERVED.to_rgba(), true));
+    }
+
     ctx.configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
         .background_style(WHITE.mix(0.85))
@@ -261,6 +281,7 @@ fn value_range(chart: &FanChart) -> (f64, f64) {
         .history
         .iter()
         .chain(&chart.plan_path)
+        .chain(&chart.observed)
         .map(|&(_, v)| v);
     simulated
         .chain(fixed)

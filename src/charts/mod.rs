@@ -64,4 +64,7 @@ pub mod palette {
     pub const THRESHOLD: RGBColor = RGBColor(178, 34, 52);
     /// The pinned scenario A: a dark neutral, told apart from B's blue by outline, not hue alone.
     pub const BASELINE: RGBColor = RGBColor(70, 70, 70);
+    /// A year entered as observed: a warm yellow, told apart from history's black dots by hue
+    /// and by shape (a diamond).
+    pub const OBSERVED: RGBColor = RGBColor(240, 190, 40);
 }

@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::plan::{
     self, Rule, SeriesId, SeriesKind, TargetId, BASE_YEAR, TARGET_STEP, TARGET_YEAR,
 };
+use crate::scenario::observed::{ObservedMeasure, ObservedSeries};
 use crate::scenario::{Param, Scenario};
 
 /// The first year on every fan chart's x axis: the start of the 13th plan's data.
@@ -142,6 +143,7 @@ pub fn fan_chart_for(summary: &Summary, scenario: &Scenario, id: SeriesId, lang:
             .map(|(year, value, _)| (year, value))
             .collect(),
         plan_path,
+        observed: observed_points(scenario, id),
         threshold: threshold_of(summary, id)
             .map(|(level, first, last)| (level * scale, first, last)),
         first_year: FIRST_CHART_YEAR,
@@ -164,8 +166,35 @@ pub fn fan_chart_for(summary: &Summary, scenario: &Scenario, id: SeriesId, lang:
                 )
                 .to_owned(),
             threshold: lang.pick("规划目标", "plan target").to_owned(),
+            observed: lang.pick("已填实际值", "observed (entered)").to_owned(),
         },
         baseline: None,
+    }
+}
+
+/// The years of `id` the run of `scenario` is conditioned on, in the units shown: a growth
+/// compounded from 2020, a share in %, a stock as entered. GDP per head has no observation of
+/// its own (its band closes where GDP's is observed).
+pub fn observed_points(scenario: &Scenario, id: SeriesId) -> Vec<(i32, f64)> {
+    let Some(series) = ObservedSeries::ALL
+        .into_iter()
+        .find(|series| series.series() == id)
+    else {
+        return Vec::new();
+    };
+    let values = scenario.observed().usable(series, scenario.horizon_year());
+    let years = (BASE_YEAR + 1..).zip(values);
+    match series.measure() {
+        ObservedMeasure::Growth => {
+            let mut level = id.plan_base();
+            years
+                .map(|(year, growth)| {
+                    level *= 1.0 + growth / 100.0;
+                    (year, level)
+                })
+                .collect()
+        }
+        ObservedMeasure::Level | ObservedMeasure::Stock => years.collect(),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod joint;
 pub mod judged;
 mod model;
+pub mod observed;
 mod outcomes;
 mod params;
 mod percentiles;

@@ -157,10 +157,15 @@ pub struct PathState {
     shock: f64,
     /// B_{t−1}: whether last year was a downturn (its rebound comes this year).
     after_downturn: bool,
+    /// The path's place in the tree of observed downturn patterns (1: no year decided yet).
+    pattern_node: usize,
     /// Y_t, GDP, 亿元.
     pub gdp: f64,
     /// I_t, income index (2020 = 100).
     pub income: f64,
+    /// The real growth of GDP and of income applied in the last step, %: what a statistical
+    /// bulletin would state, and so what an observation of this path's year would be.
+    pub growth: [f64; 2],
     /// High-tech enterprises (a whole number, kept as f64 like every series).
     pub hightech: f64,
     /// δ_t, the logit shares' deviations from their paths, in the order of [`LOGIT_SHARES`].
@@ -181,13 +186,20 @@ impl PathState {
             year: 0,
             shock: 0.0,
             after_downturn: false,
+            pattern_node: 1,
             gdp: plan::GDP_2020,
             income: plan::INCOME_INDEX_2020,
+            growth: [0.0; 2],
             hightech: params.hightech_start,
             share_deviations: [0.0; 4],
             new_green: 0.0,
             green_deviations: [0.0; 2],
         }
+    }
+
+    /// Whether the last year stepped was a downturn.
+    pub fn after_downturn(&self) -> bool {
+        self.after_downturn
     }
 
     /// The values of every series in the current year, in the order of [`SeriesId::ALL`]; the
@@ -238,32 +250,65 @@ impl PathState {
     /// certifications. Returns whether GDP's or income's growth was
     /// held at [`GROWTH_FLOOR`] this year: the model left its ground (`docs/MODEL.md`).
     pub fn step(&mut self, params: &ModelParams, lapse_tables: &mut LapseTables) -> bool {
+        let t = self.year + 1;
+        let observed = &params.conditioning;
         let epsilon = self.core.normal();
         let income_epsilon = self.core.normal();
-        let downturn = self.core.bernoulli(params.downturn_probability);
+        let uniform = self.core.uniform();
 
-        self.shock = params.persistence * self.shock + params.shock_sd * epsilon;
-        let raw_growth = gdp_growth(
-            params,
-            self.year + 1,
-            self.gdp,
-            self.shock,
-            [self.after_downturn, downturn],
-        );
+        let (downturn, raw_growth, growth) = if t <= observed.gdp_years() {
+            // An observed year: the growth is the observed one; the path's downturn pattern is
+            // drawn from its posterior with the uniform it would have compared with p, and the
+            // shock is what the pattern leaves of the observed growth.
+            let (downturn, node) = observed.next_downturn(self.pattern_node, uniform);
+            self.pattern_node = node;
+            let observed_growth = observed.gdp_growth[t - 1];
+            let without_shock =
+                gdp_growth(params, t, self.gdp, 0.0, [self.after_downturn, downturn]);
+            self.shock = observed_growth - without_shock;
+            (downturn, observed_growth, observed_growth)
+        } else {
+            let downturn = uniform < params.downturn_probability;
+            self.shock = params.persistence * self.shock + params.shock_sd * epsilon;
+            let raw = gdp_growth(
+                params,
+                t,
+                self.gdp,
+                self.shock,
+                [self.after_downturn, downturn],
+            );
+            (downturn, raw, at_least(raw, GROWTH_FLOOR))
+        };
         self.after_downturn = downturn;
-        let growth = at_least(raw_growth, GROWTH_FLOOR);
         self.gdp *= 1.0 + growth / 100.0;
 
-        // Version 2: income follows GDP's deviation from the plan's growth, whatever moves it.
-        let income_growth = params.income_trend
-            + params.income_sensitivity * (growth - params.plan_growth)
-            + params.income_shock_sd * income_epsilon;
-        self.income *= 1.0 + at_least(income_growth, GROWTH_FLOOR) / 100.0;
+        // Version 2: income follows GDP's deviation from the plan's growth, whatever moves it;
+        // an observed year's income growth is the observed one.
+        let income_growth = match observed.income_growth.get(t - 1) {
+            Some(&observed_growth) => observed_growth,
+            None => {
+                params.income_trend
+                    + params.income_sensitivity * (growth - params.plan_growth)
+                    + params.income_shock_sd * income_epsilon
+            }
+        };
+        let applied_income_growth = at_least(income_growth, GROWTH_FLOOR);
+        self.income *= 1.0 + applied_income_growth / 100.0;
+        self.growth = [growth, applied_income_growth];
         let floored = !(raw_growth > GROWTH_FLOOR && income_growth > GROWTH_FLOOR);
 
-        for (deviation, share) in self.share_deviations.iter_mut().zip(&params.shares) {
+        for (k, (deviation, share)) in self
+            .share_deviations
+            .iter_mut()
+            .zip(&params.shares)
+            .enumerate()
+        {
             let next = share.persistence * *deviation + share.noise * self.share_stream.normal();
-            *deviation = within(next, -LOGIT_BOUND, LOGIT_BOUND);
+            *deviation = match observed.shares[k].get(t - 1) {
+                // An observed level fixes the deviation from the share's path.
+                Some(&z) => within(z - share.path[t], -LOGIT_BOUND, LOGIT_BOUND),
+                None => within(next, -LOGIT_BOUND, LOGIT_BOUND),
+            };
         }
         let green = &params.green;
         let mean = if downturn {
@@ -288,6 +333,9 @@ impl PathState {
             let next = green.persistence * *deviation + green.noise * shock;
             *deviation = within(next, -LOGIT_BOUND, LOGIT_BOUND);
         }
+        if !observed.green[0].is_empty() || !observed.green[1].is_empty() {
+            self.observe_green(params, t);
+        }
 
         let stock = self.hightech as u64;
         let lapses = self
@@ -296,8 +344,32 @@ impl PathState {
             .min(stock);
         let table = &params.certifications[self.year][usize::from(downturn)];
         let certified = self.count_stream.poisson(table);
-        self.hightech = (stock - lapses + certified) as f64;
+        self.hightech = match observed.hightech.get(t - 1) {
+            Some(&stock) => stock,
+            None => (stock - lapses + certified) as f64,
+        };
         self.year += 1;
         floored
+    }
+
+    /// An observed green ratio in year `t`: the green-space ratio sets the green area (its
+    /// deviation is then 0); an observed coverage sets its own deviation given that area.
+    fn observe_green(&mut self, params: &ModelParams, t: usize) {
+        let observed = &params.conditioning;
+        if let Some(area) = observed.green_area(params, t) {
+            self.new_green = area;
+            self.green_deviations[0] = 0.0;
+        }
+        if let Some(&cover) = observed.green[1].get(t - 1) {
+            let green = &params.green;
+            let planted = (green.base_area[1] + self.new_green) / green.built_up[t];
+            let planted = if planted < GREEN_RATIO_CEILING {
+                planted
+            } else {
+                GREEN_RATIO_CEILING
+            };
+            self.green_deviations[1] =
+                within(logit(cover) - logit(planted), -LOGIT_BOUND, LOGIT_BOUND);
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! area, the population), and how the scenario reads the targets.
 
 use super::model::logit;
+use super::observed::{conditioning, Conditioning};
 use super::stream::PoissonTable;
 use crate::plan::{self, Reading, POPULATION_2020, POPULATION_GROWTH};
 use crate::scenario::{Param, Scenario};
@@ -106,6 +107,10 @@ pub struct ModelParams {
     /// How the targets are read (the tolerance of "about", the income target's basis, "in
     /// step" one- or two-sided).
     pub reading: Reading,
+    /// What the paths are conditioned on: the observed years (`observed.rs`).
+    pub conditioning: Conditioning,
+    /// The last observed year the run uses, over every series.
+    pub observed_through: Option<i32>,
 }
 
 /// How a scenario's assumptions read the targets.
@@ -144,7 +149,7 @@ impl ModelParams {
             ShareParams::new(start, drift, get(persistence), get(noise), steps)
         };
         let culture = |start| share(start, get(Param::CultDrift), Param::CultPhi, Param::CultVol);
-        ModelParams {
+        let mut params = ModelParams {
             trend_growth: get(Param::Gdp),
             extra_investment: get(Param::Inv),
             income_trend: get(Param::Inc),
@@ -186,6 +191,12 @@ impl ModelParams {
             },
             plan_growth: plan::GDP_TARGET_GROWTH,
             reading: reading(scenario),
-        }
+            conditioning: Conditioning::default(),
+            observed_through: None,
+        };
+        // The observed years' conditioning needs the rest of the parameters.
+        params.conditioning = conditioning(scenario, &params);
+        params.observed_through = params.conditioning.last_year();
+        params
     }
 }

@@ -29,6 +29,9 @@ pub struct Summary {
     /// Path-years in which GDP's or income's growth was held at the model's floor
     /// ([`super::GROWTH_FLOOR`]): the scenario has left the ground the model stands on.
     pub floored_path_years: u32,
+    /// The last year the run was conditioned on (`docs/MODEL.md`, "Observed years"), if any:
+    /// its odds are those given 2021 … that year as observed.
+    pub observed_through: Option<i32>,
 }
 
 impl Summary {
@@ -87,6 +90,10 @@ impl Summary {
             eat(target.std_error.to_bits());
         }
         eat(u64::from(self.floored_path_years));
+        // Only when there is one, so that a run without observations keeps its fingerprint.
+        if let Some(year) = self.observed_through {
+            eat(year as u64);
+        }
         eat(u64::from(self.outcomes.paths()));
         for target in 0..self.outcomes.targets() {
             self.outcomes.words(target).iter().for_each(|&w| eat(w));
@@ -212,6 +219,7 @@ pub(crate) struct Summariser {
     series: Vec<SeriesSummariser>,
     tally: TargetTally,
     thresholds: [Option<f64>; 10],
+    observed_through: Option<i32>,
 }
 
 impl Summariser {
@@ -227,6 +235,7 @@ impl Summariser {
                 .collect(),
             tally: TargetTally::new(paths as usize, params),
             thresholds: thresholds(params),
+            observed_through: params.observed_through,
         }
     }
 
@@ -260,6 +269,7 @@ impl Summariser {
             outcomes,
             judged,
             floored_path_years,
+            observed_through: self.observed_through,
         }
     }
 }

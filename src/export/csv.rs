@@ -95,6 +95,24 @@ fn preamble(out: &mut String, summary: &Summary, context: &CsvContext, what: &st
             ],
         );
     }
+    // Every observed value: `# observed, series, year, value, unit, used` (used: whether the
+    // run is conditioned on it; a value after a gap or past the horizon is kept but not used).
+    let scenario = context.scenario;
+    let horizon = scenario.horizon_year();
+    for (series, year, value) in scenario.observed().iter() {
+        let used = scenario.observed().is_used(series, year, horizon);
+        row(
+            out,
+            &[
+                "# observed".to_owned(),
+                series.key().to_owned(),
+                year.to_string(),
+                number(value),
+                series.unit_en().to_owned(),
+                if used { "used" } else { "not used" }.to_owned(),
+            ],
+        );
+    }
 }
 
 /// The statistics by year of `series` (every series when empty), one row per series and year:

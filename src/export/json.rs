@@ -59,6 +59,20 @@ pub fn summary_json(summary: &Summary, scenario: &Scenario, link: &str) -> Value
             })
         })
         .collect();
+    let horizon = scenario.horizon_year();
+    let observed: Vec<Value> = scenario
+        .observed()
+        .iter()
+        .map(|(series, year, value)| {
+            json!({
+                "series": series.key(),
+                "year": year,
+                "value": value,
+                "unit": series.unit_en(),
+                "used": scenario.observed().is_used(series, year, horizon),
+            })
+        })
+        .collect();
     let joint = summary.joint();
     let (all_met, all_met_stderr) = joint.all_met();
     let (expected, expected_stderr) = joint.expected_met();
@@ -71,6 +85,8 @@ pub fn summary_json(summary: &Summary, scenario: &Scenario, link: &str) -> Value
         "horizon": summary.horizon_year,
         "floored_path_years": summary.floored_path_years,
         "scenario": parameters,
+        "observed": observed,
+        "observed_through": summary.observed_through,
         "series": series,
         "targets": targets,
         "joint": {

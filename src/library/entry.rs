@@ -1,10 +1,12 @@
 //! One saved scenario as JSON: the entry codec the store and the scenario file share (formats 1
 //! and 2, read tolerantly with every problem named by its field).
 
+use super::observed::ObservedOut;
 use super::problem::Problem;
 use super::{shown, SavedScenario, Severity, FORMAT_VERSION};
 use crate::link::{self, Labelled, MODEL_VERSION};
 use crate::preset::PresetId;
+use crate::scenario::sources::Sources;
 use crate::scenario::{Param, ParamSpec, Scenario, ValueError, PARAMS};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -32,8 +34,10 @@ pub(super) struct Decoded {
 }
 
 #[derive(Default)]
-struct Reader {
+pub(super) struct Reader {
     issues: Vec<Issue>,
+    /// The sources of the observations read so far (the entry's scenario's, then A's).
+    sources: Sources,
 }
 
 impl Reader {
@@ -45,7 +49,7 @@ impl Reader {
         });
     }
 
-    fn error(&mut self, field: impl Into<String>, problem: Problem) {
+    pub(super) fn error(&mut self, field: impl Into<String>, problem: Problem) {
         self.push(field, problem, Severity::Error);
     }
 
@@ -167,8 +171,10 @@ impl Reader {
                 continue;
             };
             // A reading chosen between named ones may be given by its name.
+            // (Only such a reading: a number written as text is still an error elsewhere.)
             let named = value
                 .as_str()
+                .filter(|_| !param.spec().choices.is_empty())
                 .and_then(|name| param.spec().parse(name).ok());
             let number = named.or(value.as_f64()).ok_or(ValueError::NotANumber);
             match number.and_then(|v| scenario.with(param, v)) {
@@ -178,6 +184,13 @@ impl Reader {
                     valid = false;
                 }
             }
+        }
+        if let Some(value) = object.get("observed") {
+            let mut observed = scenario.observed().clone();
+            let mut sources = self.sources.clone();
+            valid &= super::observed::read(self, value, field, &mut observed, &mut sources);
+            scenario = scenario.with_observations(observed);
+            self.sources = sources;
         }
         Some(Labelled {
             scenario,
@@ -248,6 +261,7 @@ pub(super) fn decode_entry(value: &Value, key_name: Option<&str>) -> Decoded {
                 model,
                 current,
                 pinned,
+                sources: reader.sources.clone(),
             })
         }
         _ => None,
@@ -275,6 +289,8 @@ pub(super) struct EntryOut<'a> {
 struct LabelledOut<'a> {
     preset: Option<&'static str>,
     values: ValuesOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    observed: Option<ObservedOut<'a>>,
 }
 
 /// Every parameter, in [`PARAMS`] order; whole numbers without a fraction, a chosen reading
@@ -303,6 +319,10 @@ impl<'a> EntryOut<'a> {
         let labelled = |l: &'a Labelled| LabelledOut {
             preset: l.preset.map(PresetId::key),
             values: ValuesOut(&l.scenario),
+            observed: (!l.scenario.observed().is_empty()).then(|| ObservedOut {
+                observed: l.scenario.observed(),
+                sources: &entry.sources,
+            }),
         };
         EntryOut {
             format: FORMAT_VERSION,

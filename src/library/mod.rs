@@ -8,6 +8,7 @@
 
 mod entry;
 mod file;
+mod observed;
 mod problem;
 
 pub use file::{
@@ -17,6 +18,7 @@ pub use file::{
 pub use problem::Problem;
 
 use crate::link::{Labelled, MODEL_VERSION};
+use crate::scenario::sources::Sources;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -75,6 +77,8 @@ pub struct SavedScenario {
     pub model: u32,
     pub current: Labelled,
     pub pinned: Option<Labelled>,
+    /// Where the observed values (of either scenario) were read.
+    pub sources: Sources,
 }
 
 impl SavedScenario {
@@ -91,6 +95,22 @@ impl SavedScenario {
             model: MODEL_VERSION,
             current,
             pinned,
+            sources: Sources::default(),
+        }
+    }
+
+    /// The same entry with the sources of its observed values (only those of values observed
+    /// in either scenario are kept).
+    pub fn with_sources(self, sources: &Sources) -> SavedScenario {
+        let mut kept = sources.of(self.current.scenario.observed());
+        if let Some(pinned) = &self.pinned {
+            for (series, year, text) in sources.of(pinned.scenario.observed()).iter() {
+                kept = kept.with(series, year, text);
+            }
+        }
+        SavedScenario {
+            sources: kept,
+            ..self
         }
     }
 }

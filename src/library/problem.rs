@@ -2,6 +2,7 @@
 //! either language, so that the page names every problem in the reader's language.
 
 use crate::link::LinkIssue;
+use crate::scenario::observed::{ObservationError, ObservedSeries};
 use crate::scenario::ValueError;
 
 /// One problem with a field of an entry, or with a whole file. Values found are kept as
@@ -32,6 +33,16 @@ pub enum Problem {
         min: f64,
         max: f64,
         integer: bool,
+    },
+    /// An observed series this build does not know.
+    UnknownObservedSeries,
+    /// A key of observed years that is not a year.
+    NotAYear(String),
+    /// An observed value that cannot be used, and why.
+    BadObservation {
+        series: ObservedSeries,
+        shown: String,
+        error: ObservationError,
     },
     /// An entry format this build does not read.
     UnsupportedFormat(String),

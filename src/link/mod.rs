@@ -17,7 +17,14 @@ use crate::embed::EmbedPiece;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
 use crate::preset::PresetId;
-use crate::scenario::{Param, Scenario, ValueError, PARAMS};
+use crate::scenario::{Param, Scenario, PARAMS};
+
+mod issue;
+mod observed;
+
+use issue::cap;
+pub use issue::LinkIssue;
+pub use observed::OBSERVED_PREFIX;
 
 /// The model version this build computes; written as `v=` into every link.
 pub const MODEL_VERSION: u32 = 3;
@@ -108,39 +115,6 @@ impl Link {
     }
 }
 
-/// Something in a link that could not be used as written; the UI names it in a notice.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LinkIssue {
-    UnknownKey(String),
-    InvalidValue {
-        key: String,
-        text: String,
-        error: ValueError,
-        /// The value used instead (the preset's, or the default).
-        used: f64,
-    },
-    /// A preset, target or language that does not exist.
-    UnknownName {
-        key: String,
-        text: String,
-    },
-    /// A key given more than once: the last value is used.
-    Duplicate {
-        key: String,
-        used: String,
-    },
-    /// `v=` with a later model version than this build's.
-    NewerVersion(String),
-    /// A scenario made with an older model version (`Some`), or that does not say which.
-    OlderVersion(Option<String>),
-    /// The link was written with a checksum, which is missing: it was probably cut off.
-    ChecksumMissing,
-    /// The checksum does not match: the link was cut off or altered.
-    ChecksumMismatch,
-    /// More issues than [`MAX_ISSUES`]; this many more were not listed.
-    More(usize),
-}
-
 /// The checksum of a link's pairs (decoded, in order, `ck` excluded): 6 hex digits of a 32-bit
 /// FNV-1a hash. Computed on decoded text, so re-encoding by a mail client does not break it.
 pub fn checksum<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
@@ -212,6 +186,7 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
         *name == key::PRESET
             || *name == key::PINNED
             || name.starts_with(A_PREFIX)
+            || name.starts_with(observed::OBSERVED_PREFIX)
             || Param::from_key(name).is_some()
     });
     match value_of(key::VERSION).map(|text| (text, text.trim().parse::<u32>())) {
@@ -265,6 +240,10 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
             Some(name) => (&mut pinned, name),
             None => (&mut current, *whole),
         };
+        if let Some(outcome) = observed::read(name, text, target, whole) {
+            issues.extend(outcome);
+            continue;
+        }
         let Some(param) = Param::from_key(name) else {
             issues.push(LinkIssue::UnknownKey(whole.to_string()));
             continue;
@@ -283,6 +262,14 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
             }),
         }
     }
+    // What the run will not use of what was observed (a gap, past the horizon) is said once.
+    issues.extend(
+        current
+            .observed()
+            .unused(current.horizon_year())
+            .into_iter()
+            .map(LinkIssue::ObservationUnused),
+    );
     link.current.scenario = current;
     link.pinned = a_pinned.then_some(Labelled {
         scenario: pinned,
@@ -305,24 +292,6 @@ fn read_preset(text: Option<&str>, key: &str, issues: &mut Vec<LinkIssue>) -> Op
         issues.push(unknown_name(key, text));
     }
     preset
-}
-
-/// The issues once each, at most [`MAX_ISSUES`] lines with the last saying how many more.
-fn cap(mut issues: Vec<LinkIssue>) -> Vec<LinkIssue> {
-    let mut seen: Vec<LinkIssue> = Vec::with_capacity(issues.len());
-    issues.retain(|issue| {
-        let new = !seen.contains(issue);
-        if new {
-            seen.push(issue.clone());
-        }
-        new
-    });
-    if issues.len() > MAX_ISSUES {
-        let more = issues.len() - (MAX_ISSUES - 1);
-        issues.truncate(MAX_ISSUES - 1);
-        issues.push(LinkIssue::More(more));
-    }
-    issues
 }
 
 /// The keys of `labelled` that differ from the model version's defaults or that its preset names
@@ -355,10 +324,12 @@ pub fn write(link: &Link) -> String {
         pairs.push((key::PRESET.into(), preset.key().into()));
     }
     pairs.extend(differences(&link.current, ""));
+    pairs.extend(observed::pairs(&link.current.scenario, ""));
     if let Some(pinned) = &link.pinned {
         let label = pinned.preset.map_or(CUSTOM, PresetId::key);
         pairs.push((key::PINNED.into(), label.into()));
         pairs.extend(differences(pinned, A_PREFIX));
+        pairs.extend(observed::pairs(&pinned.scenario, A_PREFIX));
     }
     if link.target != TargetId::Gdp {
         pairs.push((key::TARGET.into(), link.target.key().into()));

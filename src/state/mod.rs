@@ -14,6 +14,7 @@
 //! The baseline has its own revision and is run after the scenario on screen.
 
 mod baseline;
+mod observed;
 mod pace;
 mod run;
 mod schedule;
@@ -28,6 +29,8 @@ use crate::i18n::Lang;
 use crate::link::{self, Labelled, Link, LinkIssue};
 use crate::plan::TargetId;
 use crate::preset::PresetId;
+use crate::scenario::observed::ObservedSeries;
+use crate::scenario::sources::Sources;
 use crate::scenario::{Param, ParamKind, Scenario, ValueError, PARAMS};
 use std::rc::Rc;
 
@@ -84,6 +87,8 @@ pub struct AppState {
     pub embed: Option<EmbedPiece>,
     /// The engine's measured pace, which sizes the previews.
     pub pace: Pace,
+    /// Where the observed values were read, as the user typed it (not in the link).
+    pub sources: Sources,
 }
 
 /// How a control reports a value.
@@ -131,6 +136,18 @@ pub enum Action {
     SelectTarget(TargetId),
     /// Opens (Some) or closes (None) the side panel with a target's plan sentence.
     ShowSentence(Option<TargetId>),
+    /// A saved scenario (or pair) was opened, with the sources of its observed values.
+    OpenSaved(Box<Link>, Sources),
+    /// An observed value entered (`Some`) or cleared (`None`); one the series cannot take
+    /// changes nothing (the field says why).
+    Observe(ObservedSeries, i32, Option<f64>),
+    /// Where an observed value was read.
+    SetSource(ObservedSeries, i32, String),
+    /// Every observation cleared: the odds as seen from 2020 again.
+    ClearObservations,
+    /// A becomes this scenario as seen from 2020 (without its observations), B this one: the
+    /// table then says what the observed years changed, path by path.
+    CompareObservations,
 }
 
 impl AppState {
@@ -154,6 +171,7 @@ impl AppState {
             sentence_open: None,
             embed: None,
             pace: Pace::default(),
+            sources: Sources::default(),
         };
         state.take_link(link);
         state
@@ -338,11 +356,21 @@ impl AppState {
                 self.source = ScenarioSource::Controls;
             }
             Action::ShowSentence(id) => self.sentence_open = id,
+            Action::OpenSaved(link, sources) => {
+                self.reduce(Action::Open(link));
+                self.sources = sources;
+            }
+            Action::Observe(series, year, value) => self.observe(series, year, value),
+            Action::SetSource(series, year, text) => {
+                self.sources = self.sources.with(series, year, &text);
+            }
+            Action::ClearObservations => self.clear_observations(),
+            Action::CompareObservations => self.compare_observations(),
         }
     }
 
     /// A new scenario from the controls; the same one changes nothing.
-    fn set_scenario(&mut self, scenario: Scenario) {
+    pub(super) fn set_scenario(&mut self, scenario: Scenario) {
         if scenario != self.scenario {
             self.scenario = scenario;
             self.source = ScenarioSource::Controls;

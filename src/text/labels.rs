@@ -61,6 +61,15 @@ labels! {
         "Numbers the plan does not give. Each has a default and a reason, and can be changed; changes go into the link."
     ),
     ResetAllAssumptions => ("全部恢复默认", "Reset all to defaults"),
+    Observed => ("已发生年份的实际值", "What has happened: observed years"),
+    ObservedIntro => (
+        "填入统计公报等来源的实际值:每条路径都经过这些值,概率即“已知这些年份之后”的概率。同一指标须从 2021 年起逐年填写。链接只保存数字,来源随保存的情景和文件保存。",
+        "Enter what was observed (from the statistical bulletin or another source): every path goes through these values, so the odds are those given what has happened. A series is read from 2021 on, year by year. The link keeps the numbers; the sources are kept with saved scenarios and files."
+    ),
+    ObservationSource => ("来源", "source"),
+    ClearObservations => ("清除全部实际值", "Clear all observations"),
+    CompareObservations => ("比较:实际值改变了什么", "Compare: what the observed years changed"),
+    ObservedPoint => ("实际值", "observed"),
     Default => ("默认", "default"),
     ResetToDefaultPrefix => ("恢复默认:", "reset to default: "),
     PresetScenarios => ("情景预设", "Preset scenarios"),

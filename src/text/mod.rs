@@ -15,6 +15,7 @@ pub mod fatal;
 pub mod labels;
 pub mod notes;
 pub mod notices;
+pub mod observed;
 pub mod outlook;
 pub mod results;
 pub mod rules;

@@ -78,6 +78,11 @@ pub fn issue_text(issue: &LinkIssue, lang: Lang) -> String {
         (LinkIssue::ChecksumMismatch, Lang::En) => {
             "the link's checksum does not match: it was cut off or altered, and the numbers may differ from the sender's".to_owned()
         }
+        (LinkIssue::UnknownObservation(key), _) => super::observed::unknown_in_link(key, lang),
+        (LinkIssue::BadObservation { key, text, error }, _) => {
+            super::observed::bad_in_link(key, text, *error, lang)
+        }
+        (LinkIssue::ObservationUnused(unused), _) => super::observed::unused(*unused, lang),
         (LinkIssue::More(n), Lang::Zh) => format!("另有 {n} 处问题未列出"),
         (LinkIssue::More(n), Lang::En) => format!("{n} more problems not listed"),
     }

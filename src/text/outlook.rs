@@ -180,5 +180,13 @@ pub fn outlook(summary: &Summary, key: Option<&KeyParams>, lang: Lang) -> String
             ),
         });
     }
-    sentences.join(lang.pick("", " "))
+    let paragraph = sentences.join(lang.pick("", " "));
+    // A run conditioned on observed years says so first: its odds are "from here".
+    match summary.observed_through {
+        Some(last) => {
+            let first = crate::scenario::observed::FIRST_OBSERVED_YEAR;
+            super::observed::given(first, last, lang) + &paragraph
+        }
+        None => paragraph,
+    }
 }

@@ -12,6 +12,13 @@ use crate::scenario::{format_value, ValueError};
 use crate::text::notices::issue_text;
 
 /// A problem in words.
+/// The keys of the series that can be observed, for a message naming them.
+fn observed_keys() -> String {
+    crate::scenario::observed::ObservedSeries::ALL
+        .map(|series| series.key())
+        .join(", ")
+}
+
 pub fn problem_text(problem: &Problem, lang: Lang) -> String {
     use Problem as P;
     match (problem, lang) {
@@ -66,6 +73,43 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             },
             _,
         ) => bad_value(shown, error, (*min, *max), *integer, lang),
+        (P::UnknownObservedSeries, Lang::Zh) => {
+            format!("没有可填实际值的指标(可用:{})", observed_keys())
+        }
+        (P::UnknownObservedSeries, Lang::En) => {
+            format!(
+                "no series can be observed by this name (known: {})",
+                observed_keys()
+            )
+        }
+        (P::NotAYear(shown), Lang::Zh) => format!("“{shown}” 不是年份"),
+        (P::NotAYear(shown), Lang::En) => format!("“{shown}” is not a year"),
+        (
+            P::BadObservation {
+                series,
+                shown,
+                error,
+            },
+            Lang::Zh,
+        ) => {
+            format!(
+                "{shown}:{}",
+                crate::text::observed::refused(*series, *error, lang)
+            )
+        }
+        (
+            P::BadObservation {
+                series,
+                shown,
+                error,
+            },
+            Lang::En,
+        ) => {
+            format!(
+                "{shown}: {}",
+                crate::text::observed::refused(*series, *error, lang)
+            )
+        }
         (P::UnsupportedFormat(shown), Lang::Zh) => {
             format!("不支持的格式 {shown};本程序读取格式 1 和 2")
         }

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod controls;
 pub mod decisions;
 pub mod engine;
+pub mod observed;
 pub mod page;
 pub mod results;
 pub mod saved;

@@ -4,7 +4,7 @@
 use super::{PartSummary, MAX_PARTS};
 use crate::engine::outcomes::Outcomes;
 use crate::engine::tally::{target_result, TargetCount};
-use crate::engine::{SeriesSummary, Summary, HISTOGRAM_BINS};
+use crate::engine::{ModelParams, SeriesSummary, Summary, HISTOGRAM_BINS};
 use crate::plan::{SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
 use crate::scenario::Scenario;
 
@@ -108,5 +108,17 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
         outcomes,
         judged,
         floored_path_years: parts.iter().map(|part| part.floored_path_years).sum(),
+        observed_through: observed_through(scenario),
     })
+}
+
+/// The last observed year the run was conditioned on, as the summariser of a whole run has it: from the
+/// conditioning, which leaves out a GDP growth no path can take (only worked out when something
+/// was observed).
+fn observed_through(scenario: &Scenario) -> Option<i32> {
+    if scenario.observed().is_empty() {
+        None
+    } else {
+        ModelParams::from_scenario(scenario).observed_through
+    }
 }

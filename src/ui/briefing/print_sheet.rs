@@ -55,7 +55,7 @@ fn charts(
         Some(a) => fan_chart_compared(summary, a, scenario, series, lang),
         None => fan_chart_for(summary, scenario, series, lang),
     };
-    let mut drawn = vec![chart_svg(&AnyChart::Fan(fan), &[], CHART_SIZE)];
+    let mut drawn = vec![chart_svg(&AnyChart::Fan(Box::new(fan)), &[], CHART_SIZE)];
     if let Some(histogram) = histogram_for(summary, target, lang) {
         drawn.push(chart_svg(&AnyChart::Histogram(histogram), &[], CHART_SIZE));
     }

@@ -48,10 +48,10 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
             props.lang,
         ),
         |(summary, scenario, baseline, series, lang)| {
-            Rc::new(AnyChart::Fan(match baseline {
+            Rc::new(AnyChart::Fan(Box::new(match baseline {
                 Some(a) => fan_chart_compared(summary, a, scenario, *series, *lang),
                 None => fan_chart_for(summary, scenario, *series, *lang),
-            }))
+            })))
         },
     );
     let chart: Rc<AnyChart> = (*chart).clone();

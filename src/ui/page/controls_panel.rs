@@ -2,13 +2,16 @@
 //! the plan's base values. On a phone they open over the results, with the strip of chances in
 //! sight at the top.
 
+use crate::engine::ModelParams;
 use crate::link::Link;
+use crate::scenario::sources::Sources;
 use crate::scenario::{Param, ParamKind, PARAMS};
 use crate::state::{preset_scenario, Action};
 use crate::text;
 use crate::text::labels::Label;
 use crate::text::notes;
 use crate::ui::controls::{AssumptionsPanel, BaseValues, PresetBar, Slider};
+use crate::ui::observed::ObservedPanel;
 use crate::ui::page::store::{use_dispatching, Store};
 use crate::ui::results::ProbabilityStrip;
 use crate::ui::saved::SavedPanel;
@@ -34,7 +37,24 @@ pub fn controls_panel(props: &ControlsPanelProps) -> Html {
     let on_reset_all = use_dispatching(store, |_: ()| Action::ResetAssumptions);
     let on_reset_preset = use_dispatching(store, |_: ()| Action::ResetToPreset);
     let on_preset = use_dispatching(store, Action::ChoosePreset);
-    let on_open = use_dispatching(store, |link: Link| Action::Open(Box::new(link)));
+    let on_observe = use_dispatching(store, |(series, year, value)| {
+        Action::Observe(series, year, value)
+    });
+    let on_source = use_dispatching(store, |(series, year, text)| {
+        Action::SetSource(series, year, text)
+    });
+    let on_clear_observed = use_dispatching(store, |_: ()| Action::ClearObservations);
+    let on_compare_observed = use_dispatching(store, |_: ()| Action::CompareObservations);
+    // Whether a path can take the observed GDP growth: worked out once per scenario.
+    let gdp_possible = *use_memo(state.scenario.clone(), |scenario| {
+        scenario.observed().is_empty()
+            || ModelParams::from_scenario(scenario)
+                .conditioning
+                .gdp_possible
+    });
+    let on_open = use_dispatching(store, |(link, sources): (Link, Sources)| {
+        Action::OpenSaved(Box::new(link), sources)
+    });
 
     let reference = preset_scenario(state.preset, &state.scenario);
     let growth_note = notes::expected_growth_note(&state.scenario, lang);
@@ -66,9 +86,13 @@ pub fn controls_panel(props: &ControlsPanelProps) -> Html {
                 on_choose={on_preset} on_reset={on_reset_preset} />
             { sliders }
             <p class="seed">{ text::seed_line(lang, state.scenario.seed()) }</p>
+            <ObservedPanel observed={state.scenario.observed().clone()} sources={state.sources.clone()}
+                horizon={state.scenario.horizon_year()} gdp_possible={gdp_possible} lang={lang}
+                on_observe={on_observe} on_source={on_source} on_clear={on_clear_observed}
+                on_compare={on_compare_observed} />
             <AssumptionsPanel scenario={state.scenario.clone()} lang={lang} on_change={on_param.clone()}
                 on_reset={on_reset} on_reset_all={on_reset_all} />
-            <SavedPanel link={state.link()} lang={lang} on_open={on_open} />
+            <SavedPanel link={state.link()} sources={state.sources.clone()} lang={lang} on_open={on_open} />
             <BaseValues lang={lang} />
         </section>
     }

@@ -3,6 +3,7 @@
 //! selected target's distribution and sentence, the decisions, and every fan chart.
 
 use crate::engine::joint::JointAttainment;
+use crate::engine::observed::target_years_observed;
 use crate::plan::{SeriesId, TargetId};
 use crate::state::{Action, Precision};
 use crate::text;
@@ -71,7 +72,11 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         .collect::<Html>();
     let worked_back: Vec<TargetId> = TargetId::ALL
         .into_iter()
-        .filter(|&id| notes::is_worked_back(id, &state.scenario))
+        // An observed year replaces what an assumed base would say of it.
+        .filter(|&id| {
+            notes::is_worked_back(id, &state.scenario)
+                && target_years_observed(&state.scenario, id) == 0
+        })
         .collect();
     let differences = state.shown_differences();
     let full = state

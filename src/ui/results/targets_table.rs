@@ -3,9 +3,11 @@
 //! Rows carry machine-readable `data-*` attributes.
 
 use crate::engine::compare::TargetDifference;
+use crate::engine::observed::target_years_observed;
 use crate::engine::{Summary, TargetResult};
 use crate::format;
 use crate::i18n::Lang;
+use crate::plan::TARGET_STEP;
 use crate::plan::{Chapter, Provenance, TargetId};
 use crate::scenario::Scenario;
 use crate::text;
@@ -71,6 +73,7 @@ fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
     let pinned = props.pinned;
     let select = props.on_select.reform(move |_: MouseEvent| id);
     let show_sentence = props.on_show_sentence.reform(move |_: MouseEvent| id);
+    let observed = target_years_observed(&props.scenario, id);
     html! {
         <tr data-target={id.key()}
             data-probability={format::four_decimals(result.probability)}
@@ -99,6 +102,11 @@ fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
                 { rule_text(result, &props.scenario, lang) }
                 if props.worked_back.contains(&id) {
                     <span class="worked-back" data-worked-back="">{ worked_back_note(lang) }</span>
+                }
+                if observed > 0 {
+                    <span class="years-observed" data-years-observed={observed.to_string()}>
+                        { crate::text::observed::years_observed(observed, TARGET_STEP, lang) }
+                    </span>
                 }
             </td>
             <td class="probability">

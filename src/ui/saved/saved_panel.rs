@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::library::{self, SaveError, SavedScenario, Severity};
 use crate::link::Link;
 use crate::preset::PresetId;
+use crate::scenario::sources::Sources;
 use crate::text::labels::Label;
 use crate::text::saved::{self, Done};
 use crate::ui::briefing::download::download_text;
@@ -19,8 +20,10 @@ use yew::prelude::*;
 pub struct SavedPanelProps {
     /// What "save" keeps: the scenario on screen and its A.
     pub link: Link,
+    /// Where its observed values were read: saved with it.
+    pub sources: Sources,
     pub lang: Lang,
-    pub on_open: Callback<Link>,
+    pub on_open: Callback<(Link, Sources)>,
 }
 
 /// What the panel shows after an action.
@@ -114,7 +117,7 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
             name_ref.clone(),
             refresh.clone(),
         );
-        let link = props.link.clone();
+        let (link, sources) = (props.link.clone(), props.sources.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(input) = name_ref.cast::<HtmlInputElement>() else {
@@ -125,7 +128,8 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                 now_iso(),
                 link.current.clone(),
                 link.pinned.clone(),
-            );
+            )
+            .with_sources(&sources);
             let message = save_asking(&mut store.borrow_mut(), &entry, lang);
             status.set(Status {
                 message,
@@ -204,7 +208,8 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                 let (on_open, entry, target) = (props.on_open.clone(), entry.clone(), props.link.target);
                 // The reader keeps the target and the language they are looking at.
                 Callback::from(move |_: MouseEvent| {
-                    on_open.emit(Link { current: entry.current.clone(), pinned: entry.pinned.clone(), lang, target, embed: None })
+                    let link = Link { current: entry.current.clone(), pinned: entry.pinned.clone(), lang, target, embed: None };
+                    on_open.emit((link, entry.sources.clone()))
                 })
             };
             let rename = {
