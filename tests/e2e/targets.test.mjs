@@ -157,14 +157,14 @@ appTest('an assumption typed in goes into the link, moves its target, and resets
     assert.equal(await lapse.getAttribute('aria-describedby'), await refused.getAttribute('id'));
     assert.equal((await snapshot(page)).fragment.lapse, '20');
   }
-  // ICOR below its floor of 1 (it would drive GDP to the growth floor): refused too.
+  // ICOR below its floor of 2 (it would drive GDP to the growth floor): refused too.
   const icor = page.locator('input[type="number"][name="icor"]');
   await icor.fill('0.5');
   await icor.press('Enter');
   await icor.blur();
   await page.locator('[data-refused="icor"]').waitFor();
-  assert.match(await page.locator('[data-refused="icor"]').textContent(), /0\.5 超出范围:请输入 1 到 15 之间的数;仍使用 5/);
-  assert.equal(await icor.inputValue(), '5');
+  assert.match(await page.locator('[data-refused="icor"]').textContent(), /0\.5 超出范围:请输入 2 到 20 之间的数;仍使用 7/);
+  assert.equal(await icor.inputValue(), '7');
 
   await page.locator('.assumption[data-param="lapse"] button').click();
   // Back at its default, the key leaves the link (a link holds only what differs).
