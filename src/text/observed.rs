@@ -22,9 +22,10 @@ pub fn series_name(series: ObservedSeries, lang: Lang) -> &'static str {
             "三星级及以上服务的审批事项",
             "Approvals at 3-star service or better",
         ),
-        ObservedSeries::CultureTrip => {
-            lang.pick("“最多跑一趟”的审批事项", "Approvals needing at most one visit")
-        }
+        ObservedSeries::CultureTrip => lang.pick(
+            "“最多跑一趟”的审批事项",
+            "Approvals needing at most one visit",
+        ),
     }
 }
 
