@@ -633,7 +633,7 @@ fn doc_examples() -> Vec<&'static str> {
 #[test]
 fn the_examples_of_the_format_doc_open() {
     let examples = doc_examples();
-    assert_eq!(examples.len(), 2);
+    assert_eq!(examples.len(), 3);
     let report = import_file(examples[0]);
     assert_eq!(report.problems, []);
     let current = Labelled {
@@ -658,7 +658,35 @@ fn the_examples_of_the_format_doc_open() {
         "the example's scenario is written as an export writes it"
     );
 
-    let mut store = store_with(&[(&library::key("旧方案"), examples[1])]);
+    // The observed years of an entry's scenario, with a source.
+    let entry = format!(
+        r#"{{"format": 2, "name": "o", "saved_at": "x", "model": 3,
+            "scenario": {{"values": {{}}, {}}}}}"#,
+        examples[1]
+    );
+    let report = library::load_all(&mut store_with(&[(&library::key("o"), &entry)]));
+    assert_eq!(report.problems, []);
+    let loaded = &report.entries[0];
+    let observed: Vec<_> = loaded.current.scenario.observed().iter().collect();
+    assert_eq!(
+        observed,
+        [
+            (ObservedSeries::Gdp, 2021, 8.0),
+            (ObservedSeries::Gdp, 2022, 4.7),
+            (ObservedSeries::HighTech, 2021, 260.0),
+        ]
+    );
+    let sources: Vec<_> = loaded.sources.iter().collect();
+    assert_eq!(
+        sources,
+        [(
+            ObservedSeries::Gdp,
+            2021,
+            "2021 年国民经济和社会发展统计公报"
+        )]
+    );
+
+    let mut store = store_with(&[(&library::key("旧方案"), examples[2])]);
     let report = library::load_all(&mut store);
     // The old entry's link does not say its model version: one warning, and it loads.
     assert_eq!(report.problems.len(), 1, "{:?}", report.problems);

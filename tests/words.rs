@@ -371,12 +371,20 @@ fn a_fan_charts_description_names_the_years_it_describes() {
         (Param::Horizon, 2030.0),
     ]));
     for lang in [Lang::Zh, Lang::En] {
-        let words = charts::fan_description(&summary, SeriesId::Gdp, lang);
+        let words = charts::fan_description(&summary, SeriesId::Gdp, None, lang);
         assert!(words.starts_with("2025"), "{words}");
         assert!(words.contains("2030"), "the horizon's median: {words}");
     }
     let short = engine::run(&scenario(&[(Param::Paths, 200.0)]));
-    assert!(!charts::fan_description(&short, SeriesId::Gdp, Lang::En).contains("2030"));
+    assert!(!charts::fan_description(&short, SeriesId::Gdp, None, Lang::En).contains("2030"));
+    // The years entered as observed, said after the numbers.
+    let given = Some((2021, 2023));
+    let en = charts::fan_description(&short, SeriesId::Gdp, given, Lang::En);
+    assert!(en.ends_with("; 2021–2023 as observed"), "{en}");
+    let zh = charts::fan_description(&short, SeriesId::Gdp, given, Lang::Zh);
+    assert!(zh.ends_with(";2021–2023 年为已填实际值"), "{zh}");
+    let one = charts::fan_description(&short, SeriesId::Gdp, Some((2021, 2021)), Lang::En);
+    assert!(one.ends_with("; 2021 as observed"), "{one}");
 }
 
 #[test]

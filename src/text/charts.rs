@@ -8,9 +8,14 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::plan::{SeriesId, TARGET_STEP};
 
-/// A fan chart in words: the target year's median and 90 % band, and the horizon's median
-/// when the horizon lies later.
-pub fn fan_description(summary: &Summary, series: SeriesId, lang: Lang) -> String {
+/// A fan chart in words: the target year's median and 90 % band, the horizon's median when the
+/// horizon lies later, and the years entered as observed (`observed`: first and last), if any.
+pub fn fan_description(
+    summary: &Summary,
+    series: SeriesId,
+    observed: Option<(i32, i32)>,
+    lang: Lang,
+) -> String {
     let years = &summary.series(series).years;
     let stats = years[TARGET_STEP.min(years.len() - 1)];
     let scale = display_scale(series);
@@ -31,9 +36,27 @@ pub fn fan_description(summary: &Summary, series: SeriesId, lang: Lang) -> Strin
         show(stats.percentiles[4]),
     );
     let year = stats.year;
+    let observed = match observed {
+        None => String::new(),
+        Some((first, last)) => {
+            let years = if first == last {
+                first.to_string()
+            } else {
+                format!("{first}–{last}")
+            };
+            match lang {
+                Lang::Zh => format!(";{years} 年为已填实际值"),
+                Lang::En => format!("; {years} as observed"),
+            }
+        }
+    };
     match lang {
-        Lang::Zh => format!("{year} 年中位数 {median},90% 区间 {low} 至 {high}{horizon}"),
-        Lang::En => format!("{year} median {median}, 90 % band {low} to {high}{horizon}"),
+        Lang::Zh => {
+            format!("{year} 年中位数 {median},90% 区间 {low} 至 {high}{horizon}{observed}")
+        }
+        Lang::En => {
+            format!("{year} median {median}, 90 % band {low} to {high}{horizon}{observed}")
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! A fan chart on a canvas, redrawn on new results, a change of language and window resize.
 
 use crate::charts::{
-    draw_fan_chart, fan_chart_compared, fan_chart_for, fan_table, series_title, AnyChart,
+    draw_fan_chart, fan_chart_compared, fan_chart_for, fan_table, observed_points, series_title,
+    AnyChart,
 };
 use crate::engine::Summary;
 use crate::i18n::Lang;
@@ -73,7 +74,13 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
             }
         });
     }
-    let description = text::charts::fan_description(&props.summary, props.series, props.lang);
+    let observed = observed_points(&props.scenario, props.series);
+    let observed_years = observed
+        .first()
+        .zip(observed.last())
+        .map(|(first, last)| (first.0, last.0));
+    let description =
+        text::charts::fan_description(&props.summary, props.series, observed_years, props.lang);
     let title = series_title(props.series, props.lang);
     // The chart's text alternative: its numbers, a table that screen readers and keyboards reach.
     let (header, rows) = fan_table(&props.summary, props.series, props.lang);
@@ -96,6 +103,7 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
         <figure class={classes!("chart", props.fill.then_some("fill"))} data-series={props.series.key()}>
             <div class="chart-area" ref={container}>
                 <canvas ref={canvas.clone()} data-chart={props.series.key()} role="img"
+                    data-observed={observed_years.map(|(first, last)| format!("{first}-{last}"))}
                     aria-label={text::charts::chart_name(title, &description)} />
             </div>
             <figcaption class="chart-caption">{ description }</figcaption>
