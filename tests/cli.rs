@@ -258,6 +258,21 @@ fn the_arguments_read_as_the_modes_they_name() {
             ..
         }
     ));
+    // A link gives the benchmark its scenario, observed years and all.
+    let Mode::Bench { scenario, .. } =
+        mode(&["--bench", "1000", "2030", "3", "#gdp=6&o.gdp.2021=8"]).expect("bench")
+    else {
+        panic!("a benchmark");
+    };
+    assert_eq!(
+        (
+            scenario.get(Param::Gdp),
+            scenario.paths(),
+            scenario.horizon_year()
+        ),
+        (6.0, 1000, 2030)
+    );
+    assert_eq!(scenario.observed().len(), 1);
     assert_eq!(mode(&["--phases"]).expect("phases"), Mode::Phases);
     // What used to be read as a link key is a usage error now.
     assert!(mode(&["--help"]).is_err());

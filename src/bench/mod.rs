@@ -8,8 +8,12 @@ use crate::scenario::{Param, Scenario};
 
 /// The benchmark scenario: the defaults with `paths` paths up to `horizon_year`.
 pub fn scenario(paths: u32, horizon_year: i32) -> Option<Scenario> {
-    Scenario::default()
-        .with(Param::Paths, f64::from(paths))
+    scenario_on(&Scenario::default(), paths, horizon_year)
+}
+
+/// `base` with `paths` paths to `horizon_year`, if both are in range.
+pub fn scenario_on(base: &Scenario, paths: u32, horizon_year: i32) -> Option<Scenario> {
+    base.with(Param::Paths, f64::from(paths))
         .and_then(|s| s.with(Param::Horizon, f64::from(horizon_year)))
         .ok()
 }

@@ -70,8 +70,9 @@ struct Args {
     /// a fraction, 0.8; a number of targets for `expected`).
     #[arg(long = "goal-seek", num_args = 3, value_names = ["MEASURE", "LEVEL", "LEVER"])]
     goal_seek: Option<Vec<String>>,
-    /// Times whole runs of the default scenario: PATHS paths to HORIZON_YEAR, REPEATS times.
-    #[arg(long, num_args = 3, value_names = ["PATHS", "HORIZON_YEAR", "REPEATS"], conflicts_with = "link")]
+    /// Times whole runs of the default scenario, or of LINK's: PATHS paths to HORIZON_YEAR,
+    /// REPEATS times.
+    #[arg(long, num_args = 3, value_names = ["PATHS", "HORIZON_YEAR", "REPEATS"])]
     bench: Option<Vec<u32>>,
     /// As --bench, for the floor (GDP and income alone).
     #[arg(long = "bench-floor", num_args = 3, value_names = ["PATHS", "HORIZON_YEAR", "REPEATS"], conflicts_with = "link")]
@@ -201,9 +202,11 @@ impl Args {
                     "--bench takes paths, a horizon year and repeats".into(),
                 )
             })?;
+            // The link's scenario (observed years and all), at the paths and horizon asked.
+            let base = crate::link::parse(&link).0.current.scenario;
             let scenario = i32::try_from(horizon)
                 .ok()
-                .and_then(|year| crate::bench::scenario(paths, year))
+                .and_then(|year| crate::bench::scenario_on(&base, paths, year))
                 .ok_or_else(|| {
                     usage_error(
                         ErrorKind::InvalidValue,

@@ -307,7 +307,7 @@ for (const lang of LANGS) {
       // 7.5 − 10 % × 4 × (1 − 0.5 rebound) = 7.3 %/yr (no extra investment).
       assert.match(await note(), lang === 'zh' ? /预期增速约 7\.3 %\/年/ : /expected growth is about 7\.3 %\/yr/);
       assert.equal(await page.locator('p.inert[data-inert="icor"]').count(), 1, 'ICOR acts only through investment, which is 0');
-      assert.deepEqual(await worked(), ['green_ratio', 'green_cover', 'culture_star', 'culture_trip']);
+      assert.deepEqual(await worked(), ['preschool', 'green_ratio', 'green_cover', 'culture_star', 'culture_trip']);
     });
 
     await t.test('with investment, a harder world and a base of its own', async () => {
@@ -320,7 +320,7 @@ for (const lang of LANGS) {
       await openAssumptions(other);
       assert.equal(await other.locator('p.inert[data-inert="icor"]').count(), 0, 'with investment ICOR matters');
       const rows = await other.$$eval('tr[data-target] span.worked-back', (els) => els.map((el) => el.closest('tr').dataset.target));
-      assert.deepEqual(rows, ['green_cover', 'culture_star', 'culture_trip'], 'a base set by hand is no longer worked back');
+      assert.deepEqual(rows, ['preschool', 'green_cover', 'culture_star', 'culture_trip'], 'a base set by hand is no longer worked back');
     });
   });
 }
