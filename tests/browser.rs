@@ -108,7 +108,7 @@ async fn the_targets_table_carries_machine_readable_rows() {
             "the plan's wording is shown: {text}"
         );
         // ± the standard error, or where that would claim certainty, the Wilson interval.
-        let uncertainty = if taijiang_sim::text::notes::needs_interval(result, summary.paths) {
+        let uncertainty = if taijiang_sim::text::chance::needs_interval(result, summary.paths) {
             "95% 区间"
         } else {
             "±"

@@ -5,7 +5,7 @@
 
 use taijiang_sim::i18n::Lang;
 use taijiang_sim::link;
-use taijiang_sim::state::Notice;
+use taijiang_sim::state::{AppState, Notice};
 use taijiang_sim::text::notices::notice_lines;
 
 fn lines(fragment: &str, lang: Lang) -> Vec<String> {
@@ -36,10 +36,25 @@ fn a_duplicate_names_the_value_used() {
 }
 
 #[test]
-fn a_cut_or_altered_link_is_said_to_be_so() {
-    assert!(lines("#v=1&ht0=20", Lang::En)[0].contains("cut off"));
-    assert!(lines("#v=1&ht0=20", Lang::Zh)[0].contains("截断"));
+fn a_link_without_its_checksum_is_said_quietly_and_an_altered_one_loudly() {
+    // Written or trimmed by hand: not a problem, one quiet line of its own.
+    let state = AppState::from_fragment("#v=3&preset=downturn");
+    assert_eq!(state.notices, [Notice::Unchecked]);
+    assert!(notice_lines(&Notice::Unchecked, Lang::En)[0].starts_with("written by hand"));
+    assert!(notice_lines(&Notice::Unchecked, Lang::Zh)[0].starts_with("手写链接"));
+    // With a real problem beside it, the problem is the notice and the quiet line stays apart.
+    let both = AppState::from_fragment("#v=3&gdp=abc");
+    assert!(
+        matches!(both.notices.as_slice(), [Notice::Link(issues), Notice::Unchecked] if issues.len() == 1)
+    );
+    // A checksum that does not match was cut or altered: that is said as a problem.
     assert!(lines("#v=1&gdp=6&ck=000000", Lang::En)[0].contains("altered"));
+    assert!(matches!(
+        AppState::from_fragment("#v=3&gdp=6&ck=000000")
+            .notices
+            .as_slice(),
+        [Notice::Link(_)]
+    ));
 }
 
 #[test]

@@ -10,9 +10,8 @@ use taijiang_sim::engine;
 use taijiang_sim::i18n::Lang;
 use taijiang_sim::plan::TargetId;
 use taijiang_sim::scenario::{Param, Scenario};
-use taijiang_sim::text::notes::{
-    expected_growth, inert_note, is_worked_back, needs_interval, probability_with_uncertainty,
-};
+use taijiang_sim::text::chance::{needs_interval, probability_with_uncertainty};
+use taijiang_sim::text::notes::{expected_growth, inert_note, is_worked_back};
 use taijiang_sim::text::rules::rule_text;
 
 #[test]
@@ -128,13 +127,67 @@ fn base_values_say_no_more_than_the_plan() {
 }
 
 #[test]
-fn the_strip_never_rounds_an_uncertain_chance_to_certainty() {
-    use taijiang_sim::text::notes::whole_percent;
-    assert_eq!(whole_percent(0.9991), "> 99 %");
-    assert_eq!(whole_percent(1.0), "100 %");
-    assert_eq!(whole_percent(0.0001), "< 1 %");
-    assert_eq!(whole_percent(0.0), "0 %");
-    assert_eq!(whole_percent(0.534), "53 %");
+fn the_strip_never_rounds_an_uncertain_chance_to_certainty_nor_across_its_verdict() {
+    use taijiang_sim::text::chance::strip_percent;
+    use taijiang_sim::text::likelihood_band;
+    assert_eq!(strip_percent(0.9991), "> 99 %");
+    assert_eq!(strip_percent(1.0), "100 %");
+    assert_eq!(strip_percent(0.0001), "< 1 %");
+    assert_eq!(strip_percent(0.0), "0 %");
+    assert_eq!(strip_percent(0.534), "53 %");
+    // Within half a point of a verdict's boundary: one decimal, on the side of its verdict.
+    assert_eq!(strip_percent(0.7991), "79.9 %");
+    assert_eq!(strip_percent(0.8), "80.0 %");
+    assert_eq!(strip_percent(0.2049), "20.5 %");
+    assert_eq!(strip_percent(0.1951), "19.5 %");
+    assert_eq!(strip_percent(0.7949), "79 %");
+    // Over every chance a run of 10,000 paths can give, what the strip shows never reads as
+    // another verdict: its number, read back, falls in the same band.
+    for met in 0..=10_000_u32 {
+        let p = f64::from(met) / 10_000.0;
+        let shown = strip_percent(p);
+        let read: f64 = shown
+            .trim_start_matches(['<', '>', ' '])
+            .trim_end_matches([' ', '%'])
+            .parse()
+            .expect("a number");
+        let read = if shown.starts_with('<') || shown.starts_with('>') {
+            p
+        } else {
+            read / 100.0
+        };
+        assert_eq!(
+            likelihood_band(read),
+            likelihood_band(p),
+            "{p} shown as {shown}"
+        );
+    }
+}
+
+#[test]
+fn every_view_writes_a_chance_by_one_rule_and_never_as_plus_minus_zero() {
+    use taijiang_sim::text::chance::chance_text;
+    for lang in [Lang::Zh, Lang::En] {
+        for (met, n, se) in [
+            (0, 10_000, 0.0),
+            (10_000, 10_000, 0.0),
+            (9_999, 10_000, 0.0001),
+            (5_000, 10_000, 0.005),
+        ] {
+            let full = chance_text(met, n, se, lang, false).whole();
+            let compact = chance_text(met, n, se, lang, true).whole();
+            for text in [&full, &compact] {
+                assert!(!text.contains("± 0.0 %"), "{text}");
+            }
+        }
+        // The compact form keeps the numbers of the full one.
+        let full = chance_text(0, 10_000, 0.0, lang, false);
+        let compact = chance_text(0, 10_000, 0.0, lang, true);
+        assert!(
+            full.uncertainty.contains("0.00–0.04 %") && compact.uncertainty.contains("0.00–0.04 %")
+        );
+        assert!(full.uncertainty.contains("95"), "{}", full.uncertainty);
+    }
 }
 
 /// The income target's rule says its price basis, and "in step" its reading, with the numbers

@@ -47,6 +47,9 @@ pub enum ScenarioSource {
 pub enum Notice {
     /// Parts of a link that were not used as written.
     Link(Vec<LinkIssue>),
+    /// A link without its checksum: written or trimmed by hand (or cut short), so not checked.
+    /// Said quietly, not as a problem.
+    Unchecked,
     /// A value typed into a control that was refused.
     Rejected {
         key: &'static str,
@@ -391,10 +394,18 @@ impl AppState {
     }
 }
 
+/// A link's issues as notices: a missing checksum on its own, said quietly (a link written or
+/// trimmed by hand has none: nothing is wrong with it), the rest as one notice.
 fn link_notices(issues: Vec<LinkIssue>) -> Vec<Notice> {
-    if issues.is_empty() {
-        Vec::new()
-    } else {
-        vec![Notice::Link(issues)]
+    let (unchecked, rest): (Vec<_>, Vec<_>) = issues
+        .into_iter()
+        .partition(|issue| *issue == LinkIssue::ChecksumMissing);
+    let mut notices = Vec::new();
+    if !rest.is_empty() {
+        notices.push(Notice::Link(rest));
     }
+    if !unchecked.is_empty() {
+        notices.push(Notice::Unchecked);
+    }
+    notices
 }

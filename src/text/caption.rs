@@ -70,10 +70,10 @@ pub fn provenance_note(lang: Lang, paths: u32) -> String {
     let paths = format::grouped(f64::from(paths), 0);
     match lang {
         Lang::Zh => format!(
-            "目标与基数来自《台江区“十四五”规划》原文;概率为 {paths} 条蒙特卡洛路径的模拟结果(模型第 {MODEL_VERSION} 版),± 为蒙特卡洛标准误。未写入规划的设定均为可修改的假设,见完整模拟器。"
+            "目标与基数来自《台江区“十四五”规划》原文;概率为 {paths} 条模拟路径的结果(模型第 {MODEL_VERSION} 版),± 为模拟本身的误差范围。未写入规划的设定均为可修改的假设,见完整模拟器。"
         ),
         Lang::En => format!(
-            "Targets and base values are from the Taijiang 14th Five-Year Plan; chances are from {paths} Monte Carlo paths (model v{MODEL_VERSION}), ± the Monte Carlo standard error. Everything not in the plan is an editable assumption, shown in the full simulator."
+            "Targets and base values are from the Taijiang 14th Five-Year Plan; chances are from {paths} simulated paths (model v{MODEL_VERSION}), ± the margin the simulation itself allows. Everything not in the plan is an editable assumption, shown in the full simulator."
         ),
     }
 }

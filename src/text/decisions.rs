@@ -159,6 +159,18 @@ pub fn try_button(label: &str, value: &str, lang: Lang) -> (String, String) {
 }
 
 /// The line under the tornado naming what no step moves.
+/// The folded line under the tornado: how many parameters changed nothing, and that the names
+/// are one click away.
+pub fn still_summary(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("另有 {count} 项参数在一档之内不改变任何路径的结果(点击查看)"),
+        Lang::En if count == 1 => {
+            "1 more parameter changes no path's result within a step (show)".to_owned()
+        }
+        Lang::En => format!("{count} more parameters change no path's result within a step (show)"),
+    }
+}
+
 pub fn still_line(names: &[&str], lang: Lang) -> String {
     format!(
         "{}{}",

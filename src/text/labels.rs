@@ -87,15 +87,15 @@ labels! {
     // Results.
     TargetColumn => ("规划目标(原文)", "Target (the plan's words)"),
     RuleColumn => ("判定方法", "How it is judged"),
-    ChanceColumn => ("实现概率 ± 标准误", "Chance met ± std. error"),
+    ChanceColumn => ("实现概率 ± 误差范围", "Chance met ± margin"),
     VerdictColumn => ("判断", "Verdict"),
-    PlanText => ("原文", "plan text"),
+    PlanText => ("原文", "original (Chinese)"),
     PlanTextPrefix => ("原文:", "plan text: "),
     Distribution => ("分布", "distribution"),
     DistributionPrefix => ("分布:", "distribution: "),
     TargetShort => ("目标", "Target"),
-    DeltaPointsColumn => ("Δ ± 标准误(百分点)", "Δ ± s.e. (points)"),
-    ChanceShortColumn => ("概率 ± 标准误", "Chance ± s.e."),
+    DeltaPointsColumn => ("变化 ± 误差(百分点)", "Change ± margin (points)"),
+    ChanceShortColumn => ("概率 ± 误差", "Chance ± margin"),
     StripLabel => ("十项目标的实现概率", "The ten targets' chances"),
     TogetherRegion => ("目标同时实现", "Targets met together"),
     TogetherTitle => ("同时实现几项?", "How many targets together?"),
@@ -160,8 +160,8 @@ labels! {
         "Every lever and assumption, one documented step down and up."
     ),
     PairedNote => (
-        "与当前情景使用相同的随机数,差值旁为配对标准误。",
-        " The same random numbers as the scenario on screen; ± is the paired standard error."
+        "与当前情景使用相同的随机数,差值旁为两者之差的误差范围。",
+        " The same random numbers as the scenario on screen; ± is the margin of the difference."
     ),
     Parameter => ("参数", "Parameter"),
     StepDown => ("下调一档", "One step down"),

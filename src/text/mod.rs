@@ -7,6 +7,7 @@ use crate::plan::{section_of, Provenance, TargetId};
 
 pub mod briefing;
 pub mod caption;
+pub mod chance;
 pub mod charts;
 pub mod compare;
 pub mod controls;

@@ -2,8 +2,6 @@
 //! trend slider implies, parameters that act only through another, bases worked back from the
 //! targets, and honest intervals where p̂ is 0 or 1.
 
-use crate::engine::joint::wilson_interval;
-use crate::engine::TargetResult;
 use crate::format;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
@@ -35,8 +33,8 @@ pub fn expected_growth_note(scenario: &Scenario, lang: Lang) -> String {
 pub fn inert_note(param: Param, scenario: &Scenario, lang: Lang) -> Option<&'static str> {
     match param {
         Param::Icor if scenario.get(Param::Inv) == 0.0 => Some(lang.pick(
-            "ICOR 只通过新增投资起作用:新增投资为 0 时,改变它不会影响结果。",
-            "ICOR acts only through extra investment: with none, changing it rightly moves nothing.",
+            "投资与产出之比(ICOR)只通过新增投资起作用:新增投资为 0 时,改变它不会影响结果。",
+            "The investment per unit of output (ICOR) acts only through extra investment: with none, changing it rightly moves nothing.",
         )),
         Param::DownturnHt | Param::DownturnGreen if scenario.get(Param::ShockP) == 0.0 => {
             Some(lang.pick(
@@ -78,59 +76,6 @@ pub fn worked_back_note(lang: Lang) -> &'static str {
         "这一概率主要反映假设的 2020 年水平:规划未给出基数,此处由目标倒推(或按目标推定),可在假设参数中修改。",
         "This chance mostly reflects the assumed 2020 level: the plan gives no base, so it was worked back from the target (or inferred from it); the assumptions let you change it.",
     )
-}
-
-/// Whether "± the standard error" would claim a certainty the run does not have: p̂ is 0 or 1,
-/// or the error rounds to 0.0 % on screen.
-pub fn needs_interval(result: &TargetResult, paths: u32) -> bool {
-    claims_certainty(result.met, paths, result.std_error)
-}
-
-/// [`needs_interval`] for any proportion `met` / `n` with standard error `std_error`.
-pub fn claims_certainty(met: u32, n: u32, std_error: f64) -> bool {
-    met == 0 || met == n || std_error < 0.0005
-}
-
-/// A probability with its uncertainty: ± the standard error, or where that would claim
-/// certainty ([`needs_interval`]) the 95 % Wilson interval.
-pub fn probability_with_uncertainty(result: &TargetResult, paths: u32, lang: Lang) -> String {
-    proportion_with_uncertainty(result.met, paths, result.std_error, lang)
-}
-
-/// [`probability_with_uncertainty`] for any proportion `met` / `n`.
-pub fn proportion_with_uncertainty(met: u32, n: u32, std_error: f64, lang: Lang) -> String {
-    let probability = f64::from(met) / f64::from(n.max(1));
-    let p = format::percent(probability);
-    if claims_certainty(met, n, std_error) {
-        let (low, high) = wilson_interval(met, n);
-        let range = format!("{:.2}–{:.2} %", low * 100.0, high * 100.0);
-        match lang {
-            Lang::Zh => format!("{p}(95% 区间 {range})"),
-            Lang::En => format!("{p} (95 % interval {range})"),
-        }
-    } else {
-        format!("{p} ± {}", format::percent(std_error))
-    }
-}
-
-/// Says under the table which interval is shown where.
-pub fn interval_note(lang: Lang) -> &'static str {
-    lang.pick(
-        "“±”后为蒙特卡洛标准误。概率为 0、100% 或标准误小于 0.05 个百分点时,“± 0.0%”会夸大确定性,此时改为显示 95% Wilson 区间。",
-        "“±” gives the Monte Carlo standard error. Where the chance is 0 or 100 %, or the error is below 0.05 points, “± 0.0 %” would claim a certainty the run does not have; a 95 % Wilson interval is shown instead.",
-    )
-}
-
-/// A chance in whole percent for the compact strip, never rounding a chance that is not
-/// certain to 0 % or 100 %.
-pub fn whole_percent(probability: f64) -> String {
-    if probability > 0.0 && probability < 0.005 {
-        "< 1 %".to_owned()
-    } else if (0.995..1.0).contains(&probability) {
-        "> 99 %".to_owned()
-    } else {
-        format!("{:.0} %", probability * 100.0)
-    }
 }
 
 /// What the page says when a run left the ground the model stands on: GDP's or income's growth

@@ -67,10 +67,10 @@ pub fn issue_text(issue: &LinkIssue, lang: Lang) -> String {
             crate::link::MODEL_VERSION
         ),
         (LinkIssue::ChecksumMissing, Lang::Zh) => {
-            "链接似乎被截断(缺少末尾的校验码):最后一个数值可能不完整,请向发送者索取完整链接".to_owned()
+            "手写链接:没有校验码,未经校验(若是转发时被截短,最后一个数值可能不完整)".to_owned()
         }
         (LinkIssue::ChecksumMissing, Lang::En) => {
-            "the link seems cut off (its closing checksum is missing): the last value may be incomplete; ask the sender for the whole link".to_owned()
+            "written by hand: no checksum, so not checked (if it was cut short in sending, its last value may be incomplete)".to_owned()
         }
         (LinkIssue::ChecksumMismatch, Lang::Zh) => {
             "链接校验码不符:链接被截断或改动过,数字可能与发送者看到的不同".to_owned()
@@ -92,6 +92,7 @@ pub fn issue_text(issue: &LinkIssue, lang: Lang) -> String {
 pub fn notice_lines(notice: &Notice, lang: Lang) -> Vec<String> {
     match notice {
         Notice::Link(issues) => issues.iter().map(|issue| issue_text(issue, lang)).collect(),
+        Notice::Unchecked => vec![issue_text(&LinkIssue::ChecksumMissing, lang)],
         Notice::Rejected { key, value, error } => {
             let why = error_text(error, lang);
             vec![match lang {

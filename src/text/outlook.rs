@@ -7,7 +7,6 @@
 use super::{likelihood_band, param_value, short_label, LikelihoodBand};
 use crate::analysis::tornado::Bar;
 use crate::analysis::Measure;
-use crate::engine::joint::wilson_interval;
 use crate::engine::Summary;
 use crate::format;
 use crate::i18n::Lang;
@@ -95,28 +94,16 @@ pub fn outlook(summary: &Summary, key: Option<&KeyParams>, lang: Lang) -> String
     let uncertain = summary.targets.len() - likely.len() - at_risk.len();
     let joint = summary.joint();
     let (expected, expected_se) = joint.expected_met();
+    // The one rule for a chance (`text::chance`): ± its margin, or its 95 % range where
+    // "± 0.0 %" would claim certainty.
     let all_met = {
-        let (all, all_se) = joint.all_met();
-        if all_se < 0.0005 {
-            // "0.0 % ± 0.0 %" would claim certainty: the 95 % Wilson interval says what is known.
-            let (low, high) = wilson_interval(joint.all_met_count(), summary.paths);
-            match lang {
-                Lang::Zh => format!(
-                    "{}(95% 区间 {:.2}–{:.2}%)",
-                    format::percent(all),
-                    low * 100.0,
-                    high * 100.0
-                ),
-                Lang::En => format!(
-                    "{} (95 % interval {:.2}–{:.2} %)",
-                    format::percent(all),
-                    low * 100.0,
-                    high * 100.0
-                ),
-            }
-        } else {
-            format::percent_with_error(all, all_se)
-        }
+        let (_, all_se) = joint.all_met();
+        super::chance::proportion_with_uncertainty(
+            joint.all_met_count(),
+            summary.paths,
+            all_se,
+            lang,
+        )
     };
     let mut sentences = Vec::new();
     sentences.push(match (lang, likely.is_empty()) {

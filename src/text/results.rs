@@ -1,8 +1,8 @@
 //! The words of the results: a target's row and its buttons, the compact table, targets met
 //! together, and a target's sentence in the plan with its citation.
 
+use super::chance::proportion_with_uncertainty;
 use super::labels::Label;
-use super::notes::proportion_with_uncertainty;
 use crate::engine::joint::JointAttainment;
 use crate::format;
 use crate::i18n::Lang;

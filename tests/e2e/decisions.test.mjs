@@ -64,7 +64,14 @@ appTest('the tornado equals the CLI’s, and a bar’s “try” is B against th
       }
     }
     const still = cli.bars.length - moving.length;
-    if (still > 0) assert.equal(await page.getAttribute('[data-tornado-still]', 'data-tornado-still'), String(still));
+    if (still > 0) {
+      assert.equal(await page.getAttribute('[data-tornado-still]', 'data-tornado-still'), String(still));
+      // Folded into one line, the names one click away.
+      const folded = page.locator('[data-tornado-still] details');
+      assert.equal(await folded.evaluate((el) => el.open), false, 'folded');
+      assert.match(await folded.locator('summary').textContent(), new RegExp(`${still}`));
+      assert.equal(await folded.locator('p').isVisible(), false, 'the names hidden until asked for');
+    }
   }
 
   // "Try" on GDP growth one step up: B = 8.5 against A = the scenario before, with the bar's Δ.

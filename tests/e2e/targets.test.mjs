@@ -61,6 +61,13 @@ appTest('every target is a row in Chinese and in English, with a plan badge', ge
   assert.equal(await en.getAttribute('html', 'lang'), 'en');
   assert.match(await en.locator('table.targets caption').textContent(), /Chance of meeting/);
   assert.match(await en.locator('[data-target="hightech"]').textContent(), /exceed 400/);
+  // In English each row leads with English: its first text has no Chinese; the plan's own
+  // Chinese sentence is one click away.
+  const firstTexts = await en.$$eval('tr[data-target] th', (cells) => cells.map((cell) => cell.innerText.trim().split('\n')[0]));
+  assert.equal(firstTexts.length, TARGET_IDS.length);
+  for (const text of firstTexts) assert.doesNotMatch(text, /[\u4e00-\u9fff]/, `English first: ${text}`);
+  await en.locator('[data-show-sentence="hightech"]').click();
+  assert.match(await en.locator('[data-sentence-panel], .sentence-panel').first().textContent(), /高新技术企业/);
   for (const id of TARGET_IDS) {
     const tip = await en.locator(`[data-target="${id}"] [data-provenance="plan"]`).getAttribute('data-tip');
     assert.equal(tip, `the plan's text, ${sectionOf(id)[1]}`, `${id}: the badge in English`);

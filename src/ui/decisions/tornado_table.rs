@@ -8,7 +8,7 @@ use crate::analysis::Measure;
 use crate::format;
 use crate::i18n::Lang;
 use crate::scenario::Param;
-use crate::text::decisions::{change_text, still_line, try_button};
+use crate::text::decisions::{change_text, still_line, still_summary, try_button};
 use crate::text::labels::Label;
 use crate::text::param_value;
 use yew::prelude::*;
@@ -118,8 +118,12 @@ pub fn tornado_table(props: &TornadoTableProps) -> Html {
             </thead>
             <tbody>{ rows }</tbody>
             if !still_names.is_empty() {
+                // Folded to one line: a wall of thirty names would bury the bars above it.
                 <tfoot><tr><td colspan="3" class="tornado-still" data-tornado-still={still.len().to_string()}>
-                    { still_line(&still_names, lang) }
+                    <details>
+                        <summary>{ still_summary(still_names.len(), lang) }</summary>
+                        <p>{ still_line(&still_names, lang) }</p>
+                    </details>
                 </td></tr></tfoot>
             }
         </table>

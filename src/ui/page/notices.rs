@@ -19,18 +19,29 @@ pub fn notices(props: &NoticesProps) -> Html {
         return html! {};
     }
     let lang = props.lang;
-    let lines = props
+    // A link without its checksum is not a problem: one quiet line, not an alert.
+    let (quiet, problems): (Vec<&Notice>, Vec<&Notice>) = props
         .notices
+        .iter()
+        .partition(|notice| matches!(notice, Notice::Unchecked));
+    let lines = problems
         .iter()
         .flat_map(|notice| notice_lines(notice, lang))
         .map(|line| html! { <li>{ line }</li> })
         .collect::<Html>();
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {
-        <div class="notice" role="alert" data-notice="">
-            <p>{ Label::AboutInput.text(lang) }</p>
-            <ul>{ lines }</ul>
-            <button class="notice-dismiss" onclick={dismiss}>{ Label::Dismiss.text(lang) }</button>
-        </div>
+        <>
+            if !problems.is_empty() {
+                <div class="notice" role="alert" data-notice="">
+                    <p>{ Label::AboutInput.text(lang) }</p>
+                    <ul>{ lines }</ul>
+                    <button class="notice-dismiss" onclick={dismiss}>{ Label::Dismiss.text(lang) }</button>
+                </div>
+            }
+            { for quiet.iter().flat_map(|notice| notice_lines(notice, lang)).map(|line| html! {
+                <p class="notice-quiet" role="status" data-notice="unchecked">{ line }</p>
+            }) }
+        </>
     }
 }

@@ -7,6 +7,7 @@ use crate::engine::compare::TargetDifference;
 use crate::engine::Summary;
 use crate::format;
 use crate::i18n::Lang;
+use crate::text::chance::chance_text;
 use crate::text::compare::change_words;
 use crate::text::labels::Label;
 use crate::text::results;
@@ -40,6 +41,9 @@ pub fn compact_targets(props: &CompactTargetsProps) -> Html {
             let id = result.id;
             let band = likelihood_band(result.probability);
             let difference = compared.and_then(|all| all.iter().find(|d| d.id == id));
+            let paths = props.summary.paths;
+            let chance = chance_text(result.met, paths, result.std_error, lang, true);
+            let full = chance_text(result.met, paths, result.std_error, lang, false);
             html! {
                 <tr data-target={marked.then_some(id.key())}
                     data-probability={marked.then(|| format::four_decimals(result.probability))}
@@ -49,11 +53,12 @@ pub fn compact_targets(props: &CompactTargetsProps) -> Html {
                     if let Some(d) = difference {
                         <td class="num">{ format::percent(d.probability_a) }</td>
                     }
-                    // Compared, Δ carries the standard error that matters; B's is in its title.
-                    <td class="num" title={results::plus_minus(result.std_error)}>
-                        { format::percent(result.probability) }
+                    // Compared, Δ carries the margin that matters; B's is in its title. The one
+                    // rule for a chance: its 95 % range where "± 0.0 %" would claim certainty.
+                    <td class="num" title={full.whole()}>
+                        { chance.percent.clone() }
                         if difference.is_none() {
-                            <span class="stderr">{ results::plus_minus(result.std_error) }</span>
+                            <span class="stderr">{ chance.uncertainty.clone() }</span>
                         }
                     </td>
                     if let Some(d) = difference {
@@ -81,10 +86,10 @@ pub fn compact_targets(props: &CompactTargetsProps) -> Html {
                         <th scope="col" class="col-name">{ Label::TargetShort.text(lang) }</th>
                         <th scope="col" class="num col-a">{ "A" }</th>
                         <th scope="col" class="num col-b">{ "B" }</th>
-                        <th scope="col" class="num col-delta">{ Label::DeltaPointsColumn.text(lang) }</th>
+                        <th scope="col" class="num col-delta" title={crate::text::chance::margin_tip(lang)}>{ Label::DeltaPointsColumn.text(lang) }</th>
                     } else {
                         <th scope="col" class="col-name">{ Label::TargetShort.text(lang) }</th>
-                        <th scope="col" class="num col-chance">{ Label::ChanceShortColumn.text(lang) }</th>
+                        <th scope="col" class="num col-chance" title={crate::text::chance::margin_tip(lang)}>{ Label::ChanceShortColumn.text(lang) }</th>
                         <th scope="col" class="col-verdict">{ Label::VerdictColumn.text(lang) }</th>
                     }
                 </tr>

@@ -3,8 +3,8 @@
 
 use crate::engine::Summary;
 use crate::i18n::Lang;
+use crate::text::chance::strip_percent;
 use crate::text::labels::Label;
-use crate::text::notes::whole_percent;
 use crate::text::{likelihood_band, short_label};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -29,7 +29,7 @@ pub fn probability_strip(props: &ProbabilityStripProps) -> Html {
                 <li class={classes!("chip", format!("band-{}", band.key()))} data-strip-target={result.id.key()}>
                     <span class="chip-label">{ short_label(result.id, lang) }</span>
                     <span class="chip-value"><span aria-hidden="true">{ band.mark() }</span>
-                        { whole_percent(result.probability) }</span>
+                        { strip_percent(result.probability) }</span>
                 </li>
             }
         })

@@ -11,11 +11,10 @@ use crate::plan::TARGET_STEP;
 use crate::plan::{Chapter, Provenance, TargetId};
 use crate::scenario::Scenario;
 use crate::text;
+use crate::text::chance::{interval_note, needs_interval, probability_with_uncertainty};
 use crate::text::compare::{change_heading, change_words, delta_text};
 use crate::text::labels::Label;
-use crate::text::notes::{
-    interval_note, needs_interval, probability_with_uncertainty, worked_back_note,
-};
+use crate::text::notes::worked_back_note;
 use crate::text::results;
 use crate::text::rules::rule_text;
 use crate::ui::controls::ProvenanceBadge;
@@ -85,9 +84,12 @@ fn row(result: &TargetResult, props: &TargetsTableProps) -> Html {
             data-change={difference.map(|d| format!("{:?}", d.change()).to_lowercase())}
             class={classes!(selected.then_some("selected"))}>
             <th scope="row">
-                <span class="target-wording" lang="zh-CN">{ id.wording_zh() }</span>
+                // The reader's language first; in English the plan's Chinese sentence is one click
+                // away ("plan text (Chinese)": the side panel with the original).
                 if lang == Lang::En {
-                    <span class="target-translation">{ id.wording_en() }</span>
+                    <span class="target-wording">{ id.wording_en() }</span>
+                } else {
+                    <span class="target-wording" lang="zh-CN">{ id.wording_zh() }</span>
                 }
                 <span class="target-controls">
                     <ProvenanceBadge provenance={Provenance::Plan { line: id.plan_line() }} lang={lang} />
@@ -164,7 +166,7 @@ pub fn targets_table(props: &TargetsTableProps) -> Html {
                 <tr>
                     <th scope="col">{ Label::TargetColumn.text(lang) }</th>
                     <th scope="col">{ Label::RuleColumn.text(lang) }</th>
-                    <th scope="col">{ Label::ChanceColumn.text(lang) }</th>
+                    <th scope="col" title={crate::text::chance::margin_tip(lang)}>{ Label::ChanceColumn.text(lang) }</th>
                     if compared {
                         <th scope="col">{ change_heading(props.pinned, lang) }</th>
                     }
