@@ -356,7 +356,7 @@ fn a_job_spread_over_workers_in_any_order_gives_the_same_results_as_one_thread()
 fn the_outlook_names_exactly_the_likely_and_at_risk_targets_and_the_key_lever() {
     use taijiang_sim::i18n::Lang;
     use taijiang_sim::text::outlook::{key_lever, key_params, outlook};
-    use taijiang_sim::text::{likelihood_band, short_label, LikelihoodBand};
+    use taijiang_sim::text::{likelihood_band, target_name, LikelihoodBand};
     for changes in [vec![], vec![(Param::HtPush, 40.0), (Param::Gdp, 5.0)]] {
         let base = scenario(1000.0, &changes);
         let base_run = engine::run(&base);
@@ -379,7 +379,7 @@ fn the_outlook_names_exactly_the_likely_and_at_risk_targets_and_the_key_lever() 
                 .next()
                 .expect("a second sentence");
             for result in &base_run.targets {
-                let name = short_label(result.id, lang);
+                let name = target_name(result.id, lang);
                 let band = likelihood_band(result.probability);
                 assert_eq!(
                     likely_part.contains(name),

@@ -60,8 +60,24 @@ fn compare_prints_both_probabilities_and_the_paired_difference() {
     let rows: Vec<&str> = out
         .lines()
         .filter(|l| !l.starts_with("fingerprint") && !l.starts_with("model"))
+        .filter(|l| !l.starts_with("all_met") && !l.starts_with("expected_met"))
         .collect();
     assert_eq!(rows.len(), expected.len());
+    // Then how the whole moved.
+    let joint = taijiang_sim::engine::compare::joint_difference(&run(a), &run(b));
+    for (name, moved) in [
+        ("all_met", joint.all_met),
+        ("expected_met", joint.expected_met),
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(name))
+            .expect("a line for the whole");
+        assert_eq!(field(line, "a"), four_decimals(moved.a));
+        assert_eq!(field(line, "b"), four_decimals(moved.b));
+        assert_eq!(field(line, "delta"), four_decimals(moved.delta));
+        assert_eq!(field(line, "delta_stderr"), four_decimals(moved.std_error));
+    }
     for (line, d) in rows.iter().zip(&expected) {
         assert!(line.starts_with(d.id.key()), "{line}");
         assert_eq!(field(line, "probability_a"), four_decimals(d.probability_a));

@@ -270,3 +270,62 @@ fn the_reported_error_matches_the_spread_of_the_difference_over_seeds() {
         "paired {reported_variance:.3e} vs independent {independent_variance:.3e}"
     );
 }
+
+/// How the whole changed: P(all met) and the expected number met in A and B, Δ and its paired
+/// error, against the same numbers computed path by path from the outcome bits.
+#[test]
+fn the_targets_met_together_move_path_by_path() {
+    use taijiang_sim::engine::compare::joint_difference;
+    let a = engine::run(&scenario(&[(Param::Paths, 3_000.0)]));
+    let b = engine::run(&scenario(&[
+        (Param::Paths, 3_000.0),
+        (Param::HtPush, 40.0),
+        (Param::Gdp, 8.5),
+        (Param::AirVol, 0.1),
+    ]));
+    let joint = joint_difference(&a, &b);
+    assert_eq!(joint.pairing, Pairing::Paired { paths: 3_000 });
+    let counts = |summary: &engine::Summary| -> Vec<f64> {
+        (0..summary.paths as usize)
+            .map(|path| {
+                (0..summary.outcomes.targets())
+                    .filter(|&k| summary.outcomes.met(k, path))
+                    .count() as f64
+            })
+            .collect()
+    };
+    let (count_a, count_b) = (counts(&a), counts(&b));
+    let n = count_a.len() as f64;
+    let d: Vec<f64> = count_a.iter().zip(&count_b).map(|(x, y)| y - x).collect();
+    let mean = d.iter().sum::<f64>() / n;
+    let variance = d.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    let moved = joint.expected_met;
+    assert!((moved.delta - mean).abs() < 1e-12);
+    assert!((moved.std_error - (variance / n).sqrt()).abs() < 1e-12);
+    assert!((moved.a - a.joint().expected_met().0).abs() < 1e-12);
+    assert!((moved.b - b.joint().expected_met().0).abs() < 1e-12);
+    assert!(
+        moved.delta > 2.0 * moved.std_error,
+        "the push and faster growth meet more targets"
+    );
+    // All met: the paired counts of the all-met indicator.
+    let all = |c: &f64| *c == 10.0;
+    let pairs: Vec<(bool, bool)> = count_a
+        .iter()
+        .zip(&count_b)
+        .map(|(x, y)| (all(x), all(y)))
+        .collect();
+    let (delta, error) = direct(&pairs);
+    assert!((joint.all_met.delta - delta).abs() < 1e-12);
+    assert!((joint.all_met.std_error - error).abs() < 1e-12);
+    assert_eq!(joint.all_met.a, a.joint().all_met().0);
+    assert_eq!(joint.all_met.b, b.joint().all_met().0);
+    // Different seeds: independent, the variances added.
+    let other_seed = engine::run(&scenario(&[(Param::Paths, 3_000.0), (Param::Seed, 7.0)]));
+    let independent = joint_difference(&a, &other_seed);
+    assert_eq!(independent.pairing, Pairing::Independent);
+    let (ea, sa) = a.joint().expected_met();
+    let (eb, sb) = other_seed.joint().expected_met();
+    assert!((independent.expected_met.delta - (eb - ea)).abs() < 1e-12);
+    assert!((independent.expected_met.std_error - sa.hypot(sb)).abs() < 1e-12);
+}

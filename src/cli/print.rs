@@ -7,7 +7,7 @@ use crate::analysis::goal_seek::{seek, Goal};
 use crate::analysis::tornado;
 use crate::analysis::Measure;
 use crate::bench;
-use crate::engine::compare::{differences, Pairing};
+use crate::engine::compare::{differences, joint_difference, Pairing};
 use crate::engine::{self};
 use crate::export::{self, series_csv, targets_csv, CsvContext};
 use crate::format::four_decimals;
@@ -171,6 +171,22 @@ fn print_compare(a: &str, b: &str, out: &mut dyn Write, err: &mut dyn Write) -> 
             four_decimals(d.delta),
             four_decimals(d.std_error),
             d.change(),
+        )?;
+    }
+    // The whole: all targets met together, and the number met on average.
+    let joint = joint_difference(&a, &b);
+    for (name, moved) in [
+        ("all_met", joint.all_met),
+        ("expected_met", joint.expected_met),
+    ] {
+        writeln!(
+            out,
+            "{name}	a={}	b={}	delta={}	delta_stderr={}	{:?}",
+            four_decimals(moved.a),
+            four_decimals(moved.b),
+            four_decimals(moved.delta),
+            four_decimals(moved.std_error),
+            moved.change(),
         )?;
     }
     Ok(())

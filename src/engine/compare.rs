@@ -130,3 +130,104 @@ pub fn differences(a: &Summary, b: &Summary) -> Vec<TargetDifference> {
         })
         .collect()
 }
+
+/// How the whole changed from A to B: the chance that every target is met and the expected
+/// number met, each in A and in B, with Δ and its standard error (paired path by path when the
+/// seeds are the same, from each path's own count).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct JointDifference {
+    pub all_met: Moved,
+    pub expected_met: Moved,
+    pub pairing: Pairing,
+}
+
+/// One number in A and in B, Δ = B − A, and Δ's standard error.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Moved {
+    pub a: f64,
+    pub b: f64,
+    pub delta: f64,
+    pub std_error: f64,
+}
+
+impl Moved {
+    /// What the difference amounts to: within two standard errors of zero is noise.
+    pub fn change(&self) -> Change {
+        if self.delta == 0.0 && self.std_error == 0.0 {
+            Change::None
+        } else if self.delta.abs() <= 2.0 * self.std_error {
+            Change::Noise
+        } else if self.delta > 0.0 {
+            Change::Up
+        } else {
+            Change::Down
+        }
+    }
+}
+
+/// The change of the targets met together from `a` to `b`.
+pub fn joint_difference(a: &Summary, b: &Summary) -> JointDifference {
+    let targets = a.outcomes.targets().min(b.outcomes.targets());
+    let common = a.paths.min(b.paths);
+    let paired = a.seed == b.seed
+        && a.outcomes.targets() == b.outcomes.targets()
+        && a.outcomes.paths() >= common
+        && b.outcomes.paths() >= common
+        && common > 0;
+    if !paired {
+        let (joint_a, joint_b) = (a.joint(), b.joint());
+        let independent = |(pa, sa): (f64, f64), (pb, sb): (f64, f64)| Moved {
+            a: pa,
+            b: pb,
+            delta: pb - pa,
+            std_error: sa.hypot(sb),
+        };
+        return JointDifference {
+            all_met: independent(joint_a.all_met(), joint_b.all_met()),
+            expected_met: independent(joint_a.expected_met(), joint_b.expected_met()),
+            pairing: Pairing::Independent,
+        };
+    }
+    let met = |outcomes: &super::Outcomes, path: usize| {
+        (0..targets).filter(|&k| outcomes.met(k, path)).count()
+    };
+    let (mut all_a, mut all_b, mut a_only, mut b_only) = (0u32, 0u32, 0u32, 0u32);
+    let (mut sum_a, mut sum_b, mut sum_d, mut sum_d2) = (0.0, 0.0, 0.0, 0.0);
+    for path in 0..common as usize {
+        let (count_a, count_b) = (met(&a.outcomes, path), met(&b.outcomes, path));
+        let (every_a, every_b) = (count_a == targets, count_b == targets);
+        all_a += u32::from(every_a);
+        all_b += u32::from(every_b);
+        a_only += u32::from(every_a && !every_b);
+        b_only += u32::from(every_b && !every_a);
+        let d = count_b as f64 - count_a as f64;
+        sum_a += count_a as f64;
+        sum_b += count_b as f64;
+        sum_d += d;
+        sum_d2 += d * d;
+    }
+    let n = f64::from(common);
+    let (delta_all, se_all) = paired_delta(common, a_only, b_only);
+    let mean_d = sum_d / n;
+    // The sample variance of the per-path differences, over n for the mean's.
+    let variance_d = if common > 1 {
+        ((sum_d2 - n * mean_d * mean_d) / (n - 1.0)).max(0.0)
+    } else {
+        0.0
+    };
+    JointDifference {
+        all_met: Moved {
+            a: f64::from(all_a) / n,
+            b: f64::from(all_b) / n,
+            delta: delta_all,
+            std_error: se_all,
+        },
+        expected_met: Moved {
+            a: sum_a / n,
+            b: sum_b / n,
+            delta: mean_d,
+            std_error: (variance_d / n).sqrt(),
+        },
+        pairing: Pairing::Paired { paths: common },
+    }
+}

@@ -1,7 +1,7 @@
 //! The baseline every result is compared with, and the comparison itself.
 
 use super::{AppState, Precision, RunResult};
-use crate::engine::compare::{self, TargetDifference};
+use crate::engine::compare::{self, JointDifference, TargetDifference};
 use crate::preset::preset_scenario;
 use crate::scenario::Scenario;
 use std::rc::Rc;
@@ -49,6 +49,24 @@ impl AppState {
                 ..result.clone()
             });
         }
+    }
+
+    /// The change of the targets met together, shown when the differences are.
+    pub fn shown_joint_difference(&self) -> Option<JointDifference> {
+        self.joint_difference
+            .filter(|_| self.shown_differences().is_some())
+    }
+
+    pub(super) fn compute_joint_difference(&self) -> Option<JointDifference> {
+        let current = self.result.as_ref()?;
+        let baseline = self
+            .baseline
+            .as_ref()
+            .filter(|result| result.revision == self.baseline_revision)?;
+        Some(compare::joint_difference(
+            &baseline.summary,
+            &current.summary,
+        ))
     }
 
     pub(super) fn compute_differences(&self) -> Option<Rc<Vec<TargetDifference>>> {

@@ -24,7 +24,7 @@ pub use pace::{Pace, PREVIEW_BUDGET_MS, PREVIEW_MIN_PATHS, PREVIEW_PATHS, PREVIE
 pub use run::{Precision, RunKey, RunRequest, RunResponse, RunResult, RunRole};
 
 use crate::embed::EmbedPiece;
-use crate::engine::compare::TargetDifference;
+use crate::engine::compare::{JointDifference, TargetDifference};
 use crate::i18n::Lang;
 use crate::link::{self, Labelled, Link, LinkIssue};
 use crate::plan::TargetId;
@@ -82,6 +82,8 @@ pub struct AppState {
     pub baseline: Option<RunResult>,
     /// Each target's change from the baseline to the result on screen, when both are there.
     pub differences: Option<Rc<Vec<TargetDifference>>>,
+    /// How the targets met together changed from the baseline, when both runs are there.
+    pub joint_difference: Option<JointDifference>,
     /// The target whose distribution is shown (kept in the link).
     pub selected_target: TargetId,
     /// The target whose plan sentence is open in the side panel, if any.
@@ -170,6 +172,7 @@ impl AppState {
             result: None,
             baseline: None,
             differences: None,
+            joint_difference: None,
             selected_target: TargetId::Gdp,
             sentence_open: None,
             embed: None,
@@ -231,6 +234,7 @@ impl AppState {
             || next.baseline_revision != self.baseline_revision;
         if changed {
             next.differences = next.compute_differences();
+            next.joint_difference = next.compute_joint_difference();
         }
         next
     }

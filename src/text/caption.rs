@@ -65,6 +65,12 @@ pub fn chart_caption(labelled: &Labelled, lang: Lang, date: &str, link: &str) ->
     vec![scenario_line(labelled, lang), source, link.to_owned()]
 }
 
+/// The provenance note in a few words, for the foot of a 320-pixel frame (the whole note in its
+/// title).
+pub fn provenance_short(lang: Lang) -> &'static str {
+    lang.pick("来源:规划原文", "Source: the plan")
+}
+
 /// The provenance note of an embedded piece or a printed sheet, in one or two sentences.
 pub fn provenance_note(lang: Lang, paths: u32) -> String {
     let paths = format::grouped(f64::from(paths), 0);

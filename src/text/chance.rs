@@ -84,8 +84,8 @@ pub fn proportion_with_uncertainty(met: u32, n: u32, std_error: f64, lang: Lang)
 /// Says under a table what "±" and the ranges mean, in plain words first.
 pub fn interval_note(lang: Lang) -> &'static str {
     lang.pick(
-        "“±”后为误差范围:模拟本身允许的上下浮动(蒙特卡洛标准误)。概率为 0、100% 或误差小于 0.05 个百分点时,“± 0.0%”会夸大确定性,此时改为显示有 95% 把握的区间。",
-        "“±” gives the margin the simulation itself allows (its Monte Carlo standard error). Where the chance is 0 or 100 %, or the margin is below 0.05 points, “± 0.0 %” would claim a certainty the run does not have; the range it lies in with 95 % confidence is shown instead.",
+        "“±”后为误差范围:模拟本身允许的上下浮动(蒙特卡洛标准误)。概率为 0、100% 或误差小于 0.05 个百分点时,“±”会夸大确定性,此时改为显示有 95% 把握的区间。",
+        "“±” gives the margin the simulation itself allows (its Monte Carlo standard error). Where the chance is 0 or 100 %, or the margin is below 0.05 points, a “±” would claim a certainty the run does not have; the range it lies in with 95 % confidence is shown instead.",
     )
 }
 

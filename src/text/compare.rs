@@ -2,8 +2,9 @@
 //! whether it is more than noise.
 
 use super::{likelihood_band, LikelihoodBand};
-use crate::engine::compare::{Change, TargetDifference};
+use crate::engine::compare::{Change, JointDifference, Moved, TargetDifference};
 use crate::engine::Summary;
+use crate::format;
 use crate::i18n::Lang;
 
 /// A difference of probabilities in percentage points with its sign, e.g. `+12.3`; below a
@@ -22,11 +23,16 @@ pub fn signed_points(delta: f64) -> String {
 
 /// Δ with its unit and standard error, e.g. `+12.3 个百分点 ± 0.4` / `+12.3 points ± 0.4`.
 pub fn delta_text(difference: &TargetDifference, lang: Lang) -> String {
-    let delta = signed_points(difference.delta);
-    let error = if difference.std_error * 100.0 < 0.05 && difference.std_error > 0.0 {
-        format!("{:.2}", difference.std_error * 100.0)
+    points_with_error(difference.delta, difference.std_error, lang)
+}
+
+/// A change of a chance in points with its margin, e.g. `+12.3 points ± 0.4`.
+pub fn points_with_error(delta: f64, std_error: f64, lang: Lang) -> String {
+    let delta = signed_points(delta);
+    let error = if std_error * 100.0 < 0.05 && std_error > 0.0 {
+        format!("{:.2}", std_error * 100.0)
     } else {
-        format!("{:.1}", difference.std_error * 100.0)
+        format!("{:.1}", std_error * 100.0)
     };
     match lang {
         Lang::Zh => format!("{delta} 个百分点 ± {error}"),
@@ -131,5 +137,57 @@ fn targets_en(n: usize) -> String {
         "1 target is".to_owned()
     } else {
         format!("{n} targets are")
+    }
+}
+
+/// The chance that every target is met, in A and B with Δ: "A 0.0 % → B 0.1 %(+0.10 个百分点 ±
+/// 0.03)".
+pub fn all_met_moved(moved: &Moved, lang: Lang) -> String {
+    let change = points_with_error(moved.delta, moved.std_error, lang);
+    let (a, b) = (format::percent(moved.a), format::percent(moved.b));
+    match lang {
+        Lang::Zh => format!("A {a} → B {b}({change})"),
+        Lang::En => format!("A {a} → B {b} ({change})"),
+    }
+}
+
+/// The expected number met, in A and B with Δ: "A 5.67 → B 5.80 (+0.13 ± 0.01)".
+pub fn expected_moved(moved: &Moved, lang: Lang) -> String {
+    let (a, b) = (format::grouped(moved.a, 2), format::grouped(moved.b, 2));
+    let delta = format!("{:+.2}", moved.delta);
+    let error = format::grouped(moved.std_error, 2);
+    match lang {
+        Lang::Zh => format!("A {a} → B {b}({delta} ± {error})"),
+        Lang::En => format!("A {a} → B {b} ({delta} ± {error})"),
+    }
+}
+
+/// How the whole moved, in one sentence after the targets that moved.
+pub fn joint_line(joint: &JointDifference, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "全部目标同时实现:{};平均实现项数:{}。",
+            all_met_moved(&joint.all_met, lang),
+            expected_moved(&joint.expected_met, lang)
+        ),
+        Lang::En => format!(
+            "All targets at once: {}; targets met on average: {}.",
+            all_met_moved(&joint.all_met, lang),
+            expected_moved(&joint.expected_met, lang)
+        ),
+    }
+}
+
+/// The headline of a comparison: B's counts, then A's.
+pub fn headline_compared(b: &Summary, a: &Summary, lang: Lang) -> String {
+    let (likely, uncertain, unlikely) = band_counts(a);
+    let of_b = headline(b, lang);
+    match lang {
+        Lang::Zh => format!(
+            "B:{of_b}(A:{likely} 项很可能实现,{uncertain} 项不确定,{unlikely} 项有落空风险。)"
+        ),
+        Lang::En => {
+            format!("B: {of_b} (A: {likely} likely, {uncertain} uncertain, {unlikely} at risk.)")
+        }
     }
 }

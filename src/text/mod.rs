@@ -114,6 +114,23 @@ pub fn param_value(spec: &ParamSpec, value: f64, lang: Lang) -> String {
 }
 
 /// A target's name in a few characters, for the compact strip of probabilities.
+/// A target's name in a few words, for sentences and the first mention of a short label.
+pub fn target_name(id: TargetId, lang: Lang) -> &'static str {
+    match id {
+        TargetId::Gdp => lang.pick("GDP 增速", "GDP growth"),
+        TargetId::Income => lang.pick("居民收入增速", "income growth"),
+        TargetId::IncomeSync => lang.pick("收入与经济同步", "income in step with GDP"),
+        TargetId::HighTech => lang.pick("高新技术企业数", "high-tech enterprises"),
+        TargetId::Air => lang.pick("空气优良天数比例", "good-air days"),
+        TargetId::GreenRatio => lang.pick("建成区绿地率", "green-space ratio"),
+        TargetId::GreenCover => lang.pick("绿化覆盖率", "green coverage"),
+        TargetId::Preschool => lang.pick("普惠学额覆盖率", "inclusive preschool places"),
+        TargetId::CultureStar => lang.pick("三星级审批服务", "3-star approvals"),
+        TargetId::CultureTrip => lang.pick("“最多跑一趟”审批", "one-visit approvals"),
+    }
+}
+
+/// A target's short label, for the narrowest places (its [`target_name`] in their title).
 pub fn short_label(id: TargetId, lang: Lang) -> &'static str {
     match id {
         TargetId::Gdp => lang.pick("GDP", "GDP"),
@@ -161,6 +178,15 @@ impl LikelihoodBand {
             LikelihoodBand::Likely => "●",
             LikelihoodBand::Uncertain => "◐",
             LikelihoodBand::Unlikely => "○",
+        }
+    }
+
+    /// The verdict in a word, for a compact table (its full label in the cell's title).
+    pub fn short_label(self, lang: Lang) -> &'static str {
+        match self {
+            LikelihoodBand::Likely => lang.pick("很可能", "likely"),
+            LikelihoodBand::Uncertain => lang.pick("不确定", "uncertain"),
+            LikelihoodBand::Unlikely => lang.pick("不太可能", "unlikely"),
         }
     }
 

@@ -4,7 +4,7 @@
 //! assumed 2020 base moves the answer more than any lever, that assumption (never called a
 //! lever).
 
-use super::{likelihood_band, param_value, short_label, LikelihoodBand};
+use super::{likelihood_band, param_value, LikelihoodBand};
 use crate::analysis::tornado::Bar;
 use crate::analysis::Measure;
 use crate::engine::Summary;
@@ -16,7 +16,7 @@ use crate::scenario::Param;
 /// A measure's name in a few words.
 pub fn measure_label(measure: Measure, lang: Lang) -> String {
     match measure {
-        Measure::Target(id) => short_label(id, lang).to_owned(),
+        Measure::Target(id) => super::target_name(id, lang).to_owned(),
         Measure::AllMet => lang.pick("全部目标同时实现", "all targets met").to_owned(),
         Measure::ExpectedMet => lang.pick("预期实现项数", "expected number met").to_owned(),
     }
@@ -82,7 +82,8 @@ pub fn targets_in(summary: &Summary, band: LikelihoodBand) -> Vec<TargetId> {
 }
 
 fn names(ids: &[TargetId], lang: Lang) -> String {
-    let names: Vec<&str> = ids.iter().map(|&id| short_label(id, lang)).collect();
+    // Sentences name targets in words, not by the short labels of the strip.
+    let names: Vec<&str> = ids.iter().map(|&id| super::target_name(id, lang)).collect();
     names.join(lang.pick("、", ", "))
 }
 

@@ -61,6 +61,21 @@ pub fn together_bar(joint: &JointAttainment, k: usize, lang: Lang) -> String {
     )
 }
 
+/// A bar of a comparison: B's share with its uncertainty, then A's: "3: 12.0 % ± 0.3 % (A 10.5 %)".
+pub fn together_bar_compared(
+    joint: &JointAttainment,
+    k: usize,
+    share_a: f64,
+    lang: Lang,
+) -> String {
+    let b = together_bar(joint, k, lang);
+    let a = format::percent(share_a);
+    match lang {
+        Lang::Zh => format!("{b}(A {a})"),
+        Lang::En => format!("{b} (A {a})"),
+    }
+}
+
 /// The chance that every target is met, with its uncertainty.
 pub fn all_met(joint: &JointAttainment, lang: Lang) -> String {
     let (_, error) = joint.all_met();

@@ -178,13 +178,19 @@ function embedProblems() {
   const open = document.querySelector('a.embed-open');
   if (!open || open.getBoundingClientRect().right > innerWidth) out.push('no visible “open in the full simulator” link');
   if (!document.querySelector('.embed-provenance')?.textContent) out.push('no provenance note');
+  // Nothing cut: a verdict, a number or the source line whose text is wider than its box.
+  for (const el of document.querySelectorAll('.compact-targets td, .compact-targets th, .embed-provenance, .embed-summary')) {
+    if (el.scrollWidth > el.clientWidth + 1) out.push(`cut: “${el.textContent.trim()}” (${el.scrollWidth} > ${el.clientWidth})`);
+  }
+  // One rule for a chance: never "± 0.0 %", which claims a certainty the run does not have.
+  if (/±\s*0\.0\s*%/.test(document.body.innerText)) out.push('“± 0.0 %” shown');
   if (document.querySelector('input[type="range"]')) out.push('sliders in an embed');
   return out;
 }
 
 appTest('each embedded piece fills a 320 × 240 iframe without scrollbars and opens the full simulator', getBrowser, async (h) => {
   const url = await h.serve('/briefing/sim/');
-  for (const [piece, lang] of [['targets', 'zh'], ['compare', 'zh'], ['compare', 'en'], ['histogram', 'zh'], ['gdp', 'en'], ['air', 'zh']]) {
+  for (const [piece, lang] of [['targets', 'zh'], ['targets', 'en'], ['compare', 'zh'], ['compare', 'en'], ['histogram', 'zh'], ['gdp', 'en'], ['air', 'zh']]) {
     const link = signLink(`v=3&gdp=6&a=plan&target=air${lang === 'en' ? '&lang=en' : ''}&embed=${piece}`);
     const page = await h.open(url + link, { viewport: { width: 320, height: 240 }, waitForReady: false });
     await page.waitForSelector(`#app.embed[data-embed="${piece}"][data-state="ready"][data-precision="full"]`);

@@ -92,12 +92,20 @@ function nativeCompare(linkA, linkB) {
     };
   }
   assert.equal(Object.keys(rows).length, 10, `the native comparison lists every target:\n${out}`);
+  // And the whole: all met together, and the number met on average.
+  for (const line of out.split('\n')) {
+    const fields = line.split('\t');
+    if (fields[0] !== 'all_met' && fields[0] !== 'expected_met') continue;
+    const value = (name) => fields.find((f) => f.startsWith(`${name}=`)).slice(name.length + 1);
+    rows[fields[0]] = { a: value('a'), b: value('b'), delta: value('delta'), deltaStderr: value('delta_stderr') };
+  }
   return rows;
 }
 
 /** The page's comparison equals the native engine's, target by target, to the last digit. */
 function assertMatchesNative(rows, linkA, linkB) {
   const native = nativeCompare(linkA, linkB);
+  assert.ok(native.all_met && native.expected_met, 'the CLI says how the whole moved');
   for (const row of rows) {
     const { probabilityA, probabilityB, delta, deltaStderr, change } = row;
     assert.deepEqual(
@@ -186,6 +194,26 @@ for (const lang of ['zh', 'en']) {
     await t.test('the native engine gives the same comparison of A and B', () => {
       assert.equal(linkOfA(hash), `#gdp=7&ht_push=${PUSH}`);
       assertMatchesNative(moved, linkOfA(hash), hash);
+    });
+
+    await t.test('the whole compared too: the headline names A, targets met together show A → B with Δ', async () => {
+      const native = nativeCompare(linkOfA(hash), hash);
+      for (const which of ['all_met', 'expected_met']) {
+        const cell = page.locator(`[data-together-moved="${which === 'all_met' ? 'all' : 'expected'}"]`);
+        const shown = {
+          a: await cell.getAttribute('data-a'),
+          b: await cell.getAttribute('data-b'),
+          delta: await cell.getAttribute('data-delta'),
+          deltaStderr: await cell.getAttribute('data-delta-stderr'),
+        };
+        assert.deepEqual(shown, native[which], `${which}: the page against the CLI`);
+        assert.match(await cell.textContent(), /^A .* → B /);
+      }
+      assert.match(await page.textContent('[data-headline]'), lang === 'zh' ? /^B:.*(A:/ : /^B: .*\(A: /);
+      assert.match(await page.textContent('[data-moved-joint]'), lang === 'zh' ? /全部目标同时实现:A / : /All targets at once: A /);
+      const bars = await page.$$eval('[data-met-count]', (els) => els.map((el) => el.getAttribute('data-share-a')));
+      assert.equal(bars.length, 11);
+      assert.ok(bars.every((share) => /^\d\.\d{4}$/.test(share)), `A's share on every bar: ${bars}`);
     });
 
     await t.test('the link reopened in a fresh page gives every row the same data-*', async () => {

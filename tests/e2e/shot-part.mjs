@@ -15,9 +15,10 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport: { width: Number(width), height: Number(process.env.HEIGHT || 900) }, deviceScaleFactor: 1 });
   await page.goto(server.url + fragment);
   await page.waitForSelector('#app[data-state="ready"][data-precision="full"]', { timeout: 30000 });
+  if (process.env.WAIT) await page.waitForTimeout(Number(process.env.WAIT));
   if (open) await page.$eval(open, (el) => { el.open = true; });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.waitForTimeout(300);

@@ -7,7 +7,7 @@ use crate::engine::compare::TargetDifference;
 use crate::engine::Summary;
 use crate::link::Link;
 use crate::text::briefing::{embed_scenario_line, piece_name};
-use crate::text::caption::provenance_note;
+use crate::text::caption::{provenance_note, provenance_short};
 use crate::text::compare::moved_line;
 use crate::text::labels::Label;
 use crate::ui::briefing::clipboard::copy_then;
@@ -84,7 +84,7 @@ pub fn embed_view(props: &EmbedViewProps) -> Html {
                 { body }
             </div>
             <footer class="embed-foot">
-                <span class="embed-provenance" title={note.clone()}>{ note }</span>
+                <span class="embed-provenance" title={note.clone()}>{ provenance_short(lang) }</span>
                 if let Some(csv) = csv {
                     <button class="small-button" onclick={csv} data-export="targets-csv"
                         aria-label={Label::DownloadTargetsCsv.text(lang)}>{ "CSV" }</button>

@@ -4,6 +4,7 @@
 
 use crate::charts::ChartStyle;
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
@@ -92,9 +93,14 @@ fn run_pending(pending: &RefCell<Option<DrawJob>>) {
     }
 }
 
+/// How long the page must rest (no new drawing asked for) before charts off screen are drawn
+/// too, in ms: a full-page capture or a print then finds every chart drawn, while a slider being
+/// dragged redraws only what is seen.
+const OFF_SCREEN_AFTER_MS: u32 = 1_200;
+
 /// Calls `draw(&deps)` whenever `deps` change or the window is resized, if the container is on
-/// screen; otherwise keeps the latest drawing to do for when a scroll brings it into view, or
-/// the page is printed.
+/// screen; otherwise keeps the latest drawing to do for when a scroll brings it into view, the
+/// page is printed, or the page has rested for [`OFF_SCREEN_AFTER_MS`].
 #[hook]
 pub fn use_draw_on_screen<D, F>(container: &NodeRef, deps: D, draw: F)
 where
@@ -123,6 +129,8 @@ where
             move || drop(listener)
         });
     }
+    // The timer of the drawing off screen: replaced (and so cancelled) by each newer one.
+    let rest: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     {
         let container = container.clone();
         let draw = Rc::new(draw);
@@ -131,9 +139,14 @@ where
             let job: DrawJob = Rc::new(move || draw(&deps));
             if is_on_screen(&container) {
                 *pending.borrow_mut() = None;
+                *rest.borrow_mut() = None;
                 job();
             } else {
                 *pending.borrow_mut() = Some(job);
+                let pending = pending.clone();
+                *rest.borrow_mut() = Some(Timeout::new(OFF_SCREEN_AFTER_MS, move || {
+                    run_pending(&pending)
+                }));
             }
         });
     }

@@ -7,7 +7,7 @@ use crate::engine::observed::target_years_observed;
 use crate::plan::{SeriesId, TargetId};
 use crate::state::{Action, Precision};
 use crate::text;
-use crate::text::compare::{headline, moved_line};
+use crate::text::compare::{headline, headline_compared, joint_line, moved_line};
 use crate::text::labels::Label;
 use crate::text::notes;
 use crate::ui::briefing::exports::ExportContext;
@@ -79,13 +79,19 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         })
         .collect();
     let differences = state.shown_differences();
+    let joint_difference = state.shown_joint_difference();
     let full = state
         .result
         .as_ref()
         .is_some_and(|result| result.precision == Precision::Full);
     html! {
         <section class={classes!("results", (!ready).then_some("stale"))} aria-label={Label::Results.text(lang)}>
-            <p class="headline" data-headline="">{ headline(&summary, lang) }</p>
+            <p class="headline" data-headline="">{
+                match &baseline {
+                    Some(a) => headline_compared(&summary, a, lang),
+                    None => headline(&summary, lang),
+                }
+            }</p>
             if let Some(text) = &props.outlook {
                 <p class="outlook" data-outlook="" aria-live="polite">{ text.clone() }</p>
             }
@@ -94,7 +100,12 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <ExportBar context={context.clone()} lang={lang} on_embed={props.on_embed.clone()} />
             }
             if let Some(differences) = &differences {
-                <p class="moved" data-moved="">{ moved_line(differences, pinned, lang) }</p>
+                <p class="moved" data-moved="">
+                    { moved_line(differences, pinned, lang) }
+                    if let Some(joint) = &joint_difference {
+                        { " " }<span data-moved-joint="">{ joint_line(joint, lang) }</span>
+                    }
+                </p>
             }
             if !ready {
                 <p class="outdated" role="status">{ Label::Outdated.text(lang) }</p>
@@ -103,7 +114,8 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <p class="ground-note" role="note" data-ground="growth-floor">{ note }</p>
             }
             if let Some(joint) = props.joint.clone() {
-                <TargetsTogether joint={joint} lang={lang} />
+                <TargetsTogether joint={joint} lang={lang} difference={joint_difference}
+                    baseline={baseline.as_ref().map(|a| Rc::new(a.joint()))} />
             }
             <TargetsTable summary={summary.clone()} scenario={state.scenario.clone()} lang={lang} selected={state.selected_target}
                 worked_back={worked_back}

@@ -68,9 +68,10 @@ pub fn compact_targets(props: &CompactTargetsProps) -> Html {
                             { results::compact_delta(d.delta, d.std_error) }
                         </td>
                     } else {
-                        <td class={classes!("band", format!("band-{}", band.key()))}>
+                        // A word, so that it fits a 320-pixel frame; the thresholds in its title.
+                        <td class={classes!("band", format!("band-{}", band.key()))} title={band.label(lang)}>
                             <span aria-hidden="true" class="band-mark">{ band.mark() }</span>
-                            { band.label(lang) }
+                            { band.short_label(lang) }
                         </td>
                     }
                 </tr>

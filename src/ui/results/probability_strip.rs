@@ -26,7 +26,8 @@ pub fn probability_strip(props: &ProbabilityStripProps) -> Html {
         .map(|result| {
             let band = likelihood_band(result.probability);
             html! {
-                <li class={classes!("chip", format!("band-{}", band.key()))} data-strip-target={result.id.key()}>
+                <li class={classes!("chip", format!("band-{}", band.key()))} data-strip-target={result.id.key()}
+                    title={crate::text::target_name(result.id, lang)}>
                     <span class="chip-label">{ short_label(result.id, lang) }</span>
                     <span class="chip-value"><span aria-hidden="true">{ band.mark() }</span>
                         { strip_percent(result.probability) }</span>

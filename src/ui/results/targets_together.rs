@@ -1,9 +1,12 @@
 //! Targets met together: the distribution of the number of targets met (bars 0 … 10), the
-//! chance that all are met and the expected number met, each with its standard error.
+//! chance that all are met and the expected number met, each with its standard error; compared,
+//! A's distribution as a line on each bar and both numbers as A → B with Δ and its paired error.
 
+use crate::engine::compare::JointDifference;
 use crate::engine::joint::JointAttainment;
 use crate::format;
 use crate::i18n::Lang;
+use crate::text::compare::{all_met_moved, expected_moved};
 use crate::text::labels::Label;
 use crate::text::results;
 use std::rc::Rc;
@@ -13,6 +16,12 @@ use yew::prelude::*;
 pub struct TargetsTogetherProps {
     pub joint: Rc<JointAttainment>,
     pub lang: Lang,
+    /// How the whole changed from A (or the plan's scenario), when compared.
+    #[prop_or_default]
+    pub difference: Option<JointDifference>,
+    /// A's distribution, drawn as a line on each bar (only when A is pinned).
+    #[prop_or_default]
+    pub baseline: Option<Rc<JointAttainment>>,
 }
 
 #[function_component(TargetsTogether)]
@@ -20,17 +29,33 @@ pub fn targets_together(props: &TargetsTogetherProps) -> Html {
     let lang = props.lang;
     let joint = &props.joint;
     let shares = joint.distribution();
-    let tallest = shares.iter().copied().fold(0.0, f64::max).max(1e-9);
+    let shares_a = props.baseline.as_ref().map(|a| a.distribution());
+    let tallest = shares
+        .iter()
+        .chain(shares_a.iter().flatten())
+        .copied()
+        .fold(0.0, f64::max)
+        .max(1e-9);
     let bars = shares
         .iter()
         .enumerate()
         .map(|(k, &share)| {
             let height = format!("height: {:.1}%", 100.0 * share / tallest);
-            let label = results::together_bar(joint, k, lang);
+            let share_a = shares_a.as_ref().and_then(|a| a.get(k).copied());
+            let label = match share_a {
+                Some(a) => results::together_bar_compared(joint, k, a, lang),
+                None => results::together_bar(joint, k, lang),
+            };
             html! {
                 <li class="together-bar" data-met-count={k.to_string()} data-share={format::four_decimals(share)}
+                    data-share-a={share_a.map(format::four_decimals)}
                     title={label.clone()} aria-label={label}>
-                    <span class="bar" style={height}></span>
+                    <span class="bar-area">
+                        <span class="bar" style={height}></span>
+                        if let Some(a) = share_a {
+                            <span class="bar-a" style={format!("bottom: {:.1}%", 100.0 * a / tallest)}></span>
+                        }
+                    </span>
                     <span class="bar-k" aria-hidden="true">{ k }</span>
                 </li>
             }
@@ -47,8 +72,24 @@ pub fn targets_together(props: &TargetsTogetherProps) -> Html {
                 <dl class="together-numbers">
                     <dt>{ Label::AllTenMet.text(lang) }</dt>
                     <dd data-together="all">{ all_text }</dd>
+                    if let Some(d) = &props.difference {
+                        <dd class="together-moved" data-together-moved="all"
+                            data-a={format::four_decimals(d.all_met.a)} data-b={format::four_decimals(d.all_met.b)}
+                            data-delta={format::four_decimals(d.all_met.delta)}
+                            data-delta-stderr={format::four_decimals(d.all_met.std_error)}>
+                            { all_met_moved(&d.all_met, lang) }
+                        </dd>
+                    }
                     <dt>{ Label::ExpectedMet.text(lang) }</dt>
                     <dd data-together="expected">{ results::expected_met(joint) }</dd>
+                    if let Some(d) = &props.difference {
+                        <dd class="together-moved" data-together-moved="expected"
+                            data-a={format::four_decimals(d.expected_met.a)} data-b={format::four_decimals(d.expected_met.b)}
+                            data-delta={format::four_decimals(d.expected_met.delta)}
+                            data-delta-stderr={format::four_decimals(d.expected_met.std_error)}>
+                            { expected_moved(&d.expected_met, lang) }
+                        </dd>
+                    }
                 </dl>
             </div>
             <p class="together-note">{ Label::TogetherNote.text(lang) }</p>
