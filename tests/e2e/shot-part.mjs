@@ -1,5 +1,6 @@
 // Saves a screenshot of one part of the built site, for looking at it as a user would:
-// node tests/e2e/shot-part.mjs OUT.png FRAGMENT WIDTH SELECTOR [OPEN]
+// node tests/e2e/shot-part.mjs OUT.png FRAGMENT WIDTH SELECTOR [OPEN] (SELECTOR `viewport`: what a
+// screen of HEIGHT pixels shows; WAIT: ms to wait after the first full run)
 // OPEN, if given, is a selector of a <details> to open first. Not a test.
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,8 @@ try {
   if (open) await page.$eval(open, (el) => { el.open = true; });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.waitForTimeout(300);
-  await page.locator(selector).first().screenshot({ path: out });
+  if (selector === 'viewport') await page.screenshot({ path: out });
+  else await page.locator(selector).first().screenshot({ path: out });
 } finally {
   await browser.close();
   await server.close();
