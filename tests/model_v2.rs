@@ -204,7 +204,7 @@ fn hand_made(paths: &[[bool; 10]]) -> Outcomes {
 proptest! {
     #[test]
     fn joint_outputs_equal_a_direct_count(paths in proptest::collection::vec(any::<[bool; 10]>(), 1..300)) {
-        let joint = JointAttainment::from_outcomes(&hand_made(&paths));
+        let joint = JointAttainment::from_outcomes(&hand_made(&paths), 0..10);
         let numbers: Vec<f64> = paths.iter().map(|p| p.iter().filter(|&&m| m).count() as f64).collect();
         let n = numbers.len() as f64;
         for k in 0..=10 {
@@ -261,7 +261,7 @@ fn the_wilson_interval_has_its_published_values() {
 /// One path: nothing to spread, so the expected number met has no error (not 0/0).
 #[test]
 fn one_path_gives_an_expected_number_without_error() {
-    let joint = JointAttainment::from_outcomes(&hand_made(&[[true; 10]]));
+    let joint = JointAttainment::from_outcomes(&hand_made(&[[true; 10]]), 0..10);
     assert_eq!(joint.expected_met(), (10.0, 0.0));
 }
 

@@ -130,8 +130,9 @@ fn a_message_cannot_carry_an_invalid_scenario() {
             run: u64,
             part: u32,
             parts: u32,
-            /// The values in `PARAMS` order and the observations (series index, year, value).
-            scenario: (Vec<f64>, Vec<(u8, i32, f64)>),
+            /// The values in `PARAMS` order, the observations (series index, year, value) and
+            /// the targets of one's own (name, series, rule, first year, last year, threshold).
+            scenario: ForgedScenario,
         },
     }
     let defaults: Vec<f64> = PARAMS.iter().map(|spec| spec.default).collect();
@@ -140,26 +141,48 @@ fn a_message_cannot_carry_an_invalid_scenario() {
         .position(|spec| spec.key == "paths")
         .expect("paths");
     let none = Vec::new;
+    type OwnTarget = (String, u32, u32, i32, i32, f64);
+    type ForgedScenario = (Vec<f64>, Vec<(u8, i32, f64)>, Vec<OwnTarget>);
+    let no_targets = Vec::<OwnTarget>::new;
+    let own = |name: &str, series, rule, first, last, threshold| {
+        vec![(name.to_owned(), series, rule, first, last, threshold)]
+    };
     for forged in [
         {
             let mut values = defaults.clone();
             values[paths] = 1e12;
-            (values, none())
+            (values, none(), no_targets())
         },
         {
             let mut values = defaults.clone();
             values[0] = f64::NAN;
-            (values, none())
+            (values, none(), no_targets())
         },
-        (defaults[..defaults.len() - 1].to_vec(), none()),
-        ([defaults.clone(), vec![1.0]].concat(), none()),
+        (
+            defaults[..defaults.len() - 1].to_vec(),
+            none(),
+            no_targets(),
+        ),
+        ([defaults.clone(), vec![1.0]].concat(), none(), no_targets()),
         // GDP growth of 500 % in 2021; a series that does not exist; a year before 2021; a
         // fractional stock of firms; one year given twice.
-        (defaults.clone(), vec![(0, 2021, 500.0)]),
-        (defaults.clone(), vec![(99, 2021, 5.0)]),
-        (defaults.clone(), vec![(0, 2020, 5.0)]),
-        (defaults.clone(), vec![(2, 2021, 210.5)]),
-        (defaults.clone(), vec![(0, 2021, 5.0), (0, 2021, 6.0)]),
+        (defaults.clone(), vec![(0, 2021, 500.0)], no_targets()),
+        (defaults.clone(), vec![(99, 2021, 5.0)], no_targets()),
+        (defaults.clone(), vec![(0, 2020, 5.0)], no_targets()),
+        (defaults.clone(), vec![(2, 2021, 210.5)], no_targets()),
+        (
+            defaults.clone(),
+            vec![(0, 2021, 5.0), (0, 2021, 6.0)],
+            no_targets(),
+        ),
+        // A target named with a space; judged in 2040; GDP lagging itself; a series or rule
+        // that does not exist; past the horizon (2025 by default).
+        (defaults.clone(), none(), own("a b", 0, 0, 2025, 2025, 1.0)),
+        (defaults.clone(), none(), own("x", 0, 0, 2040, 2040, 1.0)),
+        (defaults.clone(), none(), own("x", 0, 5, 2020, 2025, 1.0)),
+        (defaults.clone(), none(), own("x", 99, 0, 2025, 2025, 1.0)),
+        (defaults.clone(), none(), own("x", 0, 99, 2025, 2025, 1.0)),
+        (defaults.clone(), none(), own("x", 0, 0, 2030, 2030, 1.0)),
     ] {
         let bytes = encode(&Forged::Run {
             run: 1,
@@ -174,7 +197,7 @@ fn a_message_cannot_carry_an_invalid_scenario() {
         run: 1,
         part: 0,
         parts: 1,
-        scenario: (defaults, none()),
+        scenario: (defaults, none(), no_targets()),
     });
     assert_eq!(same, valid);
 }

@@ -321,6 +321,7 @@ fn merge_refuses_parts_that_do_not_make_a_run() {
             outcomes: Default::default(),
             judged: Vec::new(),
             floored_path_years: 0,
+            user_targets: Vec::new(),
         })
         .collect();
     assert_eq!(merge(&s, &parts), None, "no series at all");

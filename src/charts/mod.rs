@@ -11,7 +11,7 @@ pub use fan::{draw_fan_chart, FanBaseline, FanChart, FanLabels};
 pub use histogram::{draw_histogram, HistogramChart, Threshold};
 pub use series::{
     display_decimals, display_scale, fan_chart_compared, fan_chart_for, fan_table, histogram_for,
-    observed_points, series_title, FIRST_CHART_YEAR,
+    observed_points, own_histogram, series_title, FIRST_CHART_YEAR,
 };
 
 use plotters::prelude::*;

@@ -8,7 +8,7 @@ use crate::plan::{
     self, Rule, SeriesId, SeriesKind, TargetId, BASE_YEAR, TARGET_STEP, TARGET_YEAR,
 };
 use crate::scenario::observed::{ObservedMeasure, ObservedSeries};
-use crate::scenario::{Param, Scenario};
+use crate::scenario::{Param, Scenario, UserRule, UserTarget};
 
 /// The first year on every fan chart's x axis: the start of the 13th plan's data.
 pub const FIRST_CHART_YEAR: i32 = 2015;
@@ -262,8 +262,129 @@ fn judged_histogram(
     judged: &JudgedHistogram,
     lang: Lang,
 ) -> HistogramChart {
-    // The bins that hold paths, widened to show the line, grouped into at most 40 bars with
-    // the line on a bar's edge (so the colours split exactly where the rule does).
+    let (scale, title) = match (judged.judged, lang) {
+        (Judged::WorstYear, _) => (
+            display_scale(target.series()),
+            match lang {
+                Lang::Zh => format!(
+                    "{}:2021–2025 年中最低的一年",
+                    series_title(target.series(), lang)
+                ),
+                Lang::En => format!(
+                    "{}: the lowest year of 2021–2025",
+                    series_title(target.series(), lang)
+                ),
+            },
+        ),
+        (Judged::GrowthGap, Lang::Zh) => (1.0, "收入与 GDP 年均增速之差(个百分点)".to_owned()),
+        (Judged::GrowthGap, Lang::En) => (
+            1.0,
+            "Gap between income and GDP growth, 2020→2025 (points)".to_owned(),
+        ),
+        (Judged::GrowthLag, Lang::Zh) => (
+            1.0,
+            "收入年均增速落后 GDP 的幅度(个百分点;负值即快于 GDP)".to_owned(),
+        ),
+        (Judged::GrowthLag, Lang::En) => (
+            1.0,
+            "How far income growth lags GDP's, 2020→2025 (points; below 0: faster)".to_owned(),
+        ),
+        // Not a kind of the plan's targets.
+        (Judged::Own { .. }, _) => (1.0, series_title(target.series(), lang).to_owned()),
+    };
+    judged_chart(summary, judged, scale, 1, title, lang)
+}
+
+/// The histogram of a target of one's own: what its rule judges, split where its chance is.
+pub fn own_histogram(summary: &Summary, target: &UserTarget, lang: Lang) -> Option<HistogramChart> {
+    let result = summary.user_target(target.name())?;
+    let series = target.series();
+    let (first, last) = target.years();
+    let years = if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    };
+    let name = series_title(series, lang);
+    let (scale, decimals, title) = match (target.rule(), lang) {
+        (UserRule::LevelAtLeast | UserRule::LevelAtMost, Lang::Zh) => (
+            display_scale(series),
+            display_decimals(series),
+            format!("{}:{name},{years} 年", target.name()),
+        ),
+        (UserRule::LevelAtLeast | UserRule::LevelAtMost, Lang::En) => (
+            display_scale(series),
+            display_decimals(series),
+            format!("{}: {name}, {years}", target.name()),
+        ),
+        (UserRule::HeldAtLeast, Lang::Zh) => (
+            display_scale(series),
+            display_decimals(series),
+            format!("{}:{name},{years} 年中最低的一年", target.name()),
+        ),
+        (UserRule::HeldAtLeast, Lang::En) => (
+            display_scale(series),
+            display_decimals(series),
+            format!("{}: {name}, the lowest year of {years}", target.name()),
+        ),
+        (UserRule::HeldAtMost, Lang::Zh) => (
+            display_scale(series),
+            display_decimals(series),
+            format!("{}:{name},{years} 年中最高的一年", target.name()),
+        ),
+        (UserRule::HeldAtMost, Lang::En) => (
+            display_scale(series),
+            display_decimals(series),
+            format!("{}: {name}, the highest year of {years}", target.name()),
+        ),
+        (UserRule::GrowthAtLeast, Lang::Zh) => (
+            1.0,
+            1,
+            format!("{}:{name} {years} 年均增速(%)", target.name()),
+        ),
+        (UserRule::GrowthAtLeast, Lang::En) => (
+            1.0,
+            1,
+            format!("{}: {name}, yearly growth {years} (%)", target.name()),
+        ),
+        (UserRule::LagBehindGdpAtMost, Lang::Zh) => (
+            1.0,
+            1,
+            format!(
+                "{}:{years} 年均增速落后 GDP 的幅度(个百分点)",
+                target.name()
+            ),
+        ),
+        (UserRule::LagBehindGdpAtMost, Lang::En) => (
+            1.0,
+            1,
+            format!(
+                "{}: how far yearly growth {years} lags GDP's (points)",
+                target.name()
+            ),
+        ),
+    };
+    Some(judged_chart(
+        summary,
+        &result.judged,
+        scale,
+        decimals,
+        title,
+        lang,
+    ))
+}
+
+/// A judged histogram as a chart: the bins that hold paths, widened to show the line, grouped
+/// into at most 40 bars with the line on a bar's edge (so the colours split exactly where the
+/// rule does).
+fn judged_chart(
+    summary: &Summary,
+    judged: &JudgedHistogram,
+    scale: f64,
+    decimals: usize,
+    title: String,
+    lang: Lang,
+) -> HistogramChart {
     let used = |i: usize| judged.counts[i] > 0;
     let first = (0..judged.counts.len()).find(|&i| used(i)).unwrap_or(0);
     let last = (0..judged.counts.len())
@@ -288,38 +409,6 @@ fn judged_histogram(
         })
         .collect();
     let edge = |bin: i64| judged.lower + judged.width * bin as f64;
-    let (scale, decimals, title) = match (judged.judged, lang) {
-        (Judged::WorstYear, _) => (
-            display_scale(target.series()),
-            1,
-            match lang {
-                Lang::Zh => format!(
-                    "{}:2021–2025 年中最低的一年",
-                    series_title(target.series(), lang)
-                ),
-                Lang::En => format!(
-                    "{}: the lowest year of 2021–2025",
-                    series_title(target.series(), lang)
-                ),
-            },
-        ),
-        (Judged::GrowthGap, Lang::Zh) => (1.0, 1, "收入与 GDP 年均增速之差(个百分点)".to_owned()),
-        (Judged::GrowthGap, Lang::En) => (
-            1.0,
-            1,
-            "Gap between income and GDP growth, 2020→2025 (points)".to_owned(),
-        ),
-        (Judged::GrowthLag, Lang::Zh) => (
-            1.0,
-            1,
-            "收入年均增速落后 GDP 的幅度(个百分点;负值即快于 GDP)".to_owned(),
-        ),
-        (Judged::GrowthLag, Lang::En) => (
-            1.0,
-            1,
-            "How far income growth lags GDP's, 2020→2025 (points; below 0: faster)".to_owned(),
-        ),
-    };
     let met = f64::from(judged.met()) / f64::from(summary.paths.max(1));
     HistogramChart {
         title,

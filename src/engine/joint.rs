@@ -14,11 +14,13 @@ pub struct JointAttainment {
 }
 
 impl JointAttainment {
-    pub fn from_outcomes(outcomes: &Outcomes) -> JointAttainment {
-        let targets = outcomes.targets();
-        let mut counts = vec![0u32; targets + 1];
+    /// Over the targets `which` (by their place in `outcomes`: the plan's ten first, then the
+    /// targets of one's own).
+    pub fn from_outcomes(outcomes: &Outcomes, which: std::ops::Range<usize>) -> JointAttainment {
+        let which = which.start.min(outcomes.targets())..which.end.min(outcomes.targets());
+        let mut counts = vec![0u32; which.len() + 1];
         for path in 0..outcomes.paths() as usize {
-            let met = (0..targets).filter(|&k| outcomes.met(k, path)).count();
+            let met = which.clone().filter(|&k| outcomes.met(k, path)).count();
             counts[met] += 1;
         }
         JointAttainment {

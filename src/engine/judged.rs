@@ -17,6 +17,9 @@ pub enum Judged {
     /// GDP CAGR − income CAGR 2020→2025, income's lag, in percentage points (negative when
     /// income grows faster); met at or below the line (model version 3's reading).
     GrowthLag,
+    /// What a target of the user's own judges (a level, the worst year, a growth, a lag), in a
+    /// layout of its own (`engine::user_targets`); met above the line or below it.
+    Own { met_above: bool },
 }
 
 impl Judged {
@@ -27,13 +30,27 @@ impl Judged {
         match self {
             Judged::WorstYear => (0.0, 0.0025, 400),
             Judged::GrowthGap => (0.0, 0.05, 400),
-            Judged::GrowthLag => (-10.0, 0.05, 600),
+            // A target of one's own brings its layout ([`JudgedHistogram::with_layout`]).
+            Judged::GrowthLag | Judged::Own { .. } => (-10.0, 0.05, 600),
+        }
+    }
+
+    /// A number per kind, for the summary's fingerprint (the plan's kinds keep their old ones).
+    pub fn code(self) -> u64 {
+        match self {
+            Judged::WorstYear => 0,
+            Judged::GrowthGap => 1,
+            Judged::GrowthLag => 2,
+            Judged::Own { met_above } => 3 + u64::from(met_above),
         }
     }
 
     /// Whether meeting the target lies above the line (else below it).
     pub fn met_above(self) -> bool {
-        self == Judged::WorstYear
+        match self {
+            Judged::Own { met_above } => met_above,
+            judged => judged == Judged::WorstYear,
+        }
     }
 }
 
@@ -51,7 +68,17 @@ pub struct JudgedHistogram {
 impl JudgedHistogram {
     /// Bins `values` (with each path's outcome) for a line at `line`.
     pub fn new(judged: Judged, line: f64, values: &[f64], met: impl Iterator<Item = bool>) -> Self {
-        let (lower, width, bins) = judged.layout();
+        JudgedHistogram::with_layout(judged, judged.layout(), line, values, met)
+    }
+
+    /// As [`JudgedHistogram::new`], in the layout (lower edge, bin width, bins) given.
+    pub fn with_layout(
+        judged: Judged,
+        (lower, width, bins): (f64, f64, usize),
+        line: f64,
+        values: &[f64],
+        met: impl Iterator<Item = bool>,
+    ) -> Self {
         let natural = |value: f64| {
             let x = (value - lower) / width;
             if x <= 0.0 {
@@ -93,6 +120,8 @@ impl JudgedHistogram {
     pub fn add(&mut self, other: &JudgedHistogram) -> Option<()> {
         if self.judged != other.judged
             || self.line_bin != other.line_bin
+            || self.lower != other.lower
+            || self.width != other.width
             || self.counts.len() != other.counts.len()
         {
             return None;

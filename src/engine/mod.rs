@@ -16,6 +16,7 @@ pub mod split;
 mod stream;
 mod summary;
 mod tally;
+pub mod user_targets;
 
 pub use model::{
     gdp_growth, logistic, logit, logit_cutoff, on_logit_scale, LapseTables, PathState,

@@ -43,6 +43,20 @@ impl Outcomes {
         self.words[target][path / WORD_BITS] >> (path % WORD_BITS) & 1 == 1
     }
 
+    /// Adds a target after the others, met on the paths `met` says (in path order).
+    pub fn push_target(&mut self, met: &[bool]) {
+        let mut words = vec![0; (self.paths as usize).div_ceil(WORD_BITS)];
+        for (path, _) in met
+            .iter()
+            .enumerate()
+            .filter(|(_, &m)| m)
+            .take(self.paths as usize)
+        {
+            words[path / WORD_BITS] |= 1 << (path % WORD_BITS);
+        }
+        self.words.push(words);
+    }
+
     /// The number of paths that met `target`.
     pub fn count(&self, target: usize) -> u32 {
         self.words[target].iter().map(|w| w.count_ones()).sum()

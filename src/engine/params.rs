@@ -111,6 +111,8 @@ pub struct ModelParams {
     pub conditioning: Conditioning,
     /// The last observed year the run uses, over every series.
     pub observed_through: Option<i32>,
+    /// The targets of the user's own, as the tally judges them.
+    pub user_targets: Vec<super::user_targets::CompiledTarget>,
 }
 
 /// How a scenario's assumptions read the targets.
@@ -193,6 +195,7 @@ impl ModelParams {
             reading: reading(scenario),
             conditioning: Conditioning::default(),
             observed_through: None,
+            user_targets: super::user_targets::compile(scenario.targets()),
         };
         // The observed years' conditioning needs the rest of the parameters.
         params.conditioning = conditioning(scenario, &params);

@@ -6,6 +6,7 @@ use super::outcomes::Outcomes;
 use super::params::ModelParams;
 use super::percentiles::{percentiles, SelectionScratch};
 use super::tally::{target_result, thresholds, Tallied, TargetResult, TargetTally};
+use super::user_targets::{UserTally, UserTargetResult};
 use crate::plan::{SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +33,9 @@ pub struct Summary {
     /// The last year the run was conditioned on (`docs/MODEL.md`, "Observed years"), if any:
     /// its odds are those given 2021 … that year as observed.
     pub observed_through: Option<i32>,
+    /// The targets of the user's own, in the scenario's order (their outcome bits follow the
+    /// plan's ten in `outcomes`).
+    pub user_targets: Vec<UserTargetResult>,
 }
 
 impl Summary {
@@ -43,9 +47,23 @@ impl Summary {
         self.targets.iter().find(|result| result.id == id)
     }
 
-    /// How many targets the paths meet together.
+    /// How many of the plan's ten targets the paths meet together.
     pub fn joint(&self) -> super::joint::JointAttainment {
-        super::joint::JointAttainment::from_outcomes(&self.outcomes)
+        let plan = 0..TargetId::ALL.len().min(self.outcomes.targets());
+        super::joint::JointAttainment::from_outcomes(&self.outcomes, plan)
+    }
+
+    /// How many of the targets of one's own the paths meet together (none: `None`).
+    pub fn joint_of_own(&self) -> Option<super::joint::JointAttainment> {
+        let plan = TargetId::ALL.len();
+        let all = self.outcomes.targets();
+        (all > plan)
+            .then(|| super::joint::JointAttainment::from_outcomes(&self.outcomes, plan..all))
+    }
+
+    /// A target of one's own by name.
+    pub fn user_target(&self, name: &str) -> Option<&UserTargetResult> {
+        self.user_targets.iter().find(|result| result.name == name)
     }
 
     /// A 64-bit FNV-1a hash of every number in the summary, bit for bit, and of which series
@@ -94,13 +112,24 @@ impl Summary {
         if let Some(year) = self.observed_through {
             eat(year as u64);
         }
+        // Likewise the targets of one's own (their outcome bits are among the words below).
+        for own in &self.user_targets {
+            own.name.bytes().for_each(|b| eat(u64::from(b)));
+            eat(u64::from(own.met));
+            eat(own.probability.to_bits());
+            eat(own.std_error.to_bits());
+            eat(own.judged.lower.to_bits());
+            eat(own.judged.width.to_bits());
+            eat(own.judged.line_bin as u64);
+            own.judged.counts.iter().for_each(|&c| eat(u64::from(c)));
+        }
         eat(u64::from(self.outcomes.paths()));
         for target in 0..self.outcomes.targets() {
             self.outcomes.words(target).iter().for_each(|&w| eat(w));
         }
         for (id, histogram) in &self.judged {
             eat(id.index() as u64);
-            eat(histogram.judged as u64);
+            eat(histogram.judged.code());
             eat(histogram.lower.to_bits());
             eat(histogram.width.to_bits());
             eat(histogram.line_bin as u64);
@@ -211,6 +240,24 @@ impl SeriesSummariser {
     }
 }
 
+/// The results of the targets of one's own over all `paths`, their outcome bits appended to
+/// `outcomes` after the plan's.
+pub(crate) fn user_results(
+    tally: &UserTally,
+    outcomes: &mut super::Outcomes,
+    paths: u32,
+) -> Vec<UserTargetResult> {
+    tally
+        .finish()
+        .into_iter()
+        .enumerate()
+        .map(|(k, count)| {
+            outcomes.push_target(tally.met(k));
+            UserTargetResult::new(tally.name(k), count, paths)
+        })
+        .collect()
+}
+
 /// Builds a [`Summary`] from each year's values over all paths, in path order.
 pub(crate) struct Summariser {
     paths: u32,
@@ -218,6 +265,7 @@ pub(crate) struct Summariser {
     steps: usize,
     series: Vec<SeriesSummariser>,
     tally: TargetTally,
+    user_tally: UserTally,
     thresholds: [Option<f64>; 10],
     observed_through: Option<i32>,
 }
@@ -234,6 +282,7 @@ impl Summariser {
                 .map(|&id| SeriesSummariser::new(id, steps))
                 .collect(),
             tally: TargetTally::new(paths as usize, params),
+            user_tally: UserTally::new(paths as usize, &params.user_targets),
             thresholds: thresholds(params),
             observed_through: params.observed_through,
         }
@@ -245,14 +294,17 @@ impl Summariser {
             series.add_year(t, values);
         }
         self.tally.add_year(t, columns);
+        self.user_tally.add_year(t, columns);
     }
 
     pub(crate) fn finish(self, floored_path_years: u32) -> Summary {
         let Tallied {
             counts,
-            outcomes,
+            mut outcomes,
             judged,
         } = self.tally.finish();
+        // The targets of one's own after the plan's ten, in the outcome bits too.
+        let user_targets = user_results(&self.user_tally, &mut outcomes, self.paths);
         Summary {
             paths: self.paths,
             seed: self.seed,
@@ -270,6 +322,7 @@ impl Summariser {
             judged,
             floored_path_years,
             observed_through: self.observed_through,
+            user_targets,
         }
     }
 }

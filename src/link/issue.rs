@@ -2,7 +2,7 @@
 
 use super::MAX_ISSUES;
 use crate::scenario::observed::{ObservationError, Unused};
-use crate::scenario::ValueError;
+use crate::scenario::{TargetError, ValueError};
 
 /// Something in a link that could not be used as written; the UI names it in a notice.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +43,17 @@ pub enum LinkIssue {
     },
     /// Observations the run does not use (after a gap, past the horizon).
     ObservationUnused(Unused),
+    /// A target of one's own (`t.<name>`) that cannot be used: it is left out.
+    BadTarget {
+        key: String,
+        text: String,
+        error: TargetError,
+    },
+    /// A target of one's own judged after the horizon: the horizon was extended to its year.
+    HorizonExtended {
+        key: String,
+        year: i32,
+    },
     /// More issues than [`MAX_ISSUES`]; this many more were not listed.
     More(usize),
 }

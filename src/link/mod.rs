@@ -21,10 +21,12 @@ use crate::scenario::{Param, Scenario, PARAMS};
 
 mod issue;
 mod observed;
+mod targets;
 
 use issue::cap;
 pub use issue::LinkIssue;
 pub use observed::OBSERVED_PREFIX;
+pub use targets::TARGET_PREFIX;
 
 /// The model version this build computes; written as `v=` into every link.
 pub const MODEL_VERSION: u32 = 3;
@@ -187,6 +189,7 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
             || *name == key::PINNED
             || name.starts_with(A_PREFIX)
             || name.starts_with(observed::OBSERVED_PREFIX)
+            || name.starts_with(targets::TARGET_PREFIX)
             || Param::from_key(name).is_some()
     });
     match value_of(key::VERSION).map(|text| (text, text.trim().parse::<u32>())) {
@@ -242,6 +245,10 @@ pub fn parse(fragment: &str) -> (Link, Vec<LinkIssue>) {
         };
         if let Some(outcome) = observed::read(name, text, target, whole) {
             issues.extend(outcome);
+            continue;
+        }
+        if let Some(said) = targets::read(name, text, target, whole) {
+            issues.extend(said);
             continue;
         }
         let Some(param) = Param::from_key(name) else {
@@ -325,11 +332,13 @@ pub fn write(link: &Link) -> String {
     }
     pairs.extend(differences(&link.current, ""));
     pairs.extend(observed::pairs(&link.current.scenario, ""));
+    pairs.extend(targets::pairs(&link.current.scenario, ""));
     if let Some(pinned) = &link.pinned {
         let label = pinned.preset.map_or(CUSTOM, PresetId::key);
         pairs.push((key::PINNED.into(), label.into()));
         pairs.extend(differences(pinned, A_PREFIX));
         pairs.extend(observed::pairs(&pinned.scenario, A_PREFIX));
+        pairs.extend(targets::pairs(&pinned.scenario, A_PREFIX));
     }
     if link.target != TargetId::Gdp {
         pairs.push((key::TARGET.into(), link.target.key().into()));

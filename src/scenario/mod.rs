@@ -8,9 +8,11 @@
 pub mod observed;
 mod params;
 pub mod sources;
+pub mod targets;
 
 pub use observed::{ObservationError, Observations, ObservedSeries};
 pub use params::{MAX_SEED, PARAMS};
+pub use targets::{TargetError, UserRule, UserTarget, UserTargets};
 
 use crate::plan::{Provenance, TargetId};
 use serde::{Deserialize, Serialize};
@@ -192,6 +194,8 @@ pub struct Scenario {
     values: [f64; PARAMS.len()],
     /// What was observed: the paths go through it (`observed.rs`).
     observed: Observations,
+    /// Targets of the user's own (`targets.rs`), judged in years up to the horizon.
+    targets: UserTargets,
 }
 
 impl Default for Scenario {
@@ -199,21 +203,30 @@ impl Default for Scenario {
         Scenario {
             values: PARAMS.map(|spec| spec.default),
             observed: Observations::default(),
+            targets: UserTargets::default(),
         }
     }
 }
 
 impl Serialize for Scenario {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (self.values.as_slice(), &self.observed).serialize(serializer)
+        (self.values.as_slice(), &self.observed, &self.targets).serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Scenario {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (values, observed) = <(Vec<f64>, Observations)>::deserialize(deserializer)?;
+        let (values, observed, targets) =
+            <(Vec<f64>, Observations, UserTargets)>::deserialize(deserializer)?;
         let mut scenario = Scenario::from_values(&values).map_err(serde::de::Error::custom)?;
         scenario.observed = observed;
+        if targets
+            .last_year()
+            .is_some_and(|last| last > scenario.horizon_year())
+        {
+            return Err(serde::de::Error::custom("a target past the horizon"));
+        }
+        scenario.targets = targets;
         Ok(scenario)
     }
 }
@@ -237,9 +250,18 @@ impl Scenario {
         self.values[param as usize]
     }
 
-    /// A copy with one parameter changed, if the value is valid for it.
+    /// A copy with one parameter changed, if the value is valid for it. The horizon cannot go
+    /// below the last year a target of one's own is judged in.
     pub fn with(&self, param: Param, value: f64) -> Result<Scenario, ValueError> {
         let value = param.spec().check(value)?;
+        if let (Param::Horizon, Some(last)) = (param, self.targets.last_year()) {
+            if value < f64::from(last) {
+                return Err(ValueError::OutOfRange {
+                    min: f64::from(last),
+                    max: param.spec().max,
+                });
+            }
+        }
         let mut next = self.clone();
         next.values[param as usize] = value;
         Ok(next)
@@ -267,6 +289,34 @@ impl Scenario {
     pub fn with_observations(&self, observed: Observations) -> Scenario {
         Scenario {
             observed,
+            ..self.clone()
+        }
+    }
+
+    /// Targets of the user's own.
+    pub fn targets(&self) -> &UserTargets {
+        &self.targets
+    }
+
+    /// A copy with `target` (in place of one of the same name), the horizon extended to its
+    /// last year if it lay beyond; the year it was extended to, if it was.
+    pub fn with_target(&self, target: UserTarget) -> Result<(Scenario, Option<i32>), TargetError> {
+        let last = target.years().1;
+        let mut next = Scenario {
+            targets: self.targets.with(target)?,
+            ..self.clone()
+        };
+        let extended = (last > self.horizon_year()).then(|| {
+            next.values[Param::Horizon as usize] = f64::from(last);
+            last
+        });
+        Ok((next, extended))
+    }
+
+    /// A copy without the target named `name`.
+    pub fn without_target(&self, name: &str) -> Scenario {
+        Scenario {
+            targets: self.targets.without(name),
             ..self.clone()
         }
     }

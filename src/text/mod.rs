@@ -21,6 +21,7 @@ pub mod outlook;
 pub mod results;
 pub mod rules;
 pub mod saved;
+pub mod targets;
 use crate::scenario::{Param, ParamSpec};
 use crate::state::{Precision, RunResult};
 

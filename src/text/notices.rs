@@ -83,6 +83,12 @@ pub fn issue_text(issue: &LinkIssue, lang: Lang) -> String {
             super::observed::bad_in_link(key, text, *error, lang)
         }
         (LinkIssue::ObservationUnused(unused), _) => super::observed::unused(*unused, lang),
+        (LinkIssue::BadTarget { key, text, error }, _) => {
+            super::targets::bad_in_link(key, text, error, lang)
+        }
+        (LinkIssue::HorizonExtended { key, year }, _) => {
+            super::targets::horizon_extended(key, *year, lang)
+        }
         (LinkIssue::More(n), Lang::Zh) => format!("另有 {n} 处问题未列出"),
         (LinkIssue::More(n), Lang::En) => format!("{n} more problems not listed"),
     }

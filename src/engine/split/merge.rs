@@ -4,6 +4,7 @@
 use super::{PartSummary, MAX_PARTS};
 use crate::engine::outcomes::Outcomes;
 use crate::engine::tally::{target_result, TargetCount};
+use crate::engine::user_targets::UserTargetResult;
 use crate::engine::{ModelParams, SeriesSummary, Summary, HISTOGRAM_BINS};
 use crate::plan::{SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
 use crate::scenario::Scenario;
@@ -74,10 +75,20 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
     // their judged counts add up.
     let mut ordered: Vec<&PartSummary> = parts.iter().collect();
     ordered.sort_by_key(|part| part.part);
-    let mut outcomes = Outcomes::new(TargetId::ALL.len(), 0);
+    let own = scenario.targets();
+    let all_targets = TargetId::ALL.len() + own.len();
+    let mut outcomes = Outcomes::new(all_targets, 0);
     let mut judged = ordered.first()?.judged.clone();
+    let mut user_counts = ordered.first()?.user_targets.clone();
     for (k, part) in ordered.iter().enumerate() {
-        if !part.outcomes.is_consistent(TargetId::ALL.len()) || part.judged.len() != judged.len() {
+        if !part.outcomes.is_consistent(all_targets)
+            || part.judged.len() != judged.len()
+            || part.user_targets.len() != own.len()
+            || part
+                .user_targets
+                .iter()
+                .any(|c| c.met > part.outcomes.paths())
+        {
             return None;
         }
         outcomes.append(&part.outcomes)?;
@@ -87,6 +98,10 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
                     return None;
                 }
                 total.add(counts)?;
+            }
+            for (total, count) in user_counts.iter_mut().zip(&part.user_targets) {
+                total.met += count.met;
+                total.judged.add(&count.judged)?;
             }
         }
     }
@@ -109,6 +124,11 @@ pub fn merge(scenario: &Scenario, parts: &[PartSummary]) -> Option<Summary> {
         judged,
         floored_path_years: parts.iter().map(|part| part.floored_path_years).sum(),
         observed_through: observed_through(scenario),
+        user_targets: own
+            .iter()
+            .zip(user_counts)
+            .map(|(target, count)| UserTargetResult::new(target.name(), count, paths))
+            .collect(),
     })
 }
 

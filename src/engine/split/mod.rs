@@ -19,6 +19,7 @@ use super::outcomes::Outcomes;
 use super::params::ModelParams;
 use super::summary::SeriesSummariser;
 use super::tally::{TargetCount, TargetTally};
+use super::user_targets::{UserCount, UserTally};
 use super::{SeriesSummary, YearStepper};
 use crate::plan::{SeriesId, TargetId};
 use crate::scenario::Scenario;
@@ -80,6 +81,9 @@ pub struct PartSummary {
     pub judged: Vec<(TargetId, JudgedHistogram)>,
     /// Path-years of the part's paths at the growth floor.
     pub floored_path_years: u32,
+    /// The targets of one's own over the part's paths (their bits are in `outcomes`, after the
+    /// plan's ten).
+    pub user_targets: Vec<UserCount>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -98,6 +102,7 @@ pub struct PartRun {
     params: ModelParams,
     stepper: YearStepper,
     tally: TargetTally,
+    user_tally: UserTally,
     owned: Vec<SeriesSummariser>,
     /// The step whose slices are awaited.
     step: usize,
@@ -137,6 +142,10 @@ impl PartRun {
                 .collect(),
             stepper: YearStepper::new(scenario.seed(), &params, own_paths.clone()),
             tally: TargetTally::new((own_paths.end - own_paths.start) as usize, &params),
+            user_tally: UserTally::new(
+                (own_paths.end - own_paths.start) as usize,
+                &params.user_targets,
+            ),
             owned: owned_series(part, parts)
                 .into_iter()
                 .map(|id| SeriesSummariser::new(id, params.steps))
@@ -206,6 +215,7 @@ impl PartRun {
         };
         let columns = self.stepper.columns();
         self.tally.add_year(t, columns);
+        self.user_tally.add_year(t, columns);
         if self.parts == 1 {
             // Alone, the part summarises straight from its columns, as `run` does.
             for summariser in &mut self.owned {
@@ -253,7 +263,11 @@ impl PartRun {
         self.finished = true;
         let tally = std::mem::replace(&mut self.tally, TargetTally::new(0, &self.params));
         let owned = std::mem::take(&mut self.owned);
-        let tallied = tally.finish();
+        let mut tallied = tally.finish();
+        let user_targets = self.user_tally.finish();
+        for k in 0..user_targets.len() {
+            tallied.outcomes.push_target(self.user_tally.met(k));
+        }
         out.push(Outgoing::Done(PartSummary {
             run: self.run,
             part: self.part,
@@ -262,6 +276,7 @@ impl PartRun {
             outcomes: tallied.outcomes,
             judged: tallied.judged,
             floored_path_years: self.stepper.floored(),
+            user_targets,
         }));
     }
 
