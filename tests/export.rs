@@ -64,6 +64,7 @@ fn context(lang: Lang) -> CsvContext<'static> {
         link: "https://example.org/sim/#v=3&gdp=6&ck=000000",
         lang,
         exported: Some("2026-11-28"),
+        wordings: Box::leak(Box::default()),
         scenario,
     }
 }
@@ -225,6 +226,7 @@ fn the_cli_prints_the_pages_csv() {
             lang: Lang::Zh,
             exported: None,
             scenario: &parsed.current.scenario,
+            wordings: &Default::default(),
         },
     );
     assert_eq!(String::from_utf8(output.stdout).expect("UTF-8"), expected);

@@ -11,10 +11,13 @@ use taijiang_sim::library::{
     Store, FILE_FORMAT, KEY_PREFIX,
 };
 use taijiang_sim::link::{self, Labelled, Link, MODEL_VERSION};
+use taijiang_sim::plan::SeriesId;
 use taijiang_sim::preset::PresetId;
 use taijiang_sim::scenario::observed::{Observations, ObservedMeasure, ObservedSeries};
 use taijiang_sim::scenario::sources::Sources;
+use taijiang_sim::scenario::targets::Wordings;
 use taijiang_sim::scenario::{Param, Scenario, PARAMS};
+use taijiang_sim::scenario::{UserRule, UserTarget};
 use taijiang_sim::text::saved;
 
 fn scenario(settings: &[(Param, f64)]) -> Scenario {
@@ -172,6 +175,7 @@ fn a_format_1_entry_opens_and_is_rewritten_in_format_2() {
             preset: Some(PresetId::Invest),
         }),
         sources: Sources::default(),
+        wordings: Wordings::default(),
     };
     assert_eq!(report.entries, std::slice::from_ref(&expected));
     let json = stored(&store, "old");
@@ -440,16 +444,22 @@ fn valid_labelled() -> impl Strategy<Value = Labelled> {
         Just(None),
         (0..PresetId::ALL.len()).prop_map(|i| Some(PresetId::ALL[i]))
     ];
-    (values, preset, valid_observations()).prop_map(|(values, preset, observed)| {
-        let scenario = PARAMS
-            .iter()
-            .zip(values)
-            .fold(Scenario::default(), |s, (spec, v)| {
-                s.with(spec.param, v).expect("generated in range")
-            })
-            .with_observations(observed);
-        Labelled { scenario, preset }
-    })
+    (values, preset, valid_observations(), valid_targets()).prop_map(
+        |(values, preset, observed, targets)| {
+            let scenario = PARAMS
+                .iter()
+                .zip(values)
+                .fold(Scenario::default(), |s, (spec, v)| {
+                    s.with(spec.param, v).expect("generated in range")
+                })
+                .with_observations(observed);
+            // A target judged after the horizon extends it.
+            let scenario = targets
+                .into_iter()
+                .fold(scenario, |s, target| s.with_target(target).expect("room").0);
+            Labelled { scenario, preset }
+        },
+    )
 }
 
 /// Observations anywhere in their ranges (gaps and years past the horizon included: a file
@@ -473,6 +483,55 @@ fn valid_observations() -> impl Strategy<Value = Observations> {
                     .expect("generated in range")
             })
     })
+}
+
+/// Up to three targets of one's own, anywhere in their ranges.
+fn valid_targets() -> impl Strategy<Value = Vec<UserTarget>> {
+    let one = (
+        0..SeriesId::ALL.len(),
+        0..UserRule::ALL.len(),
+        2020..=2035_i32,
+        0..=10_i32,
+        -1e5..1e5_f64,
+    )
+        .prop_filter_map("valid", |(s, r, first, span, threshold)| {
+            let rule = UserRule::ALL[r];
+            let last = if rule.is_one_year() {
+                first
+            } else {
+                (first + span).min(2035)
+            };
+            UserTarget::new("t", SeriesId::ALL[s], rule, (first, last), threshold).ok()
+        });
+    proptest::collection::vec(one, 0..3).prop_map(|targets| {
+        targets
+            .into_iter()
+            .enumerate()
+            .filter_map(|(k, t)| {
+                let (first, last) = t.years();
+                UserTarget::new(
+                    &format!("t{k}"),
+                    t.series(),
+                    t.rule(),
+                    (first, last),
+                    t.threshold(),
+                )
+                .ok()
+            })
+            .collect()
+    })
+}
+
+/// A wording for some of the targets of one's own of `current`.
+fn valid_wordings(current: &Labelled, texts: Vec<String>) -> Wordings {
+    current
+        .scenario
+        .targets()
+        .iter()
+        .zip(texts)
+        .fold(Wordings::default(), |wordings, (target, text)| {
+            wordings.with(target.name(), &text)
+        })
 }
 
 /// A source for some of the observations of `current`.
@@ -505,7 +564,8 @@ fn valid_entries() -> impl Strategy<Value = Vec<SavedScenario>> {
                     name: format!("{name}#{i}"),
                     saved_at,
                     model,
-                    sources: valid_sources(&current, texts),
+                    sources: valid_sources(&current, texts.clone()),
+                    wordings: valid_wordings(&current, texts),
                     current,
                     pinned,
                 },

@@ -376,3 +376,41 @@ proptest! {
 fn urlencode(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
+
+/// One's own targets change nothing of the plan's whole: all ten met, the number met, their
+/// comparison and the analyses' measures count the plan's ten only; one's own is a measure of
+/// its own.
+#[test]
+fn ones_own_targets_leave_the_plans_whole_alone() {
+    use taijiang_sim::analysis::{level, paired_change, Measure};
+    use taijiang_sim::engine::compare::joint_difference;
+    let base = scenario(&[(Param::Paths, 1_000.0)]);
+    let own = with_targets(
+        &base,
+        [UserTarget::new(
+            "easy",
+            SeriesId::Gdp,
+            UserRule::LevelAtLeast,
+            (2025, 2025),
+            1.0,
+        )
+        .expect("valid")],
+    );
+    let (plain, with_own) = (engine::run(&base), engine::run(&own));
+    for measure in [Measure::AllMet, Measure::ExpectedMet] {
+        assert_eq!(
+            level(&plain, measure),
+            level(&with_own, measure),
+            "{measure:?}"
+        );
+    }
+    assert_eq!(joint_difference(&plain, &with_own).expected_met.delta, 0.0);
+    assert_eq!(
+        level(&with_own, Measure::Own(0)),
+        1.0,
+        "every path reaches 1 亿元"
+    );
+    let change = paired_change(&with_own, &with_own, Measure::Own(0));
+    assert_eq!((change.delta, change.std_error), (0.0, 0.0));
+    assert_eq!(Measure::from_key("own0"), Some(Measure::Own(0)));
+}

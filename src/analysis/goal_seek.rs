@@ -51,7 +51,7 @@ pub fn monotonicity(param: Param, measure: Measure) -> Monotone {
             .iter()
             .find(|(p, t, _)| *p == param && *t == id)
             .map_or(Monotone::NotGuaranteed, |(_, _, m)| *m),
-        Measure::AllMet | Measure::ExpectedMet => Monotone::NotGuaranteed,
+        Measure::AllMet | Measure::ExpectedMet | Measure::Own(_) => Monotone::NotGuaranteed,
     }
 }
 

@@ -13,16 +13,24 @@ pub mod tornado;
 
 use crate::engine::Summary;
 use crate::plan::TargetId;
+use crate::scenario::targets::MAX_USER_TARGETS;
 use serde::{Deserialize, Serialize};
 
-/// What an analysis looks at: one target's chance, the chance that all are met together, or
-/// the expected number met (a count, not a chance).
+/// What an analysis looks at: one of the plan's targets' chance, the chance that all ten are met
+/// together, the expected number of the ten met (a count, not a chance), or the chance of a
+/// target of one's own (by its place in the scenario's list).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Measure {
     Target(TargetId),
     AllMet,
     ExpectedMet,
+    Own(u8),
 }
+
+/// The keys of the targets of one's own as measures: `own0` … `own7`, by their place.
+const OWN_KEYS: [&str; MAX_USER_TARGETS] = [
+    "own0", "own1", "own2", "own3", "own4", "own5", "own6", "own7",
+];
 
 impl Measure {
     /// Every measure: the ten targets, then all met, then the expected number met.
@@ -34,17 +42,30 @@ impl Measure {
             .collect()
     }
 
-    /// Its key in the CLI and the page: a target's key, `all` or `expected`.
+    /// Every measure of a scenario with `own` targets of its own: [`Measure::all`], then one
+    /// per target of one's own.
+    pub fn all_with_own(own: usize) -> Vec<Measure> {
+        let own = own.min(MAX_USER_TARGETS) as u8;
+        Measure::all()
+            .into_iter()
+            .chain((0..own).map(Measure::Own))
+            .collect()
+    }
+
+    /// Its key in the CLI and the page: a target's key, `all`, `expected`, or `own0` … `own7`.
     pub fn key(self) -> &'static str {
         match self {
             Measure::Target(id) => id.key(),
             Measure::AllMet => "all",
             Measure::ExpectedMet => "expected",
+            Measure::Own(k) => OWN_KEYS.get(usize::from(k)).copied().unwrap_or("own"),
         }
     }
 
     pub fn from_key(key: &str) -> Option<Measure> {
-        Measure::all().into_iter().find(|m| m.key() == key)
+        Measure::all_with_own(MAX_USER_TARGETS)
+            .into_iter()
+            .find(|m| m.key() == key)
     }
 
     /// Whether the measure is a count of targets (else a chance, a fraction).
@@ -55,14 +76,21 @@ impl Measure {
     /// The measure on path `path`: 1 or 0 for a chance, the number of targets met for a count.
     fn on_path(self, summary: &Summary, path: usize) -> f64 {
         let outcomes = &summary.outcomes;
+        // All met and the number met are the plan's ten's; one's own targets follow them.
+        let plan = 0..TargetId::ALL.len().min(outcomes.targets());
         match self {
             Measure::Target(id) => f64::from(u8::from(outcomes.met(id.index(), path))),
             Measure::AllMet => f64::from(u8::from(
-                (0..outcomes.targets()).all(|target| outcomes.met(target, path)),
+                plan.clone().all(|target| outcomes.met(target, path)),
             )),
-            Measure::ExpectedMet => (0..outcomes.targets())
-                .filter(|&target| outcomes.met(target, path))
-                .count() as f64,
+            Measure::ExpectedMet => {
+                plan.filter(|&target| outcomes.met(target, path)).count() as f64
+            }
+            Measure::Own(k) => {
+                let index = TargetId::ALL.len() + usize::from(k);
+                let met = index < outcomes.targets() && outcomes.met(index, path);
+                f64::from(u8::from(met))
+            }
         }
     }
 }

@@ -90,6 +90,16 @@ fn print_run(fragment: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             four_decimals(result.std_error)
         )?;
     }
+    // The targets of one's own, marked `own:` (the page's rows carry `data-own-target`).
+    for result in &summary.user_targets {
+        writeln!(
+            out,
+            "own:{}	probability={}	stderr={}",
+            result.name,
+            four_decimals(result.probability),
+            four_decimals(result.std_error)
+        )?;
+    }
     // Targets met together, as the page's root carries them.
     let joint = summary.joint();
     let (all, all_se) = joint.all_met();
@@ -135,6 +145,8 @@ fn print_csv(
         lang: parsed.lang,
         exported: None,
         scenario: &parsed.current.scenario,
+        // A link holds no wording.
+        wordings: &Default::default(),
     };
     let csv = match what {
         CsvKind::Series => series_csv(&summary, &[], &context),

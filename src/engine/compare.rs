@@ -167,10 +167,14 @@ impl Moved {
 
 /// The change of the targets met together from `a` to `b`.
 pub fn joint_difference(a: &Summary, b: &Summary) -> JointDifference {
-    let targets = a.outcomes.targets().min(b.outcomes.targets());
+    // The plan's ten (targets of one's own, after them, are not the plan's whole).
+    let targets = TargetId::ALL
+        .len()
+        .min(a.outcomes.targets())
+        .min(b.outcomes.targets());
     let common = a.paths.min(b.paths);
     let paired = a.seed == b.seed
-        && a.outcomes.targets() == b.outcomes.targets()
+        && targets == TargetId::ALL.len()
         && a.outcomes.paths() >= common
         && b.outcomes.paths() >= common
         && common > 0;

@@ -13,6 +13,7 @@ use crate::engine::Summary;
 use crate::i18n::Lang;
 use crate::link::MODEL_VERSION;
 use crate::plan::{SeriesId, SeriesKind};
+use crate::scenario::targets::Wordings;
 use crate::scenario::Scenario;
 use crate::text::rules::rule_text;
 
@@ -29,6 +30,8 @@ pub struct CsvContext<'a> {
     pub exported: Option<&'a str>,
     /// The scenario of the run: every parameter in force goes into the `#` rows.
     pub scenario: &'a Scenario,
+    /// The wording of its targets of one's own, where the user gave one.
+    pub wordings: &'a Wordings,
 }
 
 /// One field, quoted when it holds a comma, a quote or a line break.
@@ -216,6 +219,29 @@ pub fn targets_csv(
                 ]),
                 None => fields.extend(std::iter::repeat_n(String::new(), 5)),
             }
+        }
+        row(&mut out, &fields);
+    }
+    // The targets of one's own, after the plan's, their keys marked `own:`.
+    for (target, result) in context.scenario.targets().iter().zip(&summary.user_targets) {
+        let (low, high) = wilson_interval(result.met, summary.paths);
+        let mut fields = vec![
+            format!("own:{}", target.name()),
+            context
+                .wordings
+                .get(target.name())
+                .unwrap_or_default()
+                .to_owned(),
+            crate::text::targets::rule_text(target, lang),
+            number(target.threshold()),
+            crate::text::targets::threshold_unit(target, lang).to_owned(),
+            number(result.probability),
+            number(result.std_error),
+            number(low),
+            number(high),
+        ];
+        if differences.is_some() {
+            fields.extend(std::iter::repeat_n(String::new(), 5));
         }
         row(&mut out, &fields);
     }

@@ -59,6 +59,39 @@ pub fn summary_json(summary: &Summary, scenario: &Scenario, link: &str) -> Value
             })
         })
         .collect();
+    // The targets of one's own, marked as the user's, in the scenario's order.
+    let user_targets: Vec<Value> = scenario
+        .targets()
+        .iter()
+        .zip(&summary.user_targets)
+        .map(|(target, result)| {
+            let (low, high) = wilson_interval(result.met, summary.paths);
+            let (first, last) = target.years();
+            json!({
+                "name": target.name(),
+                "user": true,
+                "series": target.series().key(),
+                "rule": target.rule().key(),
+                "years": [first, last],
+                "threshold": target.threshold(),
+                "probability": result.probability,
+                "stderr": result.std_error,
+                "met": result.met,
+                "wilson_95": [low, high],
+            })
+        })
+        .collect();
+    let own_joint = summary.joint_of_own().map(|joint| {
+        let (all_met, all_met_stderr) = joint.all_met();
+        let (expected, expected_stderr) = joint.expected_met();
+        json!({
+            "distribution": joint.distribution(),
+            "all_met": all_met,
+            "all_met_stderr": all_met_stderr,
+            "expected_met": expected,
+            "expected_met_stderr": expected_stderr,
+        })
+    });
     let horizon = scenario.horizon_year();
     let observed: Vec<Value> = scenario
         .observed()
@@ -87,6 +120,8 @@ pub fn summary_json(summary: &Summary, scenario: &Scenario, link: &str) -> Value
         "scenario": parameters,
         "observed": observed,
         "observed_through": summary.observed_through,
+        "user_targets": user_targets,
+        "joint_own": own_joint,
         "series": series,
         "targets": targets,
         "joint": {

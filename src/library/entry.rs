@@ -3,10 +3,12 @@
 
 use super::observed::ObservedOut;
 use super::problem::Problem;
+use super::targets::TargetsOut;
 use super::{shown, SavedScenario, Severity, FORMAT_VERSION};
 use crate::link::{self, Labelled, MODEL_VERSION};
 use crate::preset::PresetId;
 use crate::scenario::sources::Sources;
+use crate::scenario::targets::Wordings;
 use crate::scenario::{Param, ParamSpec, Scenario, ValueError, PARAMS};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -38,6 +40,8 @@ pub(super) struct Reader {
     issues: Vec<Issue>,
     /// The sources of the observations read so far (the entry's scenario's, then A's).
     sources: Sources,
+    /// The wording of the targets of one's own read so far.
+    wordings: Wordings,
 }
 
 impl Reader {
@@ -192,6 +196,11 @@ impl Reader {
             scenario = scenario.with_observations(observed);
             self.sources = sources;
         }
+        if let Some(value) = object.get("targets") {
+            let mut wordings = self.wordings.clone();
+            valid &= super::targets::read(self, value, field, &mut scenario, &mut wordings);
+            self.wordings = wordings;
+        }
         Some(Labelled {
             scenario,
             preset: preset?,
@@ -262,6 +271,7 @@ pub(super) fn decode_entry(value: &Value, key_name: Option<&str>) -> Decoded {
                 current,
                 pinned,
                 sources: reader.sources.clone(),
+                wordings: reader.wordings.clone(),
             })
         }
         _ => None,
@@ -291,6 +301,8 @@ struct LabelledOut<'a> {
     values: ValuesOut<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     observed: Option<ObservedOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    targets: Option<TargetsOut<'a>>,
 }
 
 /// Every parameter, in [`PARAMS`] order; whole numbers without a fraction, a chosen reading
@@ -322,6 +334,10 @@ impl<'a> EntryOut<'a> {
             observed: (!l.scenario.observed().is_empty()).then(|| ObservedOut {
                 observed: l.scenario.observed(),
                 sources: &entry.sources,
+            }),
+            targets: (!l.scenario.targets().is_empty()).then_some(TargetsOut {
+                scenario: &l.scenario,
+                wordings: &entry.wordings,
             }),
         };
         EntryOut {

@@ -10,6 +10,7 @@ mod entry;
 mod file;
 mod observed;
 mod problem;
+mod targets;
 
 pub use file::{
     export_file, export_file_name, import_file, ImportProblem, ImportReport, FILE_FORMAT,
@@ -19,6 +20,7 @@ pub use problem::Problem;
 
 use crate::link::{Labelled, MODEL_VERSION};
 use crate::scenario::sources::Sources;
+use crate::scenario::targets::Wordings;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -79,6 +81,8 @@ pub struct SavedScenario {
     pub pinned: Option<Labelled>,
     /// Where the observed values (of either scenario) were read.
     pub sources: Sources,
+    /// The wording of the targets of one's own (of either scenario).
+    pub wordings: Wordings,
 }
 
 impl SavedScenario {
@@ -96,6 +100,21 @@ impl SavedScenario {
             current,
             pinned,
             sources: Sources::default(),
+            wordings: Wordings::default(),
+        }
+    }
+
+    /// The same entry with the wording of its targets of one's own (of those it has).
+    pub fn with_wordings(self, wordings: &Wordings) -> SavedScenario {
+        let mut kept = wordings.of(self.current.scenario.targets());
+        if let Some(pinned) = &self.pinned {
+            for (name, text) in wordings.of(pinned.scenario.targets()).iter() {
+                kept = kept.with(name, text);
+            }
+        }
+        SavedScenario {
+            wordings: kept,
+            ..self
         }
     }
 

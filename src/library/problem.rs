@@ -3,7 +3,7 @@
 
 use crate::link::LinkIssue;
 use crate::scenario::observed::{ObservationError, ObservedSeries};
-use crate::scenario::ValueError;
+use crate::scenario::{TargetError, ValueError};
 
 /// One problem with a field of an entry, or with a whole file. Values found are kept as
 /// [`shown`](super::shown) them: at most 40 characters of their JSON.
@@ -44,6 +44,8 @@ pub enum Problem {
         shown: String,
         error: ObservationError,
     },
+    /// A target of one's own that cannot be used, and why.
+    BadTarget(TargetError),
     /// An entry format this build does not read.
     UnsupportedFormat(String),
     /// The name is empty.

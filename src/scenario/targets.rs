@@ -300,3 +300,51 @@ impl<'de> Deserialize<'de> for UserTargets {
         Ok(targets)
     }
 }
+
+/// The wording of targets of one's own, by name ("GDP grows about 6 % a year in 2026–2030"):
+/// kept in the page, saved scenarios and the scenario file; a link carries only the numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Wordings {
+    by_name: std::collections::BTreeMap<String, String>,
+}
+
+impl Wordings {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.by_name.get(name).map(String::as_str)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.by_name.iter().map(|(n, w)| (n.as_str(), w.as_str()))
+    }
+
+    /// A copy with `text` as the wording of `name`: one line, trimmed, at most
+    /// [`super::sources::MAX_SOURCE_CHARS`] characters; blank removes it.
+    pub fn with(&self, name: &str, text: &str) -> Wordings {
+        let line: String = text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(super::sources::MAX_SOURCE_CHARS)
+            .collect();
+        let mut next = self.clone();
+        if line.is_empty() {
+            next.by_name.remove(name);
+        } else {
+            next.by_name.insert(name.to_owned(), line);
+        }
+        next
+    }
+
+    /// Only the wordings of targets that are there.
+    pub fn of(&self, targets: &UserTargets) -> Wordings {
+        Wordings {
+            by_name: self
+                .by_name
+                .iter()
+                .filter(|(name, _)| targets.get(name).is_some())
+                .map(|(n, w)| (n.clone(), w.clone()))
+                .collect(),
+        }
+    }
+}

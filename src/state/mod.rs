@@ -15,6 +15,7 @@
 
 mod baseline;
 mod observed;
+mod own_targets;
 mod pace;
 mod run;
 mod schedule;
@@ -31,7 +32,9 @@ use crate::plan::TargetId;
 use crate::preset::PresetId;
 use crate::scenario::observed::ObservedSeries;
 use crate::scenario::sources::Sources;
+use crate::scenario::targets::Wordings;
 use crate::scenario::{Param, ParamKind, Scenario, ValueError, PARAMS};
+use crate::scenario::{TargetError, UserTarget};
 use std::rc::Rc;
 
 /// Where the current scenario came from: a link (the URL is left as the user wrote it) or the
@@ -50,6 +53,10 @@ pub enum Notice {
     /// A link without its checksum: written or trimmed by hand (or cut short), so not checked.
     /// Said quietly, not as a problem.
     Unchecked,
+    /// A target of one's own judged after the horizon: the horizon was extended to its year.
+    HorizonExtended { name: String, year: i32 },
+    /// A target of one's own that could not be added.
+    TargetRefused { name: String, error: TargetError },
     /// A value typed into a control that was refused.
     Rejected {
         key: &'static str,
@@ -94,6 +101,8 @@ pub struct AppState {
     pub pace: Pace,
     /// Where the observed values were read, as the user typed it (not in the link).
     pub sources: Sources,
+    /// The wording of the targets of one's own, as the user typed it (not in the link).
+    pub wordings: Wordings,
 }
 
 /// How a control reports a value.
@@ -141,8 +150,13 @@ pub enum Action {
     SelectTarget(TargetId),
     /// Opens (Some) or closes (None) the side panel with a target's plan sentence.
     ShowSentence(Option<TargetId>),
-    /// A saved scenario (or pair) was opened, with the sources of its observed values.
-    OpenSaved(Box<Link>, Sources),
+    /// A saved scenario (or pair) was opened, with the sources of its observed values and the
+    /// wording of its targets of one's own.
+    OpenSaved(Box<Link>, Sources, Wordings),
+    /// A target of one's own added (or one of the same name replaced), with its wording.
+    AddTarget(UserTarget, String),
+    /// A target of one's own removed.
+    RemoveTarget(String),
     /// An observed value entered (`Some`) or cleared (`None`); one the series cannot take
     /// changes nothing (the field says why).
     Observe(ObservedSeries, i32, Option<f64>),
@@ -178,6 +192,7 @@ impl AppState {
             embed: None,
             pace: Pace::default(),
             sources: Sources::default(),
+            wordings: Wordings::default(),
         };
         state.take_link(link);
         state
@@ -363,9 +378,15 @@ impl AppState {
                 self.source = ScenarioSource::Controls;
             }
             Action::ShowSentence(id) => self.sentence_open = id,
-            Action::OpenSaved(link, sources) => {
+            Action::OpenSaved(link, sources, wordings) => {
                 self.reduce(Action::Open(link));
                 self.sources = sources;
+                self.wordings = wordings;
+            }
+            Action::AddTarget(target, wording) => self.add_target(target, &wording),
+            Action::RemoveTarget(name) => {
+                self.set_scenario(self.scenario.without_target(&name));
+                self.wordings = self.wordings.with(&name, "");
             }
             Action::Observe(series, year, value) => self.observe(series, year, value),
             Action::SetSource(series, year, text) => {

@@ -90,7 +90,7 @@ labels! {
     ChanceColumn => ("实现概率 ± 误差范围", "Chance met ± margin"),
     VerdictColumn => ("判断", "Verdict"),
     PlanText => ("原文", "original (Chinese)"),
-    PlanTextPrefix => ("原文:", "plan text: "),
+    PlanTextPrefix => ("原文:", "original (Chinese): "),
     Distribution => ("分布", "distribution"),
     DistributionPrefix => ("分布:", "distribution: "),
     TargetShort => ("目标", "Target"),

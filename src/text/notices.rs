@@ -99,6 +99,13 @@ pub fn notice_lines(notice: &Notice, lang: Lang) -> Vec<String> {
     match notice {
         Notice::Link(issues) => issues.iter().map(|issue| issue_text(issue, lang)).collect(),
         Notice::Unchecked => vec![issue_text(&LinkIssue::ChecksumMissing, lang)],
+        Notice::HorizonExtended { name, year } => {
+            vec![super::targets::horizon_extended(name, *year, lang)]
+        }
+        Notice::TargetRefused { name, error } => vec![format!(
+            "{name}: {}",
+            super::targets::error_text(error, lang)
+        )],
         Notice::Rejected { key, value, error } => {
             let why = error_text(error, lang);
             vec![match lang {

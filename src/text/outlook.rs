@@ -19,6 +19,10 @@ pub fn measure_label(measure: Measure, lang: Lang) -> String {
         Measure::Target(id) => super::target_name(id, lang).to_owned(),
         Measure::AllMet => lang.pick("全部目标同时实现", "all targets met").to_owned(),
         Measure::ExpectedMet => lang.pick("预期实现项数", "expected number met").to_owned(),
+        Measure::Own(k) => match lang {
+            Lang::Zh => format!("自定目标 {}", k + 1),
+            Lang::En => format!("own target {}", k + 1),
+        },
     }
 }
 

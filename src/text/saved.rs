@@ -110,6 +110,7 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
                 crate::text::observed::refused(*series, *error, lang)
             )
         }
+        (P::BadTarget(error), _) => crate::text::targets::error_text(error, lang),
         (P::UnsupportedFormat(shown), Lang::Zh) => {
             format!("不支持的格式 {shown};本程序读取格式 1 和 2")
         }

@@ -209,7 +209,7 @@ for (const lang of ['zh', 'en']) {
         assert.deepEqual(shown, native[which], `${which}: the page against the CLI`);
         assert.match(await cell.textContent(), /^A .* → B /);
       }
-      assert.match(await page.textContent('[data-headline]'), lang === 'zh' ? /^B:.*(A:/ : /^B: .*\(A: /);
+      assert.match(await page.textContent('[data-headline]'), lang === 'zh' ? /^B:.*\(A:/ : /^B: .*\(A: /);
       assert.match(await page.textContent('[data-moved-joint]'), lang === 'zh' ? /全部目标同时实现:A / : /All targets at once: A /);
       const bars = await page.$$eval('[data-met-count]', (els) => els.map((el) => el.getAttribute('data-share-a')));
       assert.equal(bars.length, 11);

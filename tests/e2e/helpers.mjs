@@ -125,16 +125,20 @@ export function runNative(args) {
 /**
  * The native engine's run of `link` (`taijiang-sim '#…'`), as the page writes its numbers:
  * { link (the canonical link it echoes first), fingerprint, targets: { id: { probability,
- * stderr } }, allMet: { probability, stderr }, expectedMet: { value, stderr }, said (its
+ * stderr } }, own: { name: { probability, stderr } } (targets of one's own), allMet: { probability, stderr }, expectedMet: { value, stderr }, said (its
  * standard error: what it made of the link) }, every number as printed (4 decimals).
  */
 export function nativeRun(link) {
   const { stdout, stderr } = runNative([link]);
   const lines = stdout.split('\n');
-  const out = { link: lines[0], fingerprint: null, targets: {}, allMet: null, expectedMet: null, said: stderr };
+  const out = { link: lines[0], fingerprint: null, targets: {}, own: {}, allMet: null, expectedMet: null, said: stderr };
   for (const line of lines.slice(1)) {
     const [key, ...fields] = line.split('\t');
     if (!key) continue;
+    if (key.startsWith('own:')) {
+      out.own[key.slice(4)] = Object.fromEntries(fields.map((f) => f.split('=')));
+      continue;
+    }
     if (key === 'fingerprint') {
       out.fingerprint = fields[0];
       continue;

@@ -175,7 +175,11 @@ for (const lang of LANGS) {
       }
     }
     assert.ok(!cells.gdp.interval, 'an uncertain target (gdp) keeps ± its SE');
-    assert.match(await page.locator('table.targets tfoot .interval-note').textContent(), /Wilson/);
+    // Plain words first: the margin, and the range with 95 % confidence where ± would mislead.
+    assert.match(
+      await page.locator('table.targets tfoot .interval-note').textContent(),
+      lang === 'zh' ? /95% 把握的区间/ : /95 % confidence/,
+    );
   });
 
   appTest(`a link made before version 3 says so and still gives its scenario's numbers (${lang})`, getBrowser, async (h, t) => {

@@ -9,6 +9,7 @@ use crate::export::{self, CsvContext, EXPORT_SIZE};
 use crate::i18n::Lang;
 use crate::link::{self, Link};
 use crate::plan::SeriesId;
+use crate::scenario::targets::Wordings;
 use crate::text::caption::chart_caption;
 use crate::ui::briefing::download::{download_data_url, download_text};
 use plotters::prelude::IntoDrawingArea;
@@ -40,6 +41,8 @@ pub struct ExportContext {
     pub summary: Rc<Summary>,
     pub fingerprint: u64,
     pub differences: Option<Rc<Vec<TargetDifference>>>,
+    /// The wording of the targets of one's own, for the CSV.
+    pub wordings: Wordings,
 }
 
 impl ExportContext {
@@ -67,6 +70,7 @@ impl ExportContext {
             lang: self.lang(),
             exported: Some(date),
             scenario: &self.link.current.scenario,
+            wordings: &self.wordings,
         }
     }
 

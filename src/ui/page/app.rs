@@ -84,6 +84,7 @@ pub fn app(props: &AppProps) -> Html {
             summary: result.summary.clone(),
             fingerprint: result.fingerprint,
             differences: state.differences.clone(),
+            wordings: state.wordings.clone(),
         })
     });
     let summary = state.summary().cloned();

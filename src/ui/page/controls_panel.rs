@@ -5,6 +5,7 @@
 use crate::engine::ModelParams;
 use crate::link::Link;
 use crate::scenario::sources::Sources;
+use crate::scenario::targets::Wordings;
 use crate::scenario::{Param, ParamKind, PARAMS};
 use crate::state::{preset_scenario, Action};
 use crate::text;
@@ -52,9 +53,12 @@ pub fn controls_panel(props: &ControlsPanelProps) -> Html {
                 .conditioning
                 .gdp_possible
     });
-    let on_open = use_dispatching(store, |(link, sources): (Link, Sources)| {
-        Action::OpenSaved(Box::new(link), sources)
-    });
+    let on_open = use_dispatching(
+        store,
+        |(link, sources, wordings): (Link, Sources, Wordings)| {
+            Action::OpenSaved(Box::new(link), sources, wordings)
+        },
+    );
 
     let reference = preset_scenario(state.preset, &state.scenario);
     let growth_note = notes::expected_growth_note(&state.scenario, lang);
@@ -92,7 +96,8 @@ pub fn controls_panel(props: &ControlsPanelProps) -> Html {
                 on_compare={on_compare_observed} />
             <AssumptionsPanel scenario={state.scenario.clone()} lang={lang} on_change={on_param.clone()}
                 on_reset={on_reset} on_reset_all={on_reset_all} />
-            <SavedPanel link={state.link()} sources={state.sources.clone()} lang={lang} on_open={on_open} />
+            <SavedPanel link={state.link()} sources={state.sources.clone()} wordings={state.wordings.clone()}
+                lang={lang} on_open={on_open} />
             <BaseValues lang={lang} />
         </section>
     }

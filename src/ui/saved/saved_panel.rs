@@ -7,6 +7,7 @@ use crate::library::{self, SaveError, SavedScenario, Severity};
 use crate::link::Link;
 use crate::preset::PresetId;
 use crate::scenario::sources::Sources;
+use crate::scenario::targets::Wordings;
 use crate::text::labels::Label;
 use crate::text::saved::{self, Done};
 use crate::ui::briefing::download::download_text;
@@ -22,8 +23,10 @@ pub struct SavedPanelProps {
     pub link: Link,
     /// Where its observed values were read: saved with it.
     pub sources: Sources,
+    /// The wording of its targets of one's own: saved with it.
+    pub wordings: Wordings,
     pub lang: Lang,
-    pub on_open: Callback<(Link, Sources)>,
+    pub on_open: Callback<(Link, Sources, Wordings)>,
 }
 
 /// What the panel shows after an action.
@@ -117,7 +120,11 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
             name_ref.clone(),
             refresh.clone(),
         );
-        let (link, sources) = (props.link.clone(), props.sources.clone());
+        let (link, sources, wordings) = (
+            props.link.clone(),
+            props.sources.clone(),
+            props.wordings.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(input) = name_ref.cast::<HtmlInputElement>() else {
@@ -129,7 +136,8 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                 link.current.clone(),
                 link.pinned.clone(),
             )
-            .with_sources(&sources);
+            .with_sources(&sources)
+            .with_wordings(&wordings);
             let message = save_asking(&mut store.borrow_mut(), &entry, lang);
             status.set(Status {
                 message,
@@ -209,7 +217,7 @@ pub fn saved_panel(props: &SavedPanelProps) -> Html {
                 // The reader keeps the target and the language they are looking at.
                 Callback::from(move |_: MouseEvent| {
                     let link = Link { current: entry.current.clone(), pinned: entry.pinned.clone(), lang, target, embed: None };
-                    on_open.emit((link, entry.sources.clone()))
+                    on_open.emit((link, entry.sources.clone(), entry.wordings.clone()))
                 })
             };
             let rename = {
