@@ -235,3 +235,56 @@ pub fn joint_difference(a: &Summary, b: &Summary) -> JointDifference {
         pairing: Pairing::Paired { paths: common },
     }
 }
+
+/// How each target of one's own of B changed from A, where A has the same target (same name,
+/// same definition): paired path by path when the seeds are the same. In B's order; `None` for a
+/// target A does not have.
+pub fn own_differences(
+    a_scenario: &crate::scenario::Scenario,
+    a: &Summary,
+    b_scenario: &crate::scenario::Scenario,
+    b: &Summary,
+) -> Vec<Option<Moved>> {
+    let plan = TargetId::ALL.len();
+    b_scenario
+        .targets()
+        .iter()
+        .enumerate()
+        .map(|(kb, target)| {
+            let ka = a_scenario.targets().iter().position(|t| t == target)?;
+            let (result_a, result_b) = (a.user_targets.get(ka)?, b.user_targets.get(kb)?);
+            let common = a.paths.min(b.paths);
+            let (ia, ib) = (plan + ka, plan + kb);
+            let paired = a.seed == b.seed
+                && ia < a.outcomes.targets()
+                && ib < b.outcomes.targets()
+                && a.outcomes.paths() >= common
+                && b.outcomes.paths() >= common;
+            if !paired {
+                return Some(Moved {
+                    a: result_a.probability,
+                    b: result_b.probability,
+                    delta: result_b.probability - result_a.probability,
+                    std_error: result_a.std_error.hypot(result_b.std_error),
+                });
+            }
+            let (mut a_only, mut b_only, mut both) = (0, 0, 0);
+            for path in 0..common as usize {
+                match (a.outcomes.met(ia, path), b.outcomes.met(ib, path)) {
+                    (true, false) => a_only += 1,
+                    (false, true) => b_only += 1,
+                    (true, true) => both += 1,
+                    (false, false) => {}
+                }
+            }
+            let (delta, std_error) = paired_delta(common, a_only, b_only);
+            let n = f64::from(common.max(1));
+            Some(Moved {
+                a: f64::from(a_only + both) / n,
+                b: f64::from(b_only + both) / n,
+                delta,
+                std_error,
+            })
+        })
+        .collect()
+}

@@ -54,6 +54,25 @@ pub fn result_message(
             (result.id.key().to_owned(), target)
         })
         .collect();
+    // The targets of one's own, by name, marked as the user's.
+    let own: Map<String, Value> = link
+        .current
+        .scenario
+        .targets()
+        .iter()
+        .zip(&summary.user_targets)
+        .map(|(target, result)| {
+            (
+                target.name().to_owned(),
+                json!({
+                    "p": result.probability,
+                    "stderr": result.std_error,
+                    "met_rule": crate::text::targets::rule_text(target, link.lang),
+                    "user": true,
+                }),
+            )
+        })
+        .collect();
     let joint = summary.joint();
     let (all_met, all_met_stderr) = joint.all_met();
     let (expected_met, expected_met_stderr) = joint.expected_met();
@@ -71,6 +90,7 @@ pub fn result_message(
         "paths": summary.paths,
         "fingerprint": format!("{:016x}", summary.fingerprint()),
         "targets": targets,
+        "user_targets": own,
         "all_met": {"p": all_met, "stderr": all_met_stderr},
         "expected_met": {"value": expected_met, "stderr": expected_met_stderr},
         "outlook": outlook,

@@ -1,7 +1,7 @@
 //! The baseline every result is compared with, and the comparison itself.
 
 use super::{AppState, Precision, RunResult};
-use crate::engine::compare::{self, JointDifference, TargetDifference};
+use crate::engine::compare::{self, JointDifference, Moved, TargetDifference};
 use crate::preset::preset_scenario;
 use crate::scenario::Scenario;
 use std::rc::Rc;
@@ -67,6 +67,20 @@ impl AppState {
             &baseline.summary,
             &current.summary,
         ))
+    }
+
+    pub(super) fn compute_own_differences(&self) -> Option<Rc<Vec<Option<Moved>>>> {
+        let current = self.result.as_ref()?;
+        let baseline = self
+            .baseline
+            .as_ref()
+            .filter(|result| result.revision == self.baseline_revision)?;
+        Some(Rc::new(compare::own_differences(
+            &self.baseline_scenario(),
+            &baseline.summary,
+            &self.scenario,
+            &current.summary,
+        )))
     }
 
     pub(super) fn compute_differences(&self) -> Option<Rc<Vec<TargetDifference>>> {

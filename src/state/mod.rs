@@ -25,7 +25,7 @@ pub use pace::{Pace, PREVIEW_BUDGET_MS, PREVIEW_MIN_PATHS, PREVIEW_PATHS, PREVIE
 pub use run::{Precision, RunKey, RunRequest, RunResponse, RunResult, RunRole};
 
 use crate::embed::EmbedPiece;
-use crate::engine::compare::{JointDifference, TargetDifference};
+use crate::engine::compare::{JointDifference, Moved, TargetDifference};
 use crate::i18n::Lang;
 use crate::link::{self, Labelled, Link, LinkIssue};
 use crate::plan::TargetId;
@@ -91,6 +91,10 @@ pub struct AppState {
     pub differences: Option<Rc<Vec<TargetDifference>>>,
     /// How the targets met together changed from the baseline, when both runs are there.
     pub joint_difference: Option<JointDifference>,
+    /// How each target of one's own changed from the baseline, where the baseline has it.
+    pub own_differences: Option<Rc<Vec<Option<Moved>>>>,
+    /// The target of one's own whose distribution is shown, in place of the plan's selected one.
+    pub selected_own: Option<String>,
     /// The target whose distribution is shown (kept in the link).
     pub selected_target: TargetId,
     /// The target whose plan sentence is open in the side panel, if any.
@@ -157,6 +161,8 @@ pub enum Action {
     AddTarget(UserTarget, String),
     /// A target of one's own removed.
     RemoveTarget(String),
+    /// Shows the distribution of a target of one's own.
+    SelectOwn(String),
     /// An observed value entered (`Some`) or cleared (`None`); one the series cannot take
     /// changes nothing (the field says why).
     Observe(ObservedSeries, i32, Option<f64>),
@@ -187,6 +193,8 @@ impl AppState {
             baseline: None,
             differences: None,
             joint_difference: None,
+            own_differences: None,
+            selected_own: None,
             selected_target: TargetId::Gdp,
             sentence_open: None,
             embed: None,
@@ -250,6 +258,7 @@ impl AppState {
         if changed {
             next.differences = next.compute_differences();
             next.joint_difference = next.compute_joint_difference();
+            next.own_differences = next.compute_own_differences();
         }
         next
     }
@@ -373,7 +382,11 @@ impl AppState {
                 self.pinned = None;
                 self.source = ScenarioSource::Controls;
             }
+            Action::SelectOwn(name) => {
+                self.selected_own = Some(name);
+            }
             Action::SelectTarget(id) => {
+                self.selected_own = None;
                 self.selected_target = id;
                 self.source = ScenarioSource::Controls;
             }
@@ -385,6 +398,9 @@ impl AppState {
             }
             Action::AddTarget(target, wording) => self.add_target(target, &wording),
             Action::RemoveTarget(name) => {
+                if self.selected_own.as_deref() == Some(name.as_str()) {
+                    self.selected_own = None;
+                }
                 self.set_scenario(self.scenario.without_target(&name));
                 self.wordings = self.wordings.with(&name, "");
             }

@@ -76,6 +76,14 @@ pub fn together_bar_compared(
     }
 }
 
+/// The heading of "all met" for one's own targets: "all 3 of mine met".
+pub fn all_own_met(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{count} 项自定目标全部实现"),
+        Lang::En => format!("All {count} of mine met"),
+    }
+}
+
 /// The chance that every target is met, with its uncertainty.
 pub fn all_met(joint: &JointAttainment, lang: Lang) -> String {
     let (_, error) = joint.all_met();

@@ -170,6 +170,14 @@ pub fn horizon_extended(key: &str, year: i32, lang: Lang) -> String {
     }
 }
 
+/// The accessible name of a target's "remove" button.
+pub fn remove_name(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("删除:{name}"),
+        Lang::En => format!("remove: {name}"),
+    }
+}
+
 /// The heading of the group of one's own targets in the table.
 pub fn group_heading(lang: Lang) -> &'static str {
     lang.pick("自定目标", "Targets of your own")

@@ -10,6 +10,7 @@ pub mod observed;
 pub mod page;
 pub mod results;
 pub mod saved;
+pub mod targets;
 
 pub use controls::{Slider, SliderProps};
 pub use page::{fatal, App, AppProps};

@@ -1,9 +1,10 @@
 //! The selected target's 2025 distribution on a canvas.
 
-use crate::charts::{draw_histogram, histogram_for, AnyChart, HistogramChart};
+use crate::charts::{draw_histogram, histogram_for, own_histogram, AnyChart, HistogramChart};
 use crate::engine::Summary;
 use crate::i18n::Lang;
 use crate::plan::TargetId;
+use crate::scenario::UserTarget;
 use crate::ui::briefing::exports::ExportContext;
 use crate::ui::charts::canvas::{prepare, use_draw_on_screen, Sizing};
 use crate::ui::charts::chart_exports::ChartExports;
@@ -22,6 +23,9 @@ pub struct HistogramProps {
     /// Where the chart's downloads come from; none, no download buttons.
     #[prop_or_default]
     pub exports: Option<Rc<ExportContext>>,
+    /// A target of one's own to show instead of the plan's `target`.
+    #[prop_or_default]
+    pub own: Option<UserTarget>,
 }
 
 #[function_component(HistogramCanvas)]
@@ -29,7 +33,14 @@ pub fn histogram_canvas(props: &HistogramProps) -> Html {
     let container = use_node_ref();
     let canvas = use_node_ref();
     // Built once per render: the label reads it, and it is what the canvas redraws on.
-    let chart = histogram_for(&props.summary, props.target, props.lang);
+    let chart = match &props.own {
+        Some(own) => own_histogram(&props.summary, own, props.lang),
+        None => histogram_for(&props.summary, props.target, props.lang),
+    };
+    let key = match &props.own {
+        Some(own) => format!("own-{}", own.name()),
+        None => props.target.key().to_owned(),
+    };
     let sizing = if props.fill {
         Sizing::Fill
     } else {
@@ -61,12 +72,12 @@ pub fn histogram_canvas(props: &HistogramProps) -> Html {
     html! {
         <figure class={classes!("chart", "histogram", props.fill.then_some("fill"))}>
             <div class="chart-area" ref={container}>
-                <canvas ref={canvas.clone()} data-chart="histogram" data-histogram-target={props.target.key()}
+                <canvas ref={canvas.clone()} data-chart="histogram" data-histogram-target={key.clone()}
                     role="img" aria-label={label.clone()} />
             </div>
             <figcaption class="chart-caption">{ label }</figcaption>
             if let (Some(context), Some(chart)) = (&props.exports, exported) {
-                <ChartExports context={context.clone()} chart={chart} what={format!("histogram-{}", props.target.key())}
+                <ChartExports context={context.clone()} chart={chart} what={format!("histogram-{key}")}
                     canvas={canvas.clone()} lang={props.lang} />
             }
         </figure>

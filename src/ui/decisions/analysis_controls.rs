@@ -8,13 +8,17 @@ use crate::text::outlook::measure_label;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// A `<select>` of every measure, `chosen` selected.
-pub fn measure_options(chosen: Measure, lang: Lang) -> Html {
-    Measure::all()
+/// A `<select>` of every measure (one's own targets by their names), `chosen` selected.
+pub fn measure_options(chosen: Measure, own: &[String], lang: Lang) -> Html {
+    Measure::all_with_own(own.len())
         .into_iter()
         .map(|measure| {
+            let label = match measure {
+                Measure::Own(k) => own[usize::from(k)].clone(),
+                _ => measure_label(measure, lang),
+            };
             html! {
-                <option value={measure.key()} selected={measure == chosen}>{ measure_label(measure, lang) }</option>
+                <option value={measure.key()} selected={measure == chosen}>{ label }</option>
             }
         })
         .collect()

@@ -25,6 +25,9 @@ pub struct DecisionPanelProps {
     /// The full run of the scenario on screen is there (analyses start from it).
     pub ready: bool,
     pub on_apply: Callback<(Param, f64)>,
+    /// The names of the targets of one's own, measures too.
+    #[prop_or_default]
+    pub own: Vec<String>,
 }
 
 #[function_component(DecisionPanel)]
@@ -86,7 +89,7 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
             <h2 id="decisions-title">{ Label::WhichLever.text(lang) }</h2>
             <div class="analysis-controls">
                 <label>{ Label::For.text(lang) }
-                    <select onchange={choose} data-tornado-measure="">{ measure_options(measure_now, lang) }</select>
+                    <select onchange={choose} data-tornado-measure="">{ measure_options(measure_now, &props.own, lang) }</select>
                 </label>
                 <button class="small-button" onclick={run_all} disabled={!props.ready} data-run-tornado="">
                     { Label::RunFullAnalysis.text(lang) }
@@ -96,7 +99,7 @@ pub fn decision_panel(props: &DecisionPanelProps) -> Html {
             // goal-seek panel after it being made anew and losing what was typed into it.
             <div class="tornado-body">{ body }</div>
             <GoalSeekPanel analysis={props.analysis.clone()} view={view.clone()} selected={props.selected}
-                targets={crate::plan::TARGETS.len()} lang={lang}
+                targets={crate::plan::TARGETS.len()} lang={lang} own={props.own.clone()}
                 ready={props.ready} on_apply={props.on_apply.clone()} />
         </section>
     }

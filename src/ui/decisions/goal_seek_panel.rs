@@ -29,6 +29,9 @@ pub struct GoalSeekPanelProps {
     pub lang: Lang,
     pub ready: bool,
     pub on_apply: Callback<(Param, f64)>,
+    /// The names of the targets of one's own, measures too.
+    #[prop_or_default]
+    pub own: Vec<String>,
 }
 
 /// One search's result in words, with its apply button.
@@ -185,7 +188,7 @@ pub fn goal_seek_panel(props: &GoalSeekPanelProps) -> Html {
             <h3>{ Label::WhatDoesItTake.text(lang) }</h3>
             <div class="analysis-controls">
                 <label>{ Label::TargetPrefix.text(lang) }
-                    <select onchange={on_measure} data-seek-measure="">{ measure_options(measure_now, lang) }</select>
+                    <select onchange={on_measure} data-seek-measure="">{ measure_options(measure_now, &props.own, lang) }</select>
                 </label>
                 <label>{ level_field(measure_now, lang) }
                     <input type="number" min={low.to_string()} max={high.to_string()} step="1" value={(*typed).clone()}

@@ -16,6 +16,7 @@ use crate::ui::observed::ObservedPanel;
 use crate::ui::page::store::{use_dispatching, Store};
 use crate::ui::results::ProbabilityStrip;
 use crate::ui::saved::SavedPanel;
+use crate::ui::targets::OwnTargetsPanel;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -44,6 +45,10 @@ pub fn controls_panel(props: &ControlsPanelProps) -> Html {
     let on_source = use_dispatching(store, |(series, year, text)| {
         Action::SetSource(series, year, text)
     });
+    let on_add_target = use_dispatching(store, |(target, wording)| {
+        Action::AddTarget(target, wording)
+    });
+    let on_remove_target = use_dispatching(store, Action::RemoveTarget);
     let on_clear_observed = use_dispatching(store, |_: ()| Action::ClearObservations);
     let on_compare_observed = use_dispatching(store, |_: ()| Action::CompareObservations);
     // Whether a path can take the observed GDP growth: worked out once per scenario.
@@ -94,6 +99,8 @@ pub fn controls_panel(props: &ControlsPanelProps) -> Html {
                 horizon={state.scenario.horizon_year()} gdp_possible={gdp_possible} lang={lang}
                 on_observe={on_observe} on_source={on_source} on_clear={on_clear_observed}
                 on_compare={on_compare_observed} />
+            <OwnTargetsPanel targets={state.scenario.targets().clone()} wordings={state.wordings.clone()}
+                lang={lang} on_add={on_add_target} on_remove={on_remove_target} />
             <AssumptionsPanel scenario={state.scenario.clone()} lang={lang} on_change={on_param.clone()}
                 on_reset={on_reset} on_reset_all={on_reset_all} />
             <SavedPanel link={state.link()} sources={state.sources.clone()} wordings={state.wordings.clone()}

@@ -43,6 +43,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let on_select = use_dispatching(store, Action::SelectTarget);
     let on_try = use_dispatching(store, |(param, value)| Action::TryChange(param, value));
     let on_show_sentence = use_dispatching(store, |id| Action::ShowSentence(Some(id)));
+    let on_select_own = use_dispatching(store, Action::SelectOwn);
     let on_close_sentence = use_dispatching(store, |_: ()| Action::ShowSentence(None));
 
     let ready = state.is_ready();
@@ -115,12 +116,15 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             }
             if let Some(joint) = props.joint.clone() {
                 <TargetsTogether joint={joint} lang={lang} difference={joint_difference}
+                    own={summary.joint_of_own().map(Rc::new)}
                     baseline={baseline.as_ref().map(|a| Rc::new(a.joint()))} />
             }
             <TargetsTable summary={summary.clone()} scenario={state.scenario.clone()} lang={lang} selected={state.selected_target}
                 worked_back={worked_back}
                 on_select={on_select} on_show_sentence={on_show_sentence}
-                differences={differences.clone()} pinned={pinned} />
+                differences={differences.clone()} pinned={pinned}
+                wordings={state.wordings.clone()} own_differences={state.own_differences.clone().filter(|_| differences.is_some())}
+                selected_own={state.selected_own.clone()} on_select_own={on_select_own} />
             <p class="run-info" data-run-precision={precision.map(Precision::key)}
                 data-workers={state.result.as_ref().map(|result| result.workers.to_string())}
                 data-engine-ms={state.result.as_ref().map(|result| format!("{:.2}", result.engine_ms))}
@@ -129,14 +133,16 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             </p>
             <div class="detail">
                 <HistogramCanvas summary={summary.clone()} target={state.selected_target} lang={lang}
-                    exports={props.exports.clone()} />
+                    exports={props.exports.clone()}
+                    own={state.selected_own.as_deref().and_then(|name| state.scenario.targets().get(name)).cloned()} />
                 if let Some(target) = state.sentence_open {
                     <SentencePanel target={target} result={summary.target(target).copied()}
                         scenario={state.scenario.clone()} lang={lang} on_close={on_close_sentence} />
                 }
             </div>
             <DecisionPanel analysis={props.analysis.clone()} selected={state.selected_target} lang={lang}
-                ready={full && ready} on_apply={on_try} />
+                ready={full && ready} on_apply={on_try}
+                own={state.scenario.targets().iter().map(|t| t.name().to_owned()).collect::<Vec<_>>()} />
             <h2 class="charts-title">{ Label::FanChartsTitle.text(lang) }</h2>
             <div class="charts">{ charts }</div>
         </section>

@@ -2,6 +2,7 @@
 //! phone's strip, targets met together, and a target's sentence in the plan.
 
 mod compact_targets;
+mod own_target_rows;
 mod probability_strip;
 mod sentence_panel;
 mod targets_table;

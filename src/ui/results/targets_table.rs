@@ -2,6 +2,7 @@
 //! ± its Monte Carlo standard error, a verdict in words, and the target as the plan words it.
 //! Rows carry machine-readable `data-*` attributes.
 
+use crate::engine::compare::Moved;
 use crate::engine::compare::TargetDifference;
 use crate::engine::observed::target_years_observed;
 use crate::engine::{Summary, TargetResult};
@@ -9,6 +10,7 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::plan::TARGET_STEP;
 use crate::plan::{Chapter, Provenance, TargetId};
+use crate::scenario::targets::Wordings;
 use crate::scenario::Scenario;
 use crate::text;
 use crate::text::chance::{interval_note, needs_interval, probability_with_uncertainty};
@@ -18,6 +20,7 @@ use crate::text::notes::worked_back_note;
 use crate::text::results;
 use crate::text::rules::rule_text;
 use crate::ui::controls::ProvenanceBadge;
+use crate::ui::results::own_target_rows::OwnTargetRows;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -43,6 +46,17 @@ pub struct TargetsTableProps {
     /// Targets whose 2020 base was worked back from the target (said in their row).
     #[prop_or_default]
     pub worked_back: Vec<TargetId>,
+    /// The wording of the targets of one's own.
+    #[prop_or_default]
+    pub wordings: Wordings,
+    /// How each target of one's own changed from the baseline.
+    #[prop_or_default]
+    pub own_differences: Option<Rc<Vec<Option<Moved>>>>,
+    /// The target of one's own whose distribution is shown.
+    #[prop_or_default]
+    pub selected_own: Option<String>,
+    #[prop_or_default]
+    pub on_select_own: Callback<String>,
 }
 
 /// The change column: Δ ± its standard error, and in words whether it is more than noise.
@@ -174,6 +188,10 @@ pub fn targets_table(props: &TargetsTableProps) -> Html {
                 </tr>
             </thead>
             { groups }
+            <OwnTargetRows summary={props.summary.clone()} scenario={props.scenario.clone()}
+                wordings={props.wordings.clone()} differences={props.own_differences.clone()}
+                compared={compared} columns={columns} selected={props.selected_own.clone()}
+                lang={lang} on_select={props.on_select_own.clone()} />
             <tfoot><tr><td colspan={columns.to_string()} class="interval-note">{ interval_note(lang) }</td></tr></tfoot>
         </table>
     }

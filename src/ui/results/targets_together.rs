@@ -22,14 +22,25 @@ pub struct TargetsTogetherProps {
     /// A's distribution, drawn as a line on each bar (only when A is pinned).
     #[prop_or_default]
     pub baseline: Option<Rc<JointAttainment>>,
+    /// The targets of one's own met together, when there are any: a choice beside the plan's.
+    #[prop_or_default]
+    pub own: Option<Rc<JointAttainment>>,
 }
 
 #[function_component(TargetsTogether)]
 pub fn targets_together(props: &TargetsTogetherProps) -> Html {
     let lang = props.lang;
-    let joint = &props.joint;
+    // The plan's ten, or one's own targets (their comparison is the plan's only).
+    let show_own = use_state(|| false);
+    let own = props.own.clone().filter(|_| *show_own);
+    let joint = own.as_ref().unwrap_or(&props.joint);
+    let difference = props.difference.filter(|_| own.is_none());
     let shares = joint.distribution();
-    let shares_a = props.baseline.as_ref().map(|a| a.distribution());
+    let shares_a = props
+        .baseline
+        .as_ref()
+        .filter(|_| own.is_none())
+        .map(|a| a.distribution());
     let tallest = shares
         .iter()
         .chain(shares_a.iter().flatten())
@@ -65,14 +76,24 @@ pub fn targets_together(props: &TargetsTogetherProps) -> Html {
     html! {
         <section class="together" aria-label={Label::TogetherRegion.text(lang)}>
             <h3>{ Label::TogetherTitle.text(lang) }</h3>
+            if props.own.is_some() {
+                <div class="together-choice" role="group" data-together-choice="">
+                    <button aria-pressed={(!*show_own).to_string()} data-together-of="plan"
+                        onclick={{ let show_own = show_own.clone(); move |_: MouseEvent| show_own.set(false) }}>
+                        { Label::JointOfPlan.text(lang) }</button>
+                    <button aria-pressed={show_own.to_string()} data-together-of="own"
+                        onclick={{ let show_own = show_own.clone(); move |_: MouseEvent| show_own.set(true) }}>
+                        { Label::JointOfOwn.text(lang) }</button>
+                </div>
+            }
             <div class="together-body">
                 <ol class="together-bars" aria-label={Label::TogetherBars.text(lang)}>
                     { bars }
                 </ol>
                 <dl class="together-numbers">
-                    <dt>{ Label::AllTenMet.text(lang) }</dt>
+                    <dt>{ if own.is_some() { results::all_own_met(joint.targets(), lang) } else { Label::AllTenMet.text(lang).to_owned() } }</dt>
                     <dd data-together="all">{ all_text }</dd>
-                    if let Some(d) = &props.difference {
+                    if let Some(d) = &difference {
                         <dd class="together-moved" data-together-moved="all"
                             data-a={format::four_decimals(d.all_met.a)} data-b={format::four_decimals(d.all_met.b)}
                             data-delta={format::four_decimals(d.all_met.delta)}
@@ -82,7 +103,7 @@ pub fn targets_together(props: &TargetsTogetherProps) -> Html {
                     }
                     <dt>{ Label::ExpectedMet.text(lang) }</dt>
                     <dd data-together="expected">{ results::expected_met(joint) }</dd>
-                    if let Some(d) = &props.difference {
+                    if let Some(d) = &difference {
                         <dd class="together-moved" data-together-moved="expected"
                             data-a={format::four_decimals(d.expected_met.a)} data-b={format::four_decimals(d.expected_met.b)}
                             data-delta={format::four_decimals(d.expected_met.delta)}
