@@ -78,6 +78,7 @@ labels! {
     OwnWording => ("表述(可选)", "Wording (optional)"),
     AddTarget => ("添加目标", "Add the target"),
     Remove => ("删除", "remove"),
+    OwnBadge => ("自定", "yours"),
     JointOfPlan => ("规划十项", "The plan's ten"),
     JointOfOwn => ("自定目标", "My targets"),
     Default => ("默认", "default"),

@@ -77,10 +77,25 @@ fn years(target: &UserTarget, lang: Lang) -> String {
     }
 }
 
+/// A threshold as typed: thousands grouped, no trailing zeros (6, 841.5, 0.25).
+fn threshold_shown(value: f64) -> String {
+    let two = format::grouped(value, 2);
+    let trimmed = two.trim_end_matches('0').trim_end_matches('.');
+    trimmed.to_owned()
+}
+
+/// What the badge of a target of one's own says on hover: whose it is.
+pub fn own_tip(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("自定目标 {name}:不在规划原文中,由使用者设定"),
+        Lang::En => format!("your own target {name}: not in the plan, set by the user"),
+    }
+}
+
 /// A target's rule with its numbers: "GDP: yearly growth 2025→2030 ≥ 6 %/yr".
 pub fn rule_text(target: &UserTarget, lang: Lang) -> String {
     let series = series_name(target.series(), lang);
-    let threshold = format::grouped(target.threshold(), 2);
+    let threshold = threshold_shown(target.threshold());
     let unit = threshold_unit(target, lang);
     let when = years(target, lang);
     match (target.rule(), lang) {

@@ -67,7 +67,8 @@ pub fn own_target_rows(props: &OwnTargetRowsProps) -> Html {
                             { props.wordings.get(target.name()).unwrap_or(target.name()).to_owned() }
                         </span>
                         <span class="target-controls">
-                            <span class="prov prov-own">{ name.clone() }</span>
+                            <span class="prov prov-own" title={words::own_tip(target.name(), lang)}>
+                                { Label::OwnBadge.text(lang) }</span>
                             <button class="link-button" onclick={select} aria-pressed={selected.to_string()}
                                 data-select-own={name.clone()}
                                 aria-label={format!("{}{name}", Label::DistributionPrefix.text(lang))}>

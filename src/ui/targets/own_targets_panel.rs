@@ -109,14 +109,16 @@ pub fn own_targets_panel(props: &OwnTargetsPanelProps) -> Html {
                     <input ref={name} type="text" maxlength="16" placeholder="g30" autocomplete="off" data-own-field="name" /></label>
                 <label>{ Label::OwnSeries.text(lang) }
                     <select ref={series} data-own-field="series">
-                        { for SeriesId::ALL.iter().map(|s| html! {
-                            <option value={s.key()}>{ words::series_name(*s, lang) }</option>
+                        // The first selected by name: Yew inserts a list from its end, and a select
+                        // would otherwise keep the first option inserted, the last.
+                        { for SeriesId::ALL.iter().enumerate().map(|(i, s)| html! {
+                            <option value={s.key()} selected={i == 0}>{ words::series_name(*s, lang) }</option>
                         }) }
                     </select></label>
                 <label>{ Label::OwnRule.text(lang) }
                     <select ref={rule} data-own-field="rule">
-                        { for UserRule::ALL.iter().map(|r| html! {
-                            <option value={r.key()}>{ words::rule_name(*r, lang) }</option>
+                        { for UserRule::ALL.iter().enumerate().map(|(i, r)| html! {
+                            <option value={r.key()} selected={i == 0}>{ words::rule_name(*r, lang) }</option>
                         }) }
                     </select></label>
                 <label>{ Label::OwnYears.text(lang) }
