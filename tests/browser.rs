@@ -85,6 +85,10 @@ async fn the_targets_table_carries_machine_readable_rows() {
         differences: None,
         pinned: false,
         worked_back: Vec::new(),
+        wordings: Default::default(),
+        own_differences: None,
+        selected_own: None,
+        on_select_own: Callback::noop(),
     };
     yew::Renderer::<TargetsTable>::with_root_and_props(root.clone(), props).render();
     rendered(&root).await;
@@ -120,6 +124,65 @@ async fn the_targets_table_carries_machine_readable_rows() {
     }
 }
 
+/// A target of one's own is a row of its own group, with its number and its wording.
+#[wasm_bindgen_test]
+async fn a_target_of_ones_own_is_a_row_with_its_number_and_wording() {
+    use taijiang_sim::plan::SeriesId;
+    use taijiang_sim::scenario::{UserRule, UserTarget};
+    let target = UserTarget::new(
+        "g30",
+        SeriesId::Gdp,
+        UserRule::GrowthAtLeast,
+        (2025, 2030),
+        6.0,
+    )
+    .expect("valid");
+    let (scenario, _) = Scenario::default()
+        .with(Param::Paths, 200.0)
+        .expect("valid")
+        .with_target(target)
+        .expect("room");
+    let summary = Rc::new(engine::run(&scenario));
+    let root = fresh_root();
+    let props = TargetsTableProps {
+        summary: summary.clone(),
+        scenario: scenario.clone(),
+        lang: Lang::En,
+        selected: TargetId::Gdp,
+        on_select: Callback::noop(),
+        on_show_sentence: Callback::noop(),
+        differences: None,
+        pinned: false,
+        worked_back: Vec::new(),
+        wordings: taijiang_sim::scenario::targets::Wordings::default()
+            .with("g30", "GDP 6 % a year"),
+        own_differences: None,
+        selected_own: None,
+        on_select_own: Callback::noop(),
+    };
+    yew::Renderer::<TargetsTable>::with_root_and_props(root.clone(), props).render();
+    rendered(&root).await;
+    let row = root
+        .query_selector("[data-own-target=\"g30\"]")
+        .expect("valid")
+        .expect("its row");
+    assert_eq!(
+        row.get_attribute("data-probability"),
+        Some(format::four_decimals(summary.user_targets[0].probability))
+    );
+    let text = row.text_content().unwrap_or_default();
+    assert!(
+        text.starts_with("GDP 6 % a year"),
+        "its wording first: {text}"
+    );
+    assert!(text.contains("≥ 6 %/yr"), "its rule: {text}");
+    let group = root
+        .query_selector("tbody[data-chapter=\"Own\"] th[scope=rowgroup]")
+        .expect("valid")
+        .expect("a group of its own");
+    assert_eq!(group.text_content().as_deref(), Some("Targets of your own"));
+}
+
 #[wasm_bindgen_test]
 async fn a_compared_table_carries_a_b_and_the_paired_difference() {
     let a = engine::run(
@@ -144,6 +207,10 @@ async fn a_compared_table_carries_a_b_and_the_paired_difference() {
         differences: Some(differences.clone()),
         pinned: true,
         worked_back: Vec::new(),
+        wordings: Default::default(),
+        own_differences: None,
+        selected_own: None,
+        on_select_own: Callback::noop(),
     };
     yew::Renderer::<TargetsTable>::with_root_and_props(root.clone(), props).render();
     rendered(&root).await;
