@@ -105,7 +105,7 @@ labels! {
     Distribution => ("分布", "distribution"),
     DistributionPrefix => ("分布:", "distribution: "),
     TargetShort => ("目标", "Target"),
-    DeltaPointsColumn => ("变化 ± 误差(百分点)", "Change ± margin (points)"),
+    DeltaPointsColumn => ("变化 ± 误差", "Δ ± margin"),
     ChanceShortColumn => ("概率 ± 误差", "Chance ± margin"),
     StripLabel => ("十项目标的实现概率", "The ten targets' chances"),
     TogetherRegion => ("目标同时实现", "Targets met together"),
