@@ -151,14 +151,17 @@ pub fn progress(done: u32, total: u32, lang: Lang) -> String {
 }
 
 /// The tornado's button on one side: "try 8.5 %/yr", and its accessible name.
+/// A tornado bar's "try" button: what it shows, and its accessible name, which begins with what
+/// it shows (so that a voice command naming the button finds it) and says what it sets.
 pub fn try_button(label: &str, value: &str, lang: Lang) -> (String, String) {
-    (
-        format!("{} {value}", Label::Try.text(lang)),
-        format!("{} {label} = {value}", Label::Apply.text(lang)),
-    )
+    let shown = format!("{} {value}", Label::Try.text(lang));
+    let name = match lang {
+        Lang::Zh => format!("{shown}:{label} 设为 {value}"),
+        Lang::En => format!("{shown}: {label} set to {value}"),
+    };
+    (shown, name)
 }
 
-/// The line under the tornado naming what no step moves.
 /// The folded line under the tornado: how many parameters changed nothing, and that the names
 /// are one click away.
 pub fn still_summary(count: usize, lang: Lang) -> String {

@@ -87,6 +87,9 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         .is_some_and(|result| result.precision == Precision::Full);
     html! {
         <section class={classes!("results", (!ready).then_some("stale"))} aria-label={Label::Results.text(lang)}>
+            // The results' own heading, for the order of headings where the controls' is hidden
+            // (a phone): the page's h1, then this h2, then the h3s within.
+            <h2 class="sr-only">{ Label::Results.text(lang) }</h2>
             <p class="headline" data-headline="">{
                 match &baseline {
                     Some(a) => headline_compared(&summary, a, lang),
