@@ -180,11 +180,27 @@ fn every_view_writes_a_chance_by_one_rule_and_never_as_plus_minus_zero() {
                 assert!(!text.contains("± 0.0 %"), "{text}");
             }
         }
-        // The compact form keeps the numbers of the full one.
+        // The compact form keeps the numbers of the full one: a chance of 0 or 1 its range's end
+        // away from certainty.
         let full = chance_text(0, 10_000, 0.0, lang, false);
         let compact = chance_text(0, 10_000, 0.0, lang, true);
         assert!(
-            full.uncertainty.contains("0.00–0.04 %") && compact.uncertainty.contains("0.00–0.04 %")
+            full.uncertainty.contains("0.00–0.04 %"),
+            "{}",
+            full.uncertainty
+        );
+        assert!(
+            compact.uncertainty.contains("≤ 0.04 %"),
+            "{}",
+            compact.uncertainty
+        );
+        let all = chance_text(10_000, 10_000, 0.0, lang, true);
+        assert!(all.uncertainty.contains("≥ 99.96 %"), "{}", all.uncertainty);
+        let near = chance_text(9_990, 10_000, 0.0003, lang, true);
+        assert!(
+            near.uncertainty.contains("99.82–99.95 %"),
+            "{}",
+            near.uncertainty
         );
         assert!(full.uncertainty.contains("95"), "{}", full.uncertainty);
     }

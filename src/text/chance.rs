@@ -50,7 +50,12 @@ pub fn chance_text(met: u32, n: u32, std_error: f64, lang: Lang, compact: bool) 
     let percent = format::percent(probability);
     if claims_certainty(met, n, std_error) {
         let (low, high) = wilson_interval(met, n);
-        let range = format!("{:.2}–{:.2} %", low * 100.0, high * 100.0);
+        // Compact, a chance of 0 or 1 keeps only the end of its range away from certainty.
+        let range = match (compact, met) {
+            (true, 0) => format!("≤ {:.2} %", high * 100.0),
+            (true, m) if m == n => format!("≥ {:.2} %", low * 100.0),
+            _ => format!("{:.2}–{:.2} %", low * 100.0, high * 100.0),
+        };
         let uncertainty = match (lang, compact) {
             (Lang::Zh, false) => format!("(95% 区间 {range})"),
             (Lang::En, false) => format!(" (95 % interval {range})"),

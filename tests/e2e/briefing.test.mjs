@@ -195,6 +195,8 @@ appTest('each embedded piece fills a 320 × 240 iframe without scrollbars and op
     const link = signLink(`v=3&gdp=6&a=plan&target=air${lang === 'en' ? '&lang=en' : ''}&embed=${piece}`);
     const page = await h.open(url + link, { viewport: { width: 320, height: 240 }, waitForReady: false });
     await page.waitForSelector(`#app.embed[data-embed="${piece}"][data-state="ready"][data-precision="full"]`);
+    // The comparison comes with the baseline's run, after the ready render.
+    if (piece === 'compare') await page.waitForSelector('table.compact-targets tr[data-delta]');
     // Charts draw in an effect after the ready render: wait for the canvas's backing store.
     if (!['targets', 'compare'].includes(piece)) {
       await page.waitForFunction(() => (document.querySelector('canvas')?.width ?? 0) > 200);
