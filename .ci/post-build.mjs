@@ -1,4 +1,4 @@
-// Trunk's post-build hook. 1. Puts the Content-Security-Policy into the built index.html as a
+// Trunk's post-build hook. 0. Writes the default scenario's first screen into the page. 1. Puts the Content-Security-Policy into the built index.html as a
 // meta tag, so that a plain static server needs no configuration for it. The page may load only its
 // own files; scripts only from its own origin and the inline scripts of this very build, by
 // their SHA-256 (Trunk's module loader names this build's files, so its hash changes with each
@@ -6,6 +6,7 @@
 // URLs made by the page. Nothing may connect to, load from or post to another origin.
 //
 // Runs in Trunk's staging directory (TRUNK_STAGING_DIR) with Node (installed by .ci/setup).
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -17,7 +18,31 @@ if (!dir) {
   process.exit(1);
 }
 const file = join(dir, 'index.html');
-const html = readFileSync(file, 'utf8');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// 0. The default scenario's first screen (src/prerender.rs), computed natively by this very
+// source and written into the page, so that its numbers show before any WebAssembly loads. Its
+// script (hashed below like every inline script) shows the reader's language, and for a link to
+// another scenario keeps the layout with the numbers hidden.
+const built = spawnSync('cargo', ['build', '--release', '--quiet', '--bin', 'taijiang-sim'], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) {
+  console.error('post-build: the native build for the first screen failed');
+  process.exit(1);
+}
+const screen = spawnSync(join(root, 'target', 'release', 'taijiang-sim'), ['--prerender'], { encoding: 'utf8' });
+if (screen.status !== 0 || !screen.stdout.includes('id="prerender"')) {
+  console.error(`post-build: no first screen (${screen.stderr})`);
+  process.exit(1);
+}
+const pick = readFileSync(join(root, 'assets', 'prerender.js'), 'utf8').trim();
+const page = readFileSync(file, 'utf8');
+if (!page.includes('<body>')) {
+  console.error('post-build: no <body> to put the first screen in');
+  process.exit(1);
+}
+const html = page.replace('<body>', `<body>\n${screen.stdout.trim()}\n<script>${pick}</script>`);
+console.log(`post-build: the first screen, ${Buffer.byteLength(screen.stdout)} bytes`);
+
 if (html.includes('http-equiv="Content-Security-Policy"')) {
   console.error('post-build: index.html already has a Content-Security-Policy');
   process.exit(1);
@@ -66,7 +91,7 @@ const files = (function list(at) {
   .sort();
 const version = createHash('sha256');
 for (const name of files) version.update(name).update(readFileSync(join(dir, name)));
-const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'sw.js'), 'utf8');
+const template = readFileSync(join(root, 'assets', 'sw.js'), 'utf8');
 if (!template.includes("'__VERSION__'") || !template.includes('__FILES__')) {
   console.error('post-build: assets/sw.js lacks its __VERSION__ or __FILES__');
   process.exit(1);

@@ -25,6 +25,8 @@ pub mod library;
 pub mod link;
 pub mod plan;
 pub mod pool;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod preset;
 pub mod protocol;
 pub mod scenario;

@@ -47,7 +47,7 @@ pub enum CsvKind {
              bit for bit, as the page shows for a link.",
     after_help = EXAMPLES,
     group(ArgGroup::new("mode").args([
-        "compare", "csv", "tornado", "goal_seek", "bench", "bench_floor", "phases",
+        "compare", "csv", "tornado", "goal_seek", "bench", "bench_floor", "phases", "prerender",
     ]))
 )]
 struct Args {
@@ -55,7 +55,7 @@ struct Args {
     #[arg(value_name = "LINK")]
     link: Option<String>,
     /// JSON instead of lines: the whole summary, or the results of --tornado or --goal-seek.
-    #[arg(long, conflicts_with_all = ["compare", "csv", "bench", "bench_floor", "phases"])]
+    #[arg(long, conflicts_with_all = ["compare", "csv", "bench", "bench_floor", "phases", "prerender"])]
     json: bool,
     /// Both scenarios' chances and the paired difference with its standard error.
     #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with = "link")]
@@ -80,6 +80,9 @@ struct Args {
     /// Times the parts of a 10,000-path run to 2035 apart.
     #[arg(long, conflicts_with = "link")]
     phases: bool,
+    /// The default scenario's first screen as HTML, for the built page (both languages).
+    #[arg(long, conflicts_with = "link")]
+    prerender: bool,
 }
 
 /// What the command line does.
@@ -115,6 +118,7 @@ pub enum Mode {
         floor: bool,
     },
     Phases,
+    Prerender,
 }
 
 /// The command, with its version: the program's and the model's (a number quoted from it can
@@ -221,6 +225,9 @@ impl Args {
         }
         if self.phases {
             return Ok(Mode::Phases);
+        }
+        if self.prerender {
+            return Ok(Mode::Prerender);
         }
         Ok(Mode::Run { link, json })
     }

@@ -49,6 +49,7 @@ pub fn run(mode: Mode, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<(
                 ms.join(",")
             )
         }
+        Mode::Prerender => writeln!(out, "{}", crate::prerender::first_screen()),
         Mode::Phases => {
             let clock = std::time::Instant::now();
             let ms = bench::time_phases(|| clock.elapsed().as_secs_f64() * 1000.0);

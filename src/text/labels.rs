@@ -79,6 +79,11 @@ labels! {
     AddTarget => ("添加目标", "Add the target"),
     Remove => ("删除", "remove"),
     OwnBadge => ("自定", "yours"),
+    PrerenderOther => ("正在载入模拟器,计算此链接的情景……", "Loading the simulator to compute this link's scenario…"),
+    PrerenderLoading => (
+        "默认情景的结果(构建时预先算好);模拟器正在载入……",
+        "The default scenario's results (computed when the site was built); the simulator is loading…"
+    ),
     JointOfPlan => ("规划十项", "The plan's ten"),
     JointOfOwn => ("自定目标", "My targets"),
     Default => ("默认", "default"),

@@ -14,7 +14,7 @@ use crate::ui::briefing::{EmbedDialog, EmbedView, PrintSheet};
 use crate::ui::decisions::use_analysis::use_analysis;
 use crate::ui::engine::use_engine;
 use crate::ui::page::controls_panel::ControlsPanel;
-use crate::ui::page::document::{use_document_lang, use_updated_mark};
+use crate::ui::page::document::{use_document_lang, use_first_screen_until, use_updated_mark};
 use crate::ui::page::fragment::{current_fragment, use_fragment_sync};
 use crate::ui::page::results_panel::ResultsPanel;
 use crate::ui::page::store::{use_dispatching, Store};
@@ -93,6 +93,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     let joint = (*joint).clone();
     let ready = state.is_ready();
+    use_first_screen_until(ready || state.embed.is_some());
     let precision = state.result.as_ref().map(|result| result.precision);
     let pinned = state.pinned.is_some();
     let baseline_summary = state.pinned_summary();

@@ -37,3 +37,30 @@ pub fn use_updated_mark() -> bool {
     });
     *updated
 }
+
+/// The id of the first screen the build wrote into the page (`src/prerender.rs`).
+const FIRST_SCREEN: &str = "prerender";
+
+/// Removes the first screen the build wrote into the page, if it is still there; the app, hidden
+/// behind it until then (`assets/style.css`), shows in its place. Charts that measured a hidden
+/// page redraw on the resize event this sends.
+pub fn remove_first_screen() {
+    if let Some(first) = gloo::utils::document().get_element_by_id(FIRST_SCREEN) {
+        first.remove();
+        let window = gloo::utils::window();
+        if let Ok(resize) = web_sys::Event::new("resize") {
+            let _ = window.dispatch_event(&resize);
+        }
+    }
+}
+
+/// The first screen gives way when the app's first run is ready, or at once for an embedded
+/// piece (which it does not resemble).
+#[hook]
+pub fn use_first_screen_until(ready: bool) {
+    use_effect_with(ready, |ready| {
+        if *ready {
+            remove_first_screen();
+        }
+    });
+}

@@ -1,0 +1,182 @@
+//! The first screen of the default scenario, written into the built page (`index.html`) before
+//! any WebAssembly loads: the default scenario's result is fixed (same link, same bits), so the
+//! build computes it natively and a reader sees its numbers at once. The app takes over when its
+//! first run is ready (`ui::page::app` removes this). Both languages are written; a small script
+//! in the page shows the reader's, and for a link to another scenario keeps the layout with its
+//! numbers hidden ("loading"), never the default's numbers for another scenario.
+//!
+//! The markup uses the page's own classes (the same layout, no jump when the app takes over) and
+//! the same words (`text/`), so that what is prerendered is what the app shows. Its numbers are
+//! marked `data-pre-…`, not with the app's attributes: nothing reading the app's can mistake them.
+
+use crate::charts::{fan_chart_for, AnyChart};
+use crate::engine::{self, Summary};
+use crate::export::{chart_svg, escape_attribute};
+use crate::format;
+use crate::i18n::Lang;
+use crate::plan::{Chapter, SeriesId};
+use crate::scenario::Scenario;
+use crate::text::chance::proportion_with_uncertainty;
+use crate::text::compare::headline;
+use crate::text::labels::Label;
+use crate::text::outlook::outlook;
+use crate::text::rules::rule_text;
+use crate::text::{self, likelihood_band, results};
+
+/// The fan charts drawn into the first screen, as the page's first two.
+const FIRST_CHARTS: [SeriesId; 2] = [SeriesId::Gdp, SeriesId::IncomeIndex];
+/// Their size in the SVG's own units (scaled to the column by CSS).
+const CHART_SIZE: (u32, u32) = (440, 300);
+
+/// Text for HTML: `&`, `<`, `>` and quotes escaped.
+fn escape(text: &str) -> String {
+    escape_attribute(text)
+}
+
+/// The prerendered first screen of the default scenario in both languages (the Chinese shown,
+/// the English hidden until the page's script picks it), with the run's fingerprint.
+pub fn first_screen() -> String {
+    let scenario = Scenario::default();
+    let summary = engine::run(&scenario);
+    let fingerprint = format!("{:016x}", summary.fingerprint());
+    let zh = language(&summary, &scenario, Lang::Zh);
+    let en = language(&summary, &scenario, Lang::En);
+    format!(
+        "<div id=\"prerender\" data-prerender=\"{fingerprint}\">\n\
+         <div data-prerender-lang=\"zh\" lang=\"zh-CN\">{zh}</div>\n\
+         <div data-prerender-lang=\"en\" lang=\"en\" hidden>{en}</div>\n\
+         </div>"
+    )
+}
+
+/// The first screen in one language: the page's header, an empty controls column (its width,
+/// so that the results sit where the app puts them), the headline, the outlook, targets met
+/// together, the table and the first fan charts.
+fn language(summary: &Summary, scenario: &Scenario, lang: Lang) -> String {
+    let title = escape(text::page_title(lang));
+    let loading = escape(Label::PrerenderLoading.text(lang));
+    let other = escape(Label::PrerenderOther.text(lang));
+    let headline = escape(&headline(summary, lang));
+    let outlook = escape(&outlook(summary, None, lang));
+    format!(
+        "<main class=\"prerendered\">\
+         <header class=\"page-header\"><h1>{title}</h1>\
+         <p class=\"prerender-note\" role=\"status\"><span class=\"note-default\">{loading}</span>\
+         <span class=\"note-other\">{other}</span></p></header>\
+         <div class=\"layout\">\
+         <section class=\"controls prerender-controls\" aria-hidden=\"true\"></section>\
+         <section class=\"results\">\
+         <h2 class=\"sr-only\">{results}</h2>\
+         <p class=\"headline\">{headline}</p>\
+         <p class=\"outlook\">{outlook}</p>\
+         {together}{table}\
+         <div class=\"charts\">{charts}</div>\
+         </section></div></main>",
+        results = escape(Label::Results.text(lang)),
+        together = together(summary, lang),
+        table = table(summary, scenario, lang),
+        charts = charts(summary, scenario, lang),
+    )
+}
+
+fn together(summary: &Summary, lang: Lang) -> String {
+    let joint = summary.joint();
+    let shares = joint.distribution();
+    let tallest = shares.iter().copied().fold(0.0, f64::max).max(1e-9);
+    let bars: String = shares
+        .iter()
+        .enumerate()
+        .map(|(k, &share)| {
+            format!(
+                "<li class=\"together-bar\" data-pre-met-count=\"{k}\" data-pre-share=\"{}\">\
+                 <span class=\"bar-area\"><span class=\"bar\" style=\"height: {:.1}%\"></span></span>\
+                 <span class=\"bar-k\" aria-hidden=\"true\">{k}</span></li>",
+                format::four_decimals(share),
+                100.0 * share / tallest
+            )
+        })
+        .collect();
+    format!(
+        "<section class=\"together\"><h3>{}</h3><div class=\"together-body\">\
+         <ol class=\"together-bars\">{bars}</ol><dl class=\"together-numbers\">\
+         <dt>{}</dt><dd data-pre-together=\"all\">{}</dd><dt>{}</dt><dd data-pre-together=\"expected\">{}</dd>\
+         </dl></div></section>",
+        escape(Label::TogetherTitle.text(lang)),
+        escape(Label::AllTenMet.text(lang)),
+        escape(&results::all_met(&joint, lang)),
+        escape(Label::ExpectedMet.text(lang)),
+        escape(&results::expected_met(&joint)),
+    )
+}
+
+fn table(summary: &Summary, scenario: &Scenario, lang: Lang) -> String {
+    let groups: String = Chapter::ALL
+        .iter()
+        .map(|&chapter| {
+            let rows: String = summary
+                .targets
+                .iter()
+                .filter(|result| result.id.chapter() == chapter)
+                .map(|result| {
+                    let id = result.id;
+                    let band = likelihood_band(result.probability);
+                    let wording = match lang {
+                        Lang::Zh => id.wording_zh(),
+                        Lang::En => id.wording_en(),
+                    };
+                    format!(
+                        "<tr data-pre-target=\"{}\" data-pre-probability=\"{}\" data-pre-stderr=\"{}\">\
+                         <th scope=\"row\"><span class=\"target-wording\">{}</span></th>\
+                         <td class=\"rule\">{}</td>\
+                         <td class=\"probability\"><strong class=\"num\">{}</strong></td>\
+                         <td class=\"band band-{}\"><span aria-hidden=\"true\" class=\"band-mark\">{}</span>{}</td></tr>",
+                        id.key(),
+                        format::four_decimals(result.probability),
+                        format::four_decimals(result.std_error),
+                        escape(wording),
+                        escape(&rule_text(result, scenario, lang)),
+                        escape(&proportion_with_uncertainty(
+                            result.met,
+                            summary.paths,
+                            result.std_error,
+                            lang
+                        )),
+                        band.key(),
+                        band.mark(),
+                        escape(band.label(lang)),
+                    )
+                })
+                .collect();
+            format!(
+                "<tbody data-chapter=\"{chapter:?}\"><tr class=\"chapter\"><th colspan=\"4\" scope=\"rowgroup\">{}</th></tr>{rows}</tbody>",
+                escape(results::chapter_title(chapter, lang))
+            )
+        })
+        .collect();
+    format!(
+        "<table class=\"targets\"><caption>{}</caption><thead><tr>\
+         <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         </tr></thead>{groups}</table>",
+        escape(&text::targets_caption(lang, summary.paths)),
+        escape(Label::TargetColumn.text(lang)),
+        escape(Label::RuleColumn.text(lang)),
+        escape(Label::ChanceColumn.text(lang)),
+        escape(Label::VerdictColumn.text(lang)),
+    )
+}
+
+fn charts(summary: &Summary, scenario: &Scenario, lang: Lang) -> String {
+    FIRST_CHARTS
+        .iter()
+        .map(|&series| {
+            let chart = AnyChart::Fan(Box::new(fan_chart_for(summary, scenario, series, lang)));
+            let svg = chart_svg(&chart, &[], CHART_SIZE);
+            // Scaled to its column by CSS, as the canvas is.
+            let svg = svg.replacen("<svg ", "<svg class=\"prerender-chart\" ", 1);
+            format!(
+                "<figure class=\"chart\" data-series=\"{}\"><div class=\"chart-area\">{svg}</div></figure>",
+                series.key()
+            )
+        })
+        .collect()
+}
