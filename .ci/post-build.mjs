@@ -1,4 +1,5 @@
-// Trunk's post-build hook. 0. Writes the default scenario's first screen into the page. 1. Puts the Content-Security-Policy into the built index.html as a
+// Trunk's post-build hook. 0. Writes the default scenario's first screen into the page, and loads
+// the app after it has painted. 1. Puts the Content-Security-Policy into the built index.html as a
 // meta tag, so that a plain static server needs no configuration for it. The page may load only its
 // own files; scripts only from its own origin and the inline scripts of this very build, by
 // their SHA-256 (Trunk's module loader names this build's files, so its hash changes with each
@@ -43,12 +44,31 @@ if (!page.includes('<body>')) {
 const html = page.replace('<body>', `<body>\n${screen.stdout.trim()}\n<script>${pick}</script>`);
 console.log(`post-build: the first screen, ${Buffer.byteLength(screen.stdout)} bytes`);
 
-if (html.includes('http-equiv="Content-Security-Policy"')) {
+// 0b. The app loads after the first screen has painted: Trunk's preloads of the app's module and
+// its WebAssembly go, and its loader imports the module once a frame has been drawn (or after a
+// quarter second, in a tab that draws no frames). On a slow network the first screen's numbers
+// then never wait behind a megabyte they do not need, and the browser paints them first.
+const loader = /import init, \* as bindings from '(\.\/[\w-]+\.js)';\nconst wasm = await init\(/;
+const preloads = /<link rel="(?:modulepreload|preload)" href="\.\/[\w-]+(?:\.js|_bg\.wasm)"[^>]*>/g;
+const found = (html.match(preloads) || []).length;
+if (!loader.test(html) || found !== 2) {
+  console.error(`post-build: Trunk's loader or its two preloads not found (${found}); Trunk changed how it loads the app`);
+  process.exit(1);
+}
+const deferred = html.replace(preloads, '').replace(loader, (_, module) => [
+  '// After the first paint (.ci/post-build.mjs, 0b).',
+  'await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 250); });',
+  `const bindings = await import('${module}');`,
+  'const init = bindings.default;',
+  'const wasm = await init(',
+].join('\n'));
+
+if (deferred.includes('http-equiv="Content-Security-Policy"')) {
   console.error('post-build: index.html already has a Content-Security-Policy');
   process.exit(1);
 }
 // Every inline script, hashed over its exact text as the browser reads it.
-const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+const hashes = [...deferred.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
 );
 if (hashes.length === 0) {
@@ -71,8 +91,8 @@ const policy = [
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 // First in <head> after the charset, so that it governs everything the page loads.
-const out = html.replace(/(<meta charset="utf-8">)/i, `$1\n  ${meta}`);
-if (out === html) {
+const out = deferred.replace(/(<meta charset="utf-8">)/i, `$1\n  ${meta}`);
+if (out === deferred) {
   console.error('post-build: no <meta charset="utf-8"> to put the policy after');
   process.exit(1);
 }

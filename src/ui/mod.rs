@@ -16,8 +16,25 @@ pub use controls::{Slider, SliderProps};
 pub use page::{fatal, App, AppProps};
 pub use results::{CompactTargets, CompactTargetsProps, TargetsTable, TargetsTableProps};
 
-/// Mounts the app on the page's body.
+/// The element the app is drawn into, added at the end of the body. Not the body itself: Yew
+/// empties its host first, and the first screen the build wrote into the page
+/// (`src/prerender.rs`) must stay until the app's results have drawn.
+const HOST: &str = "app-host";
+
+/// Mounts the app on its host at the end of the page's body (on the body itself, should the host
+/// not be made).
 pub fn start() {
     fatal::install_panic_hook();
-    yew::Renderer::<App>::new().render();
+    match make_host() {
+        Some(host) => yew::Renderer::<App>::with_root(host).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}
+
+fn make_host() -> Option<web_sys::Element> {
+    let document = gloo::utils::document();
+    let host = document.create_element("div").ok()?;
+    host.set_id(HOST);
+    document.body()?.append_child(&host).ok()?;
+    Some(host)
 }

@@ -22,6 +22,22 @@ pub enum Sizing {
     Fill,
 }
 
+impl Sizing {
+    /// The size an undrawn canvas takes in CSS, the same [`prepare`] gives it when drawn: a chart
+    /// drawn late (off screen, or once the app shows) never moves the page around it.
+    pub fn placeholder_style(self) -> Option<String> {
+        match self {
+            Sizing::Aspect(aspect, (low, high)) => Some(format!(
+                "width:100%;min-width:{MIN_CSS_WIDTH}px;aspect-ratio:1/{aspect};min-height:{low}px;max-height:{high}px"
+            )),
+            Sizing::Fill => None,
+        }
+    }
+}
+
+/// The narrowest a chart is drawn, in CSS pixels.
+const MIN_CSS_WIDTH: f64 = 200.0;
+
 /// Sizes `canvas` to `container`'s width (and the height `sizing` gives) in device pixels and
 /// hands back a drawing area and the style for that pixel ratio.
 pub fn prepare(
@@ -30,7 +46,7 @@ pub fn prepare(
     sizing: Sizing,
 ) -> Option<(DrawingArea<CanvasBackend, Shift>, ChartStyle)> {
     let ratio = gloo::utils::window().device_pixel_ratio().max(1.0);
-    let css_width = f64::from(container.client_width()).max(200.0);
+    let css_width = f64::from(container.client_width()).max(MIN_CSS_WIDTH);
     let css_height = match sizing {
         Sizing::Aspect(aspect, (low, high)) => (css_width * aspect).clamp(low, high),
         Sizing::Fill => f64::from(container.client_height()).max(120.0),
@@ -81,7 +97,10 @@ fn is_on_screen(container: &NodeRef) -> bool {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    rect.bottom() >= -ON_SCREEN_MARGIN && rect.top() <= height + ON_SCREEN_MARGIN
+    // A chart with no box (the app hidden behind the first screen) is not seen; the resize that
+    // shows the app draws what is then on screen.
+    let has_box = rect.width() > 0.0 || rect.height() > 0.0;
+    has_box && rect.bottom() >= -ON_SCREEN_MARGIN && rect.top() <= height + ON_SCREEN_MARGIN
 }
 
 type DrawJob = Rc<dyn Fn()>;

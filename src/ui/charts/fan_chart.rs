@@ -103,6 +103,7 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
         <figure class={classes!("chart", props.fill.then_some("fill"))} data-series={props.series.key()}>
             <div class="chart-area" ref={container}>
                 <canvas ref={canvas.clone()} data-chart={props.series.key()} role="img"
+                    style={sizing.placeholder_style()}
                     data-observed={observed_years.map(|(first, last)| format!("{first}-{last}"))}
                     aria-label={text::charts::chart_name(title, &description)} />
             </div>

@@ -73,6 +73,7 @@ pub fn histogram_canvas(props: &HistogramProps) -> Html {
         <figure class={classes!("chart", "histogram", props.fill.then_some("fill"))}>
             <div class="chart-area" ref={container}>
                 <canvas ref={canvas.clone()} data-chart="histogram" data-histogram-target={key.clone()}
+                    style={sizing.placeholder_style()}
                     role="img" aria-label={label.clone()} />
             </div>
             <figcaption class="chart-caption">{ label }</figcaption>

@@ -93,7 +93,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     let joint = (*joint).clone();
     let ready = state.is_ready();
-    use_first_screen_until(ready || state.embed.is_some());
+    use_first_screen_until(ready, state.embed.is_some());
     let precision = state.result.as_ref().map(|result| result.precision);
     let pinned = state.pinned.is_some();
     let baseline_summary = state.pinned_summary();

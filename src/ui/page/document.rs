@@ -54,13 +54,40 @@ pub fn remove_first_screen() {
     }
 }
 
-/// The first screen gives way when the app's first run is ready, or at once for an embedded
-/// piece (which it does not resemble).
+/// What shows that the app's results have drawn: its targets' rows. The page's children draw in
+/// the scheduler's slice after the page says ready; the first screen waits for them, so that the
+/// app never shows half drawn in its place (a jump of the page).
+const RESULTS_DRAWN: &str = "#app tr[data-target]";
+
+/// How often, and how many times, to look for the results before giving way anyway.
+const DRAWN_CHECK_MS: u32 = 16;
+const DRAWN_CHECKS: u32 = 60;
+
+fn remove_first_screen_when_drawn(checks_left: u32) {
+    let drawn = gloo::utils::document()
+        .query_selector(RESULTS_DRAWN)
+        .ok()
+        .flatten()
+        .is_some();
+    if drawn || checks_left == 0 {
+        remove_first_screen();
+    } else {
+        gloo::timers::callback::Timeout::new(DRAWN_CHECK_MS, move || {
+            remove_first_screen_when_drawn(checks_left - 1)
+        })
+        .forget();
+    }
+}
+
+/// The first screen gives way when the app's first run is ready and drawn, or at once for an
+/// embedded piece (which it does not resemble).
 #[hook]
-pub fn use_first_screen_until(ready: bool) {
-    use_effect_with(ready, |ready| {
-        if *ready {
+pub fn use_first_screen_until(ready: bool, embedded: bool) {
+    use_effect_with((ready, embedded), |&(ready, embedded)| {
+        if embedded {
             remove_first_screen();
+        } else if ready {
+            remove_first_screen_when_drawn(DRAWN_CHECKS);
         }
     });
 }
