@@ -31,8 +31,21 @@ pub fn start() {
     };
 }
 
+/// What the page says to a browser that cannot run the app (no JavaScript, or opened from a
+/// folder): gone once the app runs, so that it is never read out beside the app.
+const CANNOT_RUN: &str = "noscript, #opened-from-a-folder";
+
 fn make_host() -> Option<web_sys::Element> {
     let document = gloo::utils::document();
+    if let Ok(nodes) = document.query_selector_all(CANNOT_RUN) {
+        for index in 0..nodes.length() {
+            if let Some(node) = nodes.item(index) {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+        }
+    }
     let host = document.create_element("div").ok()?;
     host.set_id(HOST);
     document.body()?.append_child(&host).ok()?;

@@ -92,7 +92,11 @@ appTest('a11y: every slider has a name, its value in words with the unit, and ke
   const up = await waitReady(page, { numbersNot: end.numbers });
   assert.ok(Number(up.sliders.inv) > -100, 'PageUp moves up');
 
-  // A fan chart's numbers as a table: one row a year 2020–2025, the five percentiles.
+  // A fan chart's numbers as a table, drawn when its panel is first opened (by keyboard here):
+  // one row a year 2020–2025, the five percentiles.
+  await page.locator('details[data-chart-table="gdp"] > summary').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('details[data-chart-table="gdp"] tbody tr');
   const rows = await page.$$eval('details[data-chart-table="gdp"] tbody tr', (trs) =>
     trs.map((tr) => [...tr.children].map((cell) => cell.textContent)),
   );

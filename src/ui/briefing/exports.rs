@@ -12,8 +12,8 @@ use crate::plan::SeriesId;
 use crate::scenario::targets::Wordings;
 use crate::text::caption::chart_caption;
 use crate::ui::briefing::download::{download_data_url, download_text};
+use crate::ui::charts::MeasuredCanvas;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -110,7 +110,8 @@ impl ExportContext {
         };
         canvas.set_width((width * SCALE).round() as u32);
         canvas.set_height((total * SCALE).round() as u32);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        // The same text measure as the chart on screen, so that the picture's labels sit alike.
+        let Some(backend) = MeasuredCanvas::new(canvas.clone()) else {
             return false;
         };
         let style = ChartStyle {

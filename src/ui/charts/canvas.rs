@@ -2,12 +2,12 @@
 //! window resize, and drawing only when on screen (a chart below the fold is drawn when it is
 //! scrolled into view, so that a slider move redraws only what can be seen).
 
+use super::measured_canvas::MeasuredCanvas;
 use crate::charts::ChartStyle;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement};
@@ -44,7 +44,7 @@ pub fn prepare(
     container: &HtmlElement,
     canvas: HtmlCanvasElement,
     sizing: Sizing,
-) -> Option<(DrawingArea<CanvasBackend, Shift>, ChartStyle)> {
+) -> Option<(DrawingArea<MeasuredCanvas, Shift>, ChartStyle)> {
     let ratio = gloo::utils::window().device_pixel_ratio().max(1.0);
     let css_width = f64::from(container.client_width()).max(MIN_CSS_WIDTH);
     let css_height = match sizing {
@@ -59,7 +59,7 @@ pub fn prepare(
     let _ = canvas
         .style()
         .set_property("height", &format!("{css_height}px"));
-    let backend = CanvasBackend::with_canvas_object(canvas)?;
+    let backend = MeasuredCanvas::new(canvas)?;
     let style = ChartStyle {
         scale: ratio,
         ..ChartStyle::default()

@@ -13,6 +13,7 @@ use crate::text::labels::Label;
 use crate::ui::briefing::exports::ExportContext;
 use crate::ui::charts::canvas::{prepare, use_draw_on_screen, Sizing};
 use crate::ui::charts::chart_exports::ChartExports;
+use crate::ui::page::folded::use_unfolded;
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -39,6 +40,7 @@ pub struct FanChartProps {
 pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
     let container = use_node_ref();
     let canvas = use_node_ref();
+    let (table_unfolded, on_toggle) = use_unfolded(false);
     // Built once per change: the canvas draws it and the downloads export it.
     let chart = use_memo(
         (
@@ -85,8 +87,9 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
     // The chart's text alternative: its numbers, a table that screen readers and keyboards reach.
     let (header, rows) = fan_table(&props.summary, props.series, props.lang);
     let data_table = html! {
-        <details class="chart-data" data-chart-table={props.series.key()}>
+        <details class="chart-data" data-chart-table={props.series.key()} ontoggle={on_toggle}>
             <summary>{ Label::DataTable.text(props.lang) }</summary>
+            if table_unfolded {
             <table>
                 <caption>{ title }</caption>
                 <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
@@ -97,6 +100,7 @@ pub fn fan_chart_canvas(props: &FanChartProps) -> Html {
                     </tr>
                 }) }</tbody>
             </table>
+            }
         </details>
     };
     html! {

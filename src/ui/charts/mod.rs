@@ -4,6 +4,8 @@ mod canvas;
 mod chart_exports;
 mod fan_chart;
 mod histogram_canvas;
+mod measured_canvas;
 
 pub use fan_chart::FanChartCanvas;
 pub use histogram_canvas::HistogramCanvas;
+pub use measured_canvas::MeasuredCanvas;

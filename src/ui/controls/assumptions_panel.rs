@@ -9,6 +9,7 @@ use crate::text::labels::Label;
 use crate::text::notes;
 use crate::text::notices::refused_entry;
 use crate::ui::controls::ProvenanceBadge;
+use crate::ui::page::folded::use_unfolded;
 use std::collections::BTreeMap;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -36,6 +37,7 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                 && props.scenario.get(spec.param) != defaults.get(spec.param)
         })
         .count();
+    let (unfolded, on_toggle) = use_unfolded(changed > 0);
     let rows = PARAMS
         .iter()
         .filter(|spec| spec.kind == ParamKind::Assumption)
@@ -123,18 +125,20 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
         .collect::<Html>();
     let reset_all = props.on_reset_all.reform(|_: MouseEvent| ());
     html! {
-        <details class="assumptions" open={changed > 0}>
+        <details class="assumptions" open={changed > 0} ontoggle={on_toggle}>
             <summary>
                 { Label::Assumptions.text(lang) }
                 if changed > 0 {
                     <span class="changed">{ controls::changed_count(changed, lang) }</span>
                 }
             </summary>
-            <p class="assumptions-intro">{ Label::AssumptionsIntro.text(lang) }</p>
-            { rows }
-            <button class="reset-all" onclick={reset_all} disabled={changed == 0}>
-                { Label::ResetAllAssumptions.text(lang) }
-            </button>
+            if unfolded {
+                <p class="assumptions-intro">{ Label::AssumptionsIntro.text(lang) }</p>
+                { rows }
+                <button class="reset-all" onclick={reset_all} disabled={changed == 0}>
+                    { Label::ResetAllAssumptions.text(lang) }
+                </button>
+            }
         </details>
     }
 }

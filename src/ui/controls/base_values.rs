@@ -6,6 +6,7 @@ use crate::plan::base_facts;
 use crate::text::controls;
 use crate::text::labels::Label;
 use crate::ui::controls::ProvenanceBadge;
+use crate::ui::page::folded::use_unfolded;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +17,7 @@ pub struct BaseValuesProps {
 #[function_component(BaseValues)]
 pub fn base_values(props: &BaseValuesProps) -> Html {
     let lang = props.lang;
+    let (unfolded, on_toggle) = use_unfolded(false);
     let items = base_facts()
         .into_iter()
         .map(|fact| {
@@ -29,9 +31,11 @@ pub fn base_values(props: &BaseValuesProps) -> Html {
         })
         .collect::<Html>();
     html! {
-        <details class="base-values">
+        <details class="base-values" ontoggle={on_toggle}>
             <summary>{ Label::BaseValues.text(lang) }</summary>
-            <ul>{ items }</ul>
+            if unfolded {
+                <ul>{ items }</ul>
+            }
         </details>
     }
 }

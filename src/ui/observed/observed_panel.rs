@@ -8,6 +8,7 @@ use crate::scenario::observed::{Observations, ObservedSeries};
 use crate::scenario::sources::Sources;
 use crate::text::labels::Label;
 use crate::text::observed as words;
+use crate::ui::page::folded::use_unfolded;
 use std::collections::BTreeMap;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -32,6 +33,7 @@ pub fn observed_panel(props: &ObservedPanelProps) -> Html {
     // What was typed and refused, by field: the message stays beside it until the field
     // changes again.
     let refused = use_state(BTreeMap::<(ObservedSeries, i32), (String, String)>::new);
+    let (unfolded, on_toggle) = use_unfolded(!props.observed.is_empty());
     let unused = props.observed.unused(props.horizon);
     let blocks = ObservedSeries::ALL
         .into_iter()
@@ -128,13 +130,14 @@ pub fn observed_panel(props: &ObservedPanelProps) -> Html {
     let clear = props.on_clear.reform(|_: MouseEvent| ());
     let compare = props.on_compare.reform(|_: MouseEvent| ());
     html! {
-        <details class="observed" open={count > 0}>
+        <details class="observed" open={count > 0} ontoggle={on_toggle}>
             <summary>
                 { Label::Observed.text(lang) }
                 if count > 0 {
                     <span class="changed">{ words::observed_count(count, lang) }</span>
                 }
             </summary>
+            if unfolded {
             <p class="observed-intro">{ Label::ObservedIntro.text(lang) }</p>
             if !unused.is_empty() || !props.gdp_possible {
                 <ul class="observed-unused" role="status" data-observed-unused="">
@@ -153,6 +156,7 @@ pub fn observed_panel(props: &ObservedPanelProps) -> Html {
                     { Label::ClearObservations.text(lang) }
                 </button>
             </div>
+            }
         </details>
     }
 }

@@ -7,6 +7,7 @@ mod app;
 mod controls_panel;
 mod document;
 pub mod fatal;
+pub mod folded;
 mod fragment;
 mod notices;
 mod results_panel;
