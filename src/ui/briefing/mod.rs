@@ -9,8 +9,10 @@ mod export_bar;
 pub mod exports;
 pub mod host_messages;
 mod print_sheet;
+mod print_wanted;
 
 pub use embed_dialog::EmbedDialog;
 pub use embed_view::EmbedView;
 pub use export_bar::ExportBar;
 pub use print_sheet::PrintSheet;
+pub use print_wanted::{use_print_wanted, PrintWanted};

@@ -37,6 +37,9 @@ pub struct PrintSheetProps {
     /// The outlook in words, as the page shows it.
     #[prop_or_default]
     pub outlook: String,
+    /// Built because printing started: the pictures are drawn at once.
+    #[prop_or_default]
+    pub printing: bool,
 }
 
 /// The size each printed chart is drawn at (it is scaled to half the sheet's width).
@@ -166,6 +169,20 @@ pub fn print_sheet(props: &PrintSheetProps) -> Html {
                 .flatten()
                 .map(|query| EventListener::new(&query, "change", move |_| draw()));
             move || drop((on_print, on_media))
+        });
+    }
+    // Built because printing started: its listeners came too late for that start.
+    {
+        let (charts_at, qr_at, last, current) = (
+            charts_at.clone(),
+            qr_at.clone(),
+            last.clone(),
+            current.clone(),
+        );
+        use_effect_with(props.printing, move |&printing| {
+            if printing {
+                fill(&charts_at, &qr_at, &last, &current.borrow());
+            }
         });
     }
     // Otherwise a moment after each new run, when the page is idle.

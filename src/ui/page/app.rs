@@ -10,7 +10,7 @@ use crate::text::labels::Label;
 use crate::text::outlook::outlook;
 use crate::ui::briefing::exports::ExportContext;
 use crate::ui::briefing::host_messages::use_host_messages;
-use crate::ui::briefing::{EmbedDialog, EmbedView, PrintSheet};
+use crate::ui::briefing::{use_print_wanted, EmbedDialog, EmbedView, PrintSheet};
 use crate::ui::decisions::use_analysis::use_analysis;
 use crate::ui::engine::use_engine;
 use crate::ui::page::controls_panel::ControlsPanel;
@@ -93,6 +93,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     let joint = (*joint).clone();
     let ready = state.is_ready();
+    let print = use_print_wanted();
     use_first_screen_until(ready, state.embed.is_some());
     let precision = state.result.as_ref().map(|result| result.precision);
     let pinned = state.pinned.is_some();
@@ -142,9 +143,9 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="computing">{ Label::Computing.text(lang) }</p>
             } else {
                 { page }
-                if let Some(result) = printable {
+                if let (Some(result), true) = (printable, print.wanted) {
                     <PrintSheet link={state.link()} summary={result.summary.clone()} fingerprint={result.fingerprint}
-                        outlook={outlook_text.clone().unwrap_or_default()}
+                        outlook={outlook_text.clone().unwrap_or_default()} printing={print.printing}
                         baseline={baseline_summary.clone()} differences={state.differences.clone()} />
                 }
                 if *embed_open {
