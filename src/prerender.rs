@@ -14,14 +14,14 @@ use crate::engine::{self, Summary};
 use crate::export::{chart_svg, escape_attribute};
 use crate::format;
 use crate::i18n::Lang;
-use crate::plan::{Chapter, SeriesId};
+use crate::plan::{Chapter, Provenance, SeriesId};
 use crate::scenario::Scenario;
 use crate::text::chance::proportion_with_uncertainty;
 use crate::text::compare::headline;
 use crate::text::labels::Label;
 use crate::text::outlook::outlook;
 use crate::text::rules::rule_text;
-use crate::text::{self, likelihood_band, results};
+use crate::text::{self, likelihood_band, notes, results};
 
 /// The fan charts drawn into the first screen, as the page's first two.
 const FIRST_CHARTS: [SeriesId; 2] = [SeriesId::Gdp, SeriesId::IncomeIndex];
@@ -50,28 +50,51 @@ pub fn first_screen() -> String {
 }
 
 /// The first screen in one language: the page's header, an empty controls column (its width,
-/// so that the results sit where the app puts them), the headline, the outlook, targets met
-/// together, the table and the first fan charts.
+/// so that the results sit where the app puts them), the headline, the outlook, the compare and
+/// export bars (their buttons disabled until the app runs; where the app says what A is, this
+/// says that the simulator is loading), targets met together, the table and the first fan
+/// charts. Every element above the fold is the app's, of the same size, so that nothing moves
+/// when the app takes over.
 fn language(summary: &Summary, scenario: &Scenario, lang: Lang) -> String {
     let title = escape(text::page_title(lang));
     let loading = escape(Label::PrerenderLoading.text(lang));
     let other = escape(Label::PrerenderOther.text(lang));
     let headline = escape(&headline(summary, lang));
     let outlook = escape(&outlook(summary, None, lang));
+    let exports: String = [
+        Label::CopyLink,
+        Label::EmbedButton,
+        Label::CsvByYear,
+        Label::CsvTargets,
+        Label::PrintBriefing,
+    ]
+    .iter()
+    .map(|label| {
+        format!(
+            "<button class=\"small-button\" disabled>{}</button>",
+            escape(label.text(lang))
+        )
+    })
+    .collect();
     format!(
         "<main class=\"prerendered\">\
          <header class=\"page-header\"><h1>{title}</h1>\
-         <p class=\"prerender-note\" role=\"status\"><span class=\"note-default\">{loading}</span>\
-         <span class=\"note-other\">{other}</span></p></header>\
+         <button class=\"lang-toggle\" disabled>{switch}</button></header>\
          <div class=\"layout\">\
          <section class=\"controls prerender-controls\" aria-hidden=\"true\"></section>\
          <section class=\"results\">\
          <h2 class=\"sr-only\">{results}</h2>\
          <p class=\"headline\">{headline}</p>\
          <p class=\"outlook\">{outlook}</p>\
+         <div class=\"compare-bar\"><button class=\"pin\" disabled>{pin}</button>\
+         <span class=\"compare-note prerender-note\" role=\"status\"><span class=\"note-default\">{loading}</span>\
+         <span class=\"note-other\">{other}</span></span></div>\
+         <div class=\"export-bar\">{exports}</div>\
          {together}{table}\
          <div class=\"charts\">{charts}</div>\
          </section></div></main>",
+        switch = escape(Label::SwitchLanguage.text(lang)),
+        pin = escape(Label::PinAsA.text(lang)),
         results = escape(Label::Results.text(lang)),
         together = together(summary, lang),
         table = table(summary, scenario, lang),
@@ -100,12 +123,13 @@ fn together(summary: &Summary, lang: Lang) -> String {
         "<section class=\"together\"><h3>{}</h3><div class=\"together-body\">\
          <ol class=\"together-bars\">{bars}</ol><dl class=\"together-numbers\">\
          <dt>{}</dt><dd data-pre-together=\"all\">{}</dd><dt>{}</dt><dd data-pre-together=\"expected\">{}</dd>\
-         </dl></div></section>",
+         </dl></div><p class=\"together-note\">{}</p></section>",
         escape(Label::TogetherTitle.text(lang)),
         escape(Label::AllTenMet.text(lang)),
         escape(&results::all_met(&joint, lang)),
         escape(Label::ExpectedMet.text(lang)),
         escape(&results::expected_met(&joint)),
+        escape(Label::TogetherNote.text(lang)),
     )
 }
 
@@ -124,10 +148,30 @@ fn table(summary: &Summary, scenario: &Scenario, lang: Lang) -> String {
                         Lang::Zh => id.wording_zh(),
                         Lang::En => id.wording_en(),
                     };
+                    // The row's badge and buttons as the app draws them (the buttons disabled
+                    // until it runs), and the note on a base worked back from the target.
+                    let (kind, badge, _) =
+                        text::describe(Provenance::Plan { line: id.plan_line() }, lang);
+                    let controls = format!(
+                        "<span class=\"target-controls\"><span class=\"prov prov-{kind}\">{}</span>\
+                         <button class=\"link-button\" disabled>{}</button>\
+                         <button class=\"link-button\" disabled>{}</button></span>",
+                        escape(badge),
+                        escape(Label::PlanText.text(lang)),
+                        escape(Label::Distribution.text(lang)),
+                    );
+                    let worked_back = if notes::is_worked_back(id, scenario) {
+                        format!(
+                            "<span class=\"worked-back\">{}</span>",
+                            escape(notes::worked_back_note(lang))
+                        )
+                    } else {
+                        String::new()
+                    };
                     format!(
                         "<tr data-pre-target=\"{}\" data-pre-probability=\"{}\" data-pre-stderr=\"{}\">\
-                         <th scope=\"row\"><span class=\"target-wording\">{}</span></th>\
-                         <td class=\"rule\">{}</td>\
+                         <th scope=\"row\"><span class=\"target-wording\">{}</span>{controls}</th>\
+                         <td class=\"rule\">{}{worked_back}</td>\
                          <td class=\"probability\"><strong class=\"num\">{}</strong></td>\
                          <td class=\"band band-{}\"><span aria-hidden=\"true\" class=\"band-mark\">{}</span>{}</td></tr>",
                         id.key(),
