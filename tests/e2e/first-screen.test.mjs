@@ -60,7 +60,7 @@ appTest('a link to another scenario keeps the layout and hides the default\'s nu
   const url = await h.serve('/');
   const early = await firstScreen(h, `${url}#gdp=6`);
   await early.waitForSelector('#prerender.prerender-other');
-  for (const selector of ['.headline', '.outlook', 'td.probability', 'td.band']) {
+  for (const selector of ['.headline', '.outlook', 'td.probability', 'td.band', 'td.rule', 'table.targets caption']) {
     const hidden = await early.$eval(`[data-prerender-lang="zh"] ${selector}`, (el) => getComputedStyle(el).visibility);
     assert.equal(hidden, 'hidden', `${selector} hidden`);
   }
