@@ -5,7 +5,7 @@
 mod common;
 
 use plotters::prelude::*;
-use taijiang_sim::charts::{draw_fan_chart, fan_chart_for, ChartStyle};
+use taijiang_sim::charts::{draw_fan_chart, emptiest_corner, fan_chart_for, ChartStyle, Corner};
 use taijiang_sim::engine;
 use taijiang_sim::i18n::Lang;
 use taijiang_sim::plan::SeriesId;
@@ -183,4 +183,57 @@ fn the_2015_points_are_drawn_at_2020_prices() {
     // growth of 2016–2020 was nominal.
     assert!((point_2015(2.0, SeriesId::IncomeIndex) - 77.32).abs() < 0.01);
     assert!((point_2015(2.0, SeriesId::GdpPerCapita) - 8.733).abs() < 0.001);
+}
+
+/// The default scenario's fan chart of `series` and the ranges its axes would span.
+fn chart_and_ranges(
+    series: SeriesId,
+) -> (
+    taijiang_sim::charts::FanChart,
+    std::ops::Range<f64>,
+    std::ops::Range<f64>,
+) {
+    let scenario = Scenario::default()
+        .with(Param::Paths, 500.0)
+        .expect("valid");
+    let summary = engine::run(&scenario);
+    let chart = fan_chart_for(&summary, &Scenario::default(), series, Lang::En);
+    let values = chart
+        .years
+        .iter()
+        .flat_map(|y| [y.percentiles[0], y.percentiles[4]])
+        .chain(
+            chart
+                .history
+                .iter()
+                .chain(&chart.plan_path)
+                .map(|&(_, v)| v),
+        );
+    let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let last = chart.years.last().expect("years").year;
+    (
+        chart.clone(),
+        f64::from(chart.first_year)..f64::from(last),
+        low..high,
+    )
+}
+
+#[test]
+fn a_small_charts_key_goes_where_the_data_leave_room() {
+    // GDP rises from 2015: its upper left (early years, high values) is empty.
+    let (gdp, x, y) = chart_and_ranges(SeriesId::Gdp);
+    assert_eq!(emptiest_corner(&gdp, &x, &y), Corner::UpperLeft);
+    // The same marks mirrored top to bottom (a falling series): the upper left is then full
+    // of history and the lower left is empty.
+    let mut falling = gdp.clone();
+    let flip = |v: f64| y.end + y.start - v;
+    for year in &mut falling.years {
+        year.percentiles = [4, 3, 2, 1, 0].map(|i| flip(year.percentiles[i]));
+    }
+    for point in falling.history.iter_mut().chain(&mut falling.plan_path) {
+        point.1 = flip(point.1);
+    }
+    assert_eq!(emptiest_corner(&falling, &x, &y), Corner::LowerLeft);
 }

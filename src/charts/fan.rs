@@ -56,6 +56,9 @@ pub struct FanLabels {
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
+/// Below this height (CSS pixels) a chart puts its key at the lower right.
+const SMALL_CHART_HEIGHT: f64 = 260.0;
+
 /// Draws `chart` over the whole of `area`.
 pub fn draw_fan_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -81,7 +84,7 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
         )
         .x_label_area_size(style.px(26.0))
         .y_label_area_size(style.px(54.0))
-        .build_cartesian_2d(x_range, y_range)?;
+        .build_cartesian_2d(x_range.clone(), y_range.clone())?;
 
     let year_span = (last.year - chart.first_year).max(1) as usize;
     let plot_width_css = f64::from(ctx.plotting_area().dim_in_pixel().0) / style.scale;
@@ -259,14 +262,90 @@ pub fn draw_fan_chart<DB: DrawingBackend>(
         .legend(square(palette::OBSERVED.to_rgba(), true));
     }
 
+    // In a small chart (an embedded piece) the key fills much of the plot: it goes in the
+    // corner the data leave emptiest.
+    let small = area.dim_in_pixel().1 < style.px(SMALL_CHART_HEIGHT);
+    let corner = if small {
+        emptiest_corner(chart, &x_range, &y_range)
+    } else {
+        Corner::UpperLeft
+    };
     ctx.configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
+        .position(match corner {
+            Corner::UpperLeft => SeriesLabelPosition::UpperLeft,
+            Corner::UpperRight => SeriesLabelPosition::UpperRight,
+            Corner::LowerLeft => SeriesLabelPosition::LowerLeft,
+            Corner::LowerRight => SeriesLabelPosition::LowerRight,
+        })
+        .background_style(WHITE.mix(if small { 0.6 } else { 0.85 }))
         .border_style(palette::GRID)
-        .label_font(style.font(11.0))
-        .margin(style.px(6.0))
+        .label_font(style.font(if small { 9.0 } else { 11.0 }))
+        .margin(style.px(if small { 3.0 } else { 6.0 }))
         .draw()?;
     area.present()
+}
+
+/// A corner of the plot, for the key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Corner {
+    UpperLeft,
+    UpperRight,
+    LowerLeft,
+    LowerRight,
+}
+
+/// The corner of the plot (its outer 45 % each way) that the fewest of the chart's marks fall
+/// in: each year's 90 % band, the history, the observed points and the plan's path. Ties go
+/// to the upper left, then in the order of [`Corner`].
+pub fn emptiest_corner(
+    chart: &FanChart,
+    x_range: &std::ops::Range<f64>,
+    y_range: &std::ops::Range<f64>,
+) -> Corner {
+    const SHARE: f64 = 0.45;
+    let x_span = x_range.end - x_range.start;
+    let y_span = y_range.end - y_range.start;
+    let left = |x: f64| x <= x_range.start + SHARE * x_span;
+    let right = |x: f64| x >= x_range.end - SHARE * x_span;
+    let low = y_range.start + SHARE * y_span;
+    let high = y_range.end - SHARE * y_span;
+    // Each mark as a year and the values it covers, (lowest, highest).
+    let bands = chart
+        .years
+        .iter()
+        .map(|y| (f64::from(y.year), y.percentiles[0], y.percentiles[4]));
+    let points = chart
+        .history
+        .iter()
+        .chain(&chart.observed)
+        .chain(&chart.plan_path)
+        .map(|&(year, v)| (f64::from(year), v, v));
+    let marks: Vec<(f64, f64, f64)> = bands.chain(points).collect();
+    let count = |corner: Corner| {
+        marks
+            .iter()
+            .filter(|&&(x, lo, hi)| {
+                let across = match corner {
+                    Corner::UpperLeft | Corner::LowerLeft => left(x),
+                    Corner::UpperRight | Corner::LowerRight => right(x),
+                };
+                let up_down = match corner {
+                    Corner::UpperLeft | Corner::UpperRight => hi >= high,
+                    Corner::LowerLeft | Corner::LowerRight => lo <= low,
+                };
+                across && up_down
+            })
+            .count()
+    };
+    [
+        Corner::UpperLeft,
+        Corner::UpperRight,
+        Corner::LowerLeft,
+        Corner::LowerRight,
+    ]
+    .into_iter()
+    .min_by_key(|&corner| count(corner))
+    .unwrap_or(Corner::UpperLeft)
 }
 
 /// The lowest and highest value the chart must show.

@@ -7,7 +7,7 @@ mod histogram;
 mod series;
 
 pub use caption::{caption_height, draw_caption, draw_captioned, wrap_caption, AnyChart};
-pub use fan::{draw_fan_chart, FanBaseline, FanChart, FanLabels};
+pub use fan::{draw_fan_chart, emptiest_corner, Corner, FanBaseline, FanChart, FanLabels};
 pub use histogram::{draw_histogram, HistogramChart, Threshold};
 pub use series::{
     display_decimals, display_scale, fan_chart_compared, fan_chart_for, fan_table, histogram_for,
