@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -20,6 +20,13 @@ if (!dir) {
 }
 const file = join(dir, 'index.html');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Only the app's page: the engine's benchmark page (tests/bench/index.html) is built by Trunk
+// too, and must stay as built (no first screen, no policy against the benchmark's own scripts).
+const pageSource = process.env.TRUNK_HTML_FILE;
+if (pageSource && resolve(pageSource) !== join(root, 'index.html')) {
+  console.log(`post-build: ${pageSource} is not the app's page; left as built`);
+  process.exit(0);
+}
 
 // 0. The default scenario's first screen (src/prerender.rs), computed natively by this very
 // source and written into the page, so that its numbers show before any WebAssembly loads. Its

@@ -16,7 +16,7 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::plan::{Chapter, Provenance, SeriesId};
 use crate::scenario::Scenario;
-use crate::text::chance::proportion_with_uncertainty;
+use crate::text::chance::{needs_interval, probability_with_uncertainty};
 use crate::text::compare::headline;
 use crate::text::labels::Label;
 use crate::text::outlook::outlook;
@@ -168,23 +168,31 @@ fn table(summary: &Summary, scenario: &Scenario, lang: Lang) -> String {
                     } else {
                         String::new()
                     };
+                    // The chance as the app's table sets it: its range where "± 0.0 %" would
+                    // claim certainty, else the share in bold and its margin beside it.
+                    let chance = if needs_interval(result, summary.paths) {
+                        format!(
+                            "<strong>{}</strong>",
+                            escape(&probability_with_uncertainty(result, summary.paths, lang))
+                        )
+                    } else {
+                        format!(
+                            "<strong>{}</strong><span class=\"stderr\">{}</span>",
+                            escape(&format::percent(result.probability)),
+                            escape(&results::plus_minus(result.std_error))
+                        )
+                    };
                     format!(
                         "<tr data-pre-target=\"{}\" data-pre-probability=\"{}\" data-pre-stderr=\"{}\">\
                          <th scope=\"row\"><span class=\"target-wording\">{}</span>{controls}</th>\
                          <td class=\"rule\">{}{worked_back}</td>\
-                         <td class=\"probability\"><strong class=\"num\">{}</strong></td>\
+                         <td class=\"probability\">{chance}</td>\
                          <td class=\"band band-{}\"><span aria-hidden=\"true\" class=\"band-mark\">{}</span>{}</td></tr>",
                         id.key(),
                         format::four_decimals(result.probability),
                         format::four_decimals(result.std_error),
                         escape(wording),
                         escape(&rule_text(result, scenario, lang)),
-                        escape(&proportion_with_uncertainty(
-                            result.met,
-                            summary.paths,
-                            result.std_error,
-                            lang
-                        )),
                         band.key(),
                         band.mark(),
                         escape(band.label(lang)),
