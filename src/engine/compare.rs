@@ -76,6 +76,21 @@ pub fn paired_delta(n: u32, met_a_only: u32, met_b_only: u32) -> (f64, f64) {
     (delta, variance.sqrt())
 }
 
+/// Over the first `common` paths, how many meet `a`'s outcome `ia` only, `b`'s outcome `ib`
+/// only, and both: the counts a paired difference is made of.
+fn paired_counts(a: &Summary, ia: usize, b: &Summary, ib: usize, common: u32) -> (u32, u32, u32) {
+    let (mut a_only, mut b_only, mut both) = (0, 0, 0);
+    for path in 0..common as usize {
+        match (a.outcomes.met(ia, path), b.outcomes.met(ib, path)) {
+            (true, false) => a_only += 1,
+            (false, true) => b_only += 1,
+            (true, true) => both += 1,
+            (false, false) => {}
+        }
+    }
+    (a_only, b_only, both)
+}
+
 /// The differences from `a` to `b` for every target, in the order of `b.targets`.
 pub fn differences(a: &Summary, b: &Summary) -> Vec<TargetDifference> {
     let paired = a.seed == b.seed;
@@ -91,15 +106,7 @@ pub fn differences(a: &Summary, b: &Summary) -> Vec<TargetDifference> {
                 && a.outcomes.paths() >= common
                 && b.outcomes.paths() >= common;
             let difference = if usable {
-                let (mut a_only, mut b_only, mut both) = (0, 0, 0);
-                for path in 0..common as usize {
-                    match (a.outcomes.met(index, path), b.outcomes.met(index, path)) {
-                        (true, false) => a_only += 1,
-                        (false, true) => b_only += 1,
-                        (true, true) => both += 1,
-                        (false, false) => {}
-                    }
-                }
+                let (a_only, b_only, both) = paired_counts(a, index, b, index, common);
                 let (delta, std_error) = paired_delta(common, a_only, b_only);
                 // Both chances over the same paths as Δ, so that P(B) − P(A) = Δ on screen even
                 // when one run is a preview of fewer paths.
@@ -268,15 +275,7 @@ pub fn own_differences(
                     std_error: result_a.std_error.hypot(result_b.std_error),
                 });
             }
-            let (mut a_only, mut b_only, mut both) = (0, 0, 0);
-            for path in 0..common as usize {
-                match (a.outcomes.met(ia, path), b.outcomes.met(ib, path)) {
-                    (true, false) => a_only += 1,
-                    (false, true) => b_only += 1,
-                    (true, true) => both += 1,
-                    (false, false) => {}
-                }
-            }
+            let (a_only, b_only, both) = paired_counts(a, ia, b, ib, common);
             let (delta, std_error) = paired_delta(common, a_only, b_only);
             let n = f64::from(common.max(1));
             Some(Moved {

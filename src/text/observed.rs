@@ -5,7 +5,9 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::scenario::observed::{ObservationError, ObservedMeasure, ObservedSeries, Unused};
 
-/// A series as the observed panel names it (its unit is said beside it).
+/// A series as the observed panel names it (its unit is said beside it): GDP and income are
+/// observed as real growth, every other series as its level, named as the targets' form names
+/// it.
 pub fn series_name(series: ObservedSeries, lang: Lang) -> &'static str {
     match series {
         ObservedSeries::Gdp => lang.pick("地区生产总值实际增速", "Real GDP growth"),
@@ -13,19 +15,7 @@ pub fn series_name(series: ObservedSeries, lang: Lang) -> &'static str {
             "居民人均可支配收入实际增速",
             "Real growth of disposable income per head",
         ),
-        ObservedSeries::HighTech => lang.pick("高新技术企业", "High-tech enterprises"),
-        ObservedSeries::Air => lang.pick("空气质量优良天数比例", "Good-air-quality days"),
-        ObservedSeries::GreenRatio => lang.pick("建成区绿地率", "Green-space ratio"),
-        ObservedSeries::GreenCover => lang.pick("绿化覆盖率", "Green coverage"),
-        ObservedSeries::Preschool => lang.pick("普惠学额覆盖率", "Inclusive preschool places"),
-        ObservedSeries::CultureStar => lang.pick(
-            "三星级及以上服务的审批事项",
-            "Approvals at 3-star service or better",
-        ),
-        ObservedSeries::CultureTrip => lang.pick(
-            "“最多跑一趟”的审批事项",
-            "Approvals needing at most one visit",
-        ),
+        level => super::targets::series_name(level.series(), lang),
     }
 }
 
