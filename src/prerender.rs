@@ -19,7 +19,7 @@ use crate::scenario::Scenario;
 use crate::text::chance::{needs_interval, probability_with_uncertainty};
 use crate::text::compare::headline;
 use crate::text::labels::Label;
-use crate::text::outlook::outlook;
+use crate::text::outlook::{lever_pending, outlook};
 use crate::text::rules::rule_text;
 use crate::text::{self, likelihood_band, notes, results};
 
@@ -85,7 +85,7 @@ fn language(summary: &Summary, scenario: &Scenario, lang: Lang) -> String {
          <section class=\"results\">\
          <h2 class=\"sr-only\">{results}</h2>\
          <p class=\"headline\">{headline}</p>\
-         <p class=\"outlook\">{outlook}</p>\
+         <p class=\"outlook\">{outlook}<span class=\"outlook-pending\">{pending}</span></p>\
          <div class=\"compare-bar\"><button class=\"pin\" disabled>{pin}</button>\
          <span class=\"compare-note prerender-note\" role=\"status\"><span class=\"note-default\">{loading}</span>\
          <span class=\"note-other\">{other}</span></span></div>\
@@ -95,6 +95,8 @@ fn language(summary: &Summary, scenario: &Scenario, lang: Lang) -> String {
          </section></div></main>",
         switch = escape(Label::SwitchLanguage.text(lang)),
         pin = escape(Label::PinAsA.text(lang)),
+        // As the app shows it until its levers' analysis comes: nothing moves at the takeover.
+        pending = escape(lever_pending(lang)),
         results = escape(Label::Results.text(lang)),
         together = together(summary, lang),
         table = table(summary, scenario, lang),

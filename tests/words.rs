@@ -432,3 +432,30 @@ fn every_reading_is_named_in_either_language() {
     }
     assert_eq!(readings, 4, "sync_rule and inc_basis, two readings each");
 }
+
+#[test]
+fn the_outlook_keeps_a_place_for_the_lever_while_its_analysis_runs() {
+    use taijiang_sim::text::outlook::{lever_pending, outlook};
+    let summary = engine::run(&Scenario::default());
+    for lang in [Lang::Zh, Lang::En] {
+        let pending = lever_pending(lang);
+        // Read after the outlook's last sentence, as one more sentence of it.
+        let read = format!("{}{pending}", outlook(&summary, None, lang));
+        match lang {
+            Lang::Zh => {
+                assert!(
+                    has_chinese(pending) && !pending.starts_with(' '),
+                    "{pending}"
+                );
+                assert!(read.contains("。影响最大的调控因素"), "{read}");
+            }
+            Lang::En => {
+                assert!(
+                    has_english_word(pending) && !has_chinese(pending),
+                    "{pending}"
+                );
+                assert!(read.contains(". The lever that matters most"), "{read}");
+            }
+        }
+    }
+}

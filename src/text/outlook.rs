@@ -92,6 +92,16 @@ fn names(ids: &[TargetId], lang: Lang) -> String {
 }
 
 /// The paragraph. `key` is what the sensitivity run of the scenario on screen found, when known.
+/// Where the outlook's sentence on the lever that matters most will stand while its analysis
+/// runs (a second or so after each new scenario), so that the sentence's arrival moves little.
+/// Begins with the separator between the outlook's sentences.
+pub fn lever_pending(lang: Lang) -> &'static str {
+    lang.pick(
+        "影响最大的调控因素:正在计算……",
+        " The lever that matters most: being worked out…",
+    )
+}
+
 pub fn outlook(summary: &Summary, key: Option<&KeyParams>, lang: Lang) -> String {
     let lever = key.and_then(|key| key.lever.as_ref());
     let likely = targets_in(summary, LikelihoodBand::Likely);

@@ -29,6 +29,9 @@ pub struct Analysis {
     /// The lever that moves the expected number met most, for the scenario on screen, and an
     /// assumed base that moves it more.
     pub key_params: Option<KeyParams>,
+    /// The levers' analysis of the scenario on screen is on its way (asked for, or about to
+    /// be): the outlook keeps a place for its sentence.
+    pub lever_pending: bool,
     /// Starts a job on the scenario on screen (ignored until its full run is there).
     pub start: Callback<JobKind>,
 }
@@ -52,6 +55,8 @@ pub fn use_analysis(store: &UseReducerHandle<Store>, pool: &WorkerPool) -> Analy
         .map(|result| result.summary.clone());
     let key = use_state(|| None::<(u64, KeyParams)>);
     let last_tornado = use_state(|| None::<AnalysisView>);
+    // The revision whose levers' analysis is on its way.
+    let levers_for = use_state_eq(|| None::<u64>);
 
     // A new scenario drops the job in hand. Once its full run has rested on screen a moment,
     // the levers' bars are asked for: while the user is still moving a slider, the workers and
@@ -59,13 +64,19 @@ pub fn use_analysis(store: &UseReducerHandle<Store>, pool: &WorkerPool) -> Analy
     {
         let pool = pool.clone();
         let (scenario, full) = (state.scenario.clone(), full.clone());
+        let levers_for = levers_for.setter();
         use_effect_with((revision, full.is_some()), move |(revision, _)| {
             pool.cancel_analysis();
             let revision = *revision;
+            if full.is_some() {
+                levers_for.set(Some(revision));
+            }
             let pending = full.map(|base_run| {
                 gloo::timers::callback::Timeout::new(AUTO_DELAY_MS, move || {
-                    // An analysis the user asked for in the meantime stays.
+                    // An analysis the user asked for in the meantime stays; the levers' then
+                    // does not come.
                     if pool.has_analysis_for(revision) {
+                        levers_for.set(None);
                         return;
                     }
                     pool.start_analysis(
@@ -85,12 +96,16 @@ pub fn use_analysis(store: &UseReducerHandle<Store>, pool: &WorkerPool) -> Analy
     // Every finished tornado of this scenario updates the key lever.
     {
         let (key, last_tornado) = (key.clone(), last_tornado.clone());
+        let levers_for = levers_for.setter();
         use_effect_with((*view).clone(), move |view| {
             if let Some(view) = view.as_ref() {
                 if matches!(view.job.kind, JobKind::Tornado { .. }) {
                     let bars = tornado::bars(&view.job.tornado_results(), Measure::ExpectedMet);
                     key.set(Some((view.revision, key_params(&bars))));
                     last_tornado.set(Some(view.clone()));
+                } else {
+                    // Another analysis ended in its place: no lever is on its way.
+                    levers_for.set(None);
                 }
             }
         });
@@ -103,13 +118,15 @@ pub fn use_analysis(store: &UseReducerHandle<Store>, pool: &WorkerPool) -> Analy
             }
         })
     };
+    let key_params_now = (*key)
+        .filter(|(at, _)| *at == revision)
+        .map(|(_, lever)| lever);
     Analysis {
         pool: pool.clone(),
         revision,
         tornado: (*last_tornado).clone().filter(|v| v.revision == revision),
-        key_params: (*key)
-            .filter(|(at, _)| *at == revision)
-            .map(|(_, lever)| lever),
+        key_params: key_params_now,
+        lever_pending: *levers_for == Some(revision) && key_params_now.is_none(),
         start,
     }
 }

@@ -10,6 +10,7 @@ use crate::text;
 use crate::text::compare::{headline, headline_compared, joint_line, moved_line};
 use crate::text::labels::Label;
 use crate::text::notes;
+use crate::text::outlook::lever_pending;
 use crate::ui::briefing::exports::ExportContext;
 use crate::ui::briefing::ExportBar;
 use crate::ui::charts::{FanChartCanvas, HistogramCanvas};
@@ -97,7 +98,12 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 }
             }</p>
             if let Some(text) = &props.outlook {
-                <p class="outlook" data-outlook="" aria-live="polite">{ text.clone() }</p>
+                <p class="outlook" data-outlook="" aria-live="polite">
+                    { text.clone() }
+                    if props.analysis.lever_pending {
+                        <span class="outlook-pending" data-lever-pending="">{ lever_pending(lang) }</span>
+                    }
+                </p>
             }
             <CompareBar pinned={state.pinned.clone()} lang={lang} on_pin={on_pin} on_unpin={on_unpin} />
             if let Some(context) = &props.exports {
