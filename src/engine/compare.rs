@@ -50,15 +50,22 @@ impl TargetDifference {
     pub fn change(&self) -> Change {
         // "No path changed" is known only of paired runs.
         let paired = matches!(self.pairing, Pairing::Paired { .. });
-        if paired && self.met_a_only == 0 && self.met_b_only == 0 {
-            Change::None
-        } else if self.delta.abs() <= 2.0 * self.std_error {
-            Change::Noise
-        } else if self.delta > 0.0 {
-            Change::Up
-        } else {
-            Change::Down
-        }
+        let unchanged = paired && self.met_a_only == 0 && self.met_b_only == 0;
+        classify(unchanged, self.delta, self.std_error)
+    }
+}
+
+/// The one ladder of words for a difference: none when nothing changed, noise within two
+/// standard errors of zero, else its direction.
+fn classify(unchanged: bool, delta: f64, std_error: f64) -> Change {
+    if unchanged {
+        Change::None
+    } else if delta.abs() <= 2.0 * std_error {
+        Change::Noise
+    } else if delta > 0.0 {
+        Change::Up
+    } else {
+        Change::Down
     }
 }
 
@@ -160,15 +167,11 @@ pub struct Moved {
 impl Moved {
     /// What the difference amounts to: within two standard errors of zero is noise.
     pub fn change(&self) -> Change {
-        if self.delta == 0.0 && self.std_error == 0.0 {
-            Change::None
-        } else if self.delta.abs() <= 2.0 * self.std_error {
-            Change::Noise
-        } else if self.delta > 0.0 {
-            Change::Up
-        } else {
-            Change::Down
-        }
+        classify(
+            self.delta == 0.0 && self.std_error == 0.0,
+            self.delta,
+            self.std_error,
+        )
     }
 }
 

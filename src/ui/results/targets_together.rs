@@ -2,7 +2,7 @@
 //! chance that all are met and the expected number met, each with its standard error; compared,
 //! A's distribution as a line on each bar and both numbers as A → B with Δ and its paired error.
 
-use crate::engine::compare::JointDifference;
+use crate::engine::compare::{JointDifference, Moved};
 use crate::engine::joint::JointAttainment;
 use crate::format;
 use crate::i18n::Lang;
@@ -25,6 +25,18 @@ pub struct TargetsTogetherProps {
     /// The targets of one's own met together, when there are any: a choice beside the plan's.
     #[prop_or_default]
     pub own: Option<Rc<JointAttainment>>,
+}
+
+/// How one of the whole's numbers moved from A to B: its words, with the numbers as data.
+fn moved_line(what: &'static str, moved: &Moved, words: String) -> Html {
+    html! {
+        <dd class="together-moved" data-together-moved={what}
+            data-a={format::four_decimals(moved.a)} data-b={format::four_decimals(moved.b)}
+            data-delta={format::four_decimals(moved.delta)}
+            data-delta-stderr={format::four_decimals(moved.std_error)}>
+            { words }
+        </dd>
+    }
 }
 
 #[function_component(TargetsTogether)]
@@ -94,22 +106,12 @@ pub fn targets_together(props: &TargetsTogetherProps) -> Html {
                     <dt>{ if own.is_some() { results::all_own_met(joint.targets(), lang) } else { Label::AllTenMet.text(lang).to_owned() } }</dt>
                     <dd data-together="all">{ all_text }</dd>
                     if let Some(d) = &difference {
-                        <dd class="together-moved" data-together-moved="all"
-                            data-a={format::four_decimals(d.all_met.a)} data-b={format::four_decimals(d.all_met.b)}
-                            data-delta={format::four_decimals(d.all_met.delta)}
-                            data-delta-stderr={format::four_decimals(d.all_met.std_error)}>
-                            { all_met_moved(&d.all_met, lang) }
-                        </dd>
+                        { moved_line("all", &d.all_met, all_met_moved(&d.all_met, lang)) }
                     }
                     <dt>{ Label::ExpectedMet.text(lang) }</dt>
                     <dd data-together="expected">{ results::expected_met(joint) }</dd>
                     if let Some(d) = &difference {
-                        <dd class="together-moved" data-together-moved="expected"
-                            data-a={format::four_decimals(d.expected_met.a)} data-b={format::four_decimals(d.expected_met.b)}
-                            data-delta={format::four_decimals(d.expected_met.delta)}
-                            data-delta-stderr={format::four_decimals(d.expected_met.std_error)}>
-                            { expected_moved(&d.expected_met, lang) }
-                        </dd>
+                        { moved_line("expected", &d.expected_met, expected_moved(&d.expected_met, lang)) }
                     }
                 </dl>
             </div>
