@@ -167,3 +167,28 @@ fn share_summaries_and_verdicts_match_the_shares_path_by_path() {
         }
     }
 }
+
+proptest::proptest! {
+    /// The histogram of shares built from their logits (a few hundred logistics, the bins' edges
+    /// found on the logit scale) is the histogram of the shares themselves, bit for bit: spread
+    /// logits, logits at the bounds, a handful of distinct logits, bins of less than an ulp.
+    #[test]
+    fn a_histogram_from_logits_is_the_histogram_of_their_shares(
+        spread in proptest::collection::vec(-30.0f64..=30.0, 1..400),
+        few in proptest::collection::vec(proptest::sample::select(vec![-30.0, -2.5, 0.0, -0.0, 1e-9, 3.75, 30.0]), 1..60),
+        centre in -30.0f64..=30.0,
+        ulps in proptest::collection::vec(0u64..200, 1..100),
+    ) {
+        let tight: Vec<f64> = ulps
+            .iter()
+            .map(|&u| f64::from_bits(centre.abs().max(1e-3).to_bits() + u))
+            .collect();
+        for logits in [spread, few, tight] {
+            let shares: Vec<f64> = logits.iter().map(|&z| logistic(z)).collect();
+            proptest::prop_assert_eq!(
+                Histogram::of_logistic(2025, &logits),
+                histogram_of(2025, &shares)
+            );
+        }
+    }
+}

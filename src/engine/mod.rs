@@ -5,6 +5,7 @@
 //! each year is summarised over all paths and then forgotten.
 
 pub mod compare;
+mod histogram;
 pub mod joint;
 pub mod judged;
 mod model;
@@ -18,6 +19,7 @@ mod summary;
 mod tally;
 pub mod user_targets;
 
+pub use histogram::{Histogram, HISTOGRAM_BINS};
 pub use model::{
     gdp_growth, logistic, logit, logit_cutoff, on_logit_scale, LapseTables, PathState,
     GREEN_RATIOS, GREEN_RATIO_CEILING, GROWTH_FLOOR, LOGIT_BOUND, LOGIT_SHARES,
@@ -28,9 +30,7 @@ pub use params::{
 };
 pub use percentiles::{percentiles, percentiles_by_selection, SelectionScratch};
 pub use stream::{PathStream, PoissonTable, StreamId};
-pub use summary::{
-    Histogram, SeriesSummariser, SeriesSummary, Summary, YearStats, HISTOGRAM_BINS, PERCENTILES,
-};
+pub use summary::{SeriesSummariser, SeriesSummary, Summary, YearStats, PERCENTILES};
 pub use tally::{
     cagr_percent, reaches, target_result, thresholds, Tallied, TargetCount, TargetResult,
     TargetTally, THRESHOLD_RELATIVE_TOLERANCE,

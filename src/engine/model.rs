@@ -4,7 +4,7 @@
 //! (`docs/MODEL.md`).
 
 use super::params::ModelParams;
-use super::percentiles::{from_order_key, order_key};
+use super::percentiles::least_passing;
 use super::stream::{PathStream, PoissonTable, StreamId};
 use crate::plan::{self, SeriesId};
 
@@ -80,17 +80,7 @@ pub fn logit_cutoff(passes: impl Fn(f64) -> bool) -> f64 {
     if !passes(logistic(LOGIT_BOUND)) {
         return f64::INFINITY;
     }
-    // Bisection over the bits of f64 ordered as numbers: `fails` always fails, `passing` passes.
-    let (mut fails, mut passing) = (order_key(-LOGIT_BOUND), order_key(LOGIT_BOUND));
-    while passing - fails > 1 {
-        let middle = fails + (passing - fails) / 2;
-        if passes(logistic(from_order_key(middle))) {
-            passing = middle;
-        } else {
-            fails = middle;
-        }
-    }
-    from_order_key(passing)
+    least_passing(-LOGIT_BOUND, LOGIT_BOUND, |z| passes(logistic(z)))
 }
 
 /// GDP growth in year `t` (1 is 2021), in %, before the floor (model version 3): the trend,

@@ -21,6 +21,22 @@ pub(super) fn from_order_key(key: u64) -> f64 {
     })
 }
 
+/// The least number above `failing` and at most `passing`, in the total order of `f64`, that
+/// passes `passes`, a test that a greater number never fails, given that `failing` fails it and
+/// `passing` passes: a bisection over the bits of `f64` ordered as numbers (at most 64 tests).
+pub(super) fn least_passing(failing: f64, passing: f64, passes: impl Fn(f64) -> bool) -> f64 {
+    let (mut fails, mut passes_at) = (order_key(failing), order_key(passing));
+    while passes_at - fails > 1 {
+        let middle = fails + (passes_at - fails) / 2;
+        if passes(from_order_key(middle)) {
+            passes_at = middle;
+        } else {
+            fails = middle;
+        }
+    }
+    from_order_key(passes_at)
+}
+
 /// Percentiles (ascending `quantiles`) of `values`, type 7 (linear interpolation between the
 /// order statistics around (n − 1)·q), found without sorting.
 pub fn percentiles_by_selection<const N: usize>(values: &[f64], quantiles: &[f64; N]) -> [f64; N] {
@@ -31,6 +47,9 @@ pub fn percentiles_by_selection<const N: usize>(values: &[f64], quantiles: &[f64
 /// values, so that few values share a bucket near the percentiles): the counts stay in the L1
 /// cache.
 const MAX_SELECTION_BUCKETS: usize = 4096;
+/// Every bucket is below [`MAX_SELECTION_BUCKETS`], a power of two, so masking a bucket with
+/// this changes nothing, and lets the compiler see that the index is in bounds.
+const BUCKET_MASK: usize = MAX_SELECTION_BUCKETS - 1;
 /// Values sampled (evenly spaced, so deterministically) to place the buckets.
 const SELECTION_SAMPLE: usize = 128;
 
@@ -114,10 +133,15 @@ fn by_buckets<const N: usize>(
         *slot = if x < top { x as u16 } else { top as u16 };
     }
     scratch.counts.clear();
-    scratch.counts.resize(buckets + 1, 0);
-    for &bucket in &scratch.buckets {
-        scratch.counts[bucket as usize] += 1;
+    scratch.counts.resize(MAX_SELECTION_BUCKETS + 1, 0);
+    {
+        // A length known here and a mask no bucket exceeds: no bounds check in the loop.
+        let counts = &mut scratch.counts[..=MAX_SELECTION_BUCKETS];
+        for &bucket in &scratch.buckets {
+            counts[usize::from(bucket) & BUCKET_MASK] += 1;
+        }
     }
+    scratch.counts.truncate(buckets + 1);
     // counts[b] becomes the number of values in buckets before b.
     let mut before = 0;
     for count in scratch.counts.iter_mut() {
@@ -143,13 +167,14 @@ fn by_buckets<const N: usize>(
         return None;
     }
     scratch.wanted.clear();
-    scratch.wanted.resize(buckets, false);
+    scratch.wanted.resize(MAX_SELECTION_BUCKETS, false);
     for &b in &wanted {
         scratch.wanted[b] = true;
     }
     scratch.candidates.clear();
+    let wanted_bucket = &scratch.wanted[..MAX_SELECTION_BUCKETS];
     for (&v, &bucket) in values.iter().zip(&scratch.buckets) {
-        if scratch.wanted[bucket as usize] {
+        if wanted_bucket[usize::from(bucket) & BUCKET_MASK] {
             scratch.candidates.push(v);
         }
     }

@@ -1,5 +1,6 @@
 //! The small, serialisable result of a run, and the year-by-year summariser that builds it.
 
+use super::histogram::Histogram;
 use super::judged::JudgedHistogram;
 use super::model::{logistic, on_logit_scale};
 use super::outcomes::Outcomes;
@@ -12,8 +13,6 @@ use serde::{Deserialize, Serialize};
 
 /// The percentiles reported for every series and year (`model.md`, "Outputs").
 pub const PERCENTILES: [f64; 5] = [0.05, 0.25, 0.50, 0.75, 0.95];
-/// Bins of each histogram.
-pub const HISTOGRAM_BINS: usize = 40;
 
 /// Everything the UI needs from one run: a few kilobytes, whatever the number of paths.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -166,23 +165,12 @@ impl YearStats {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Histogram {
-    pub year: i32,
-    /// The lowest and highest value over all paths; the bins split this range evenly.
-    pub min: f64,
-    pub max: f64,
-    pub counts: Vec<u32>,
-}
-
 /// Builds one series' part of a [`Summary`] from its values over all paths, year by year.
 #[derive(Clone, Debug)]
 pub struct SeriesSummariser {
     summary: SeriesSummary,
     steps: usize,
     scratch: SelectionScratch,
-    /// A logit share's values mapped back to shares, for its histograms.
-    shares: Vec<f64>,
 }
 
 impl SeriesSummariser {
@@ -195,7 +183,6 @@ impl SeriesSummariser {
             },
             steps,
             scratch: SelectionScratch::default(),
-            shares: Vec::new(),
         }
     }
 
@@ -225,11 +212,9 @@ impl SeriesSummariser {
         });
         if t == TARGET_STEP || t == self.steps {
             let histogram = if logit_scale {
-                self.shares.clear();
-                self.shares.extend(values.iter().map(|&z| logistic(z)));
-                histogram(year, &self.shares)
+                Histogram::of_logistic(year, values)
             } else {
-                histogram(year, values)
+                Histogram::of(year, values)
             };
             self.summary.histograms.push(histogram);
         }
@@ -324,26 +309,5 @@ impl Summariser {
             observed_through: self.observed_through,
             user_targets,
         }
-    }
-}
-
-fn histogram(year: i32, values: &[f64]) -> Histogram {
-    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let mut counts = vec![0u32; HISTOGRAM_BINS];
-    let width = (max - min) / HISTOGRAM_BINS as f64;
-    for &value in values {
-        let bin = if width > 0.0 {
-            (((value - min) / width) as usize).min(HISTOGRAM_BINS - 1)
-        } else {
-            HISTOGRAM_BINS / 2
-        };
-        counts[bin] += 1;
-    }
-    Histogram {
-        year,
-        min,
-        max,
-        counts,
     }
 }
