@@ -25,6 +25,10 @@ use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// The engine's lanes are wasm's SIMD in the app's build (.cargo/config.toml): so here.
+#[cfg(not(target_feature = "simd128"))]
+compile_error!("the wasm build lacks SIMD128: see .cargo/config.toml");
+
 fn fresh_root() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("a div");
@@ -66,6 +70,28 @@ fn the_engine_gives_the_native_bits_in_the_browser() {
     let scenario = link.current.scenario;
     assert!(issues.is_empty());
     assert_eq!(engine::run(&scenario).fingerprint(), GOLDEN_FINGERPRINT);
+}
+
+/// The engine's two-lane functions on wasm's SIMD lanes (the build enables them): `libm`'s bits
+/// on each lane, for the numbers tests/lanes.rs checks natively.
+#[wasm_bindgen_test]
+fn two_logarithms_at_once_are_libms_on_simd_lanes() {
+    let same_bits = |got: [f64; 2], want: [f64; 2]| got.map(f64::to_bits) == want.map(f64::to_bits);
+    let inputs = common::lanes::log_inputs(200_000);
+    for pair in inputs.chunks_exact(2) {
+        let (a, b) = (pair[0], pair[1]);
+        assert!(
+            same_bits(engine::log_pair(a, b), [libm::log(a), libm::log(b)]),
+            "log of {a:e} and {b:e}"
+        );
+        assert!(
+            same_bits(
+                engine::logit_pair(a, b),
+                [engine::logit(a), engine::logit(b)]
+            ),
+            "logit of {a:e} and {b:e}"
+        );
+    }
 }
 
 #[wasm_bindgen_test]

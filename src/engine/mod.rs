@@ -8,6 +8,8 @@ pub mod compare;
 mod histogram;
 pub mod joint;
 pub mod judged;
+mod lanes;
+mod log_lanes;
 mod model;
 pub mod observed;
 mod outcomes;
@@ -20,6 +22,7 @@ mod tally;
 pub mod user_targets;
 
 pub use histogram::{Histogram, HISTOGRAM_BINS};
+pub use log_lanes::{log_pair, logit_pair};
 pub use model::{
     gdp_growth, logistic, logit, logit_cutoff, on_logit_scale, LapseTables, PathState,
     GREEN_RATIOS, GREEN_RATIO_CEILING, GROWTH_FLOOR, LOGIT_BOUND, LOGIT_SHARES,

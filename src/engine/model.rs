@@ -3,6 +3,8 @@
 //! partial rebound after a downturn), and the family of `model.md` for the other indicators
 //! (`docs/MODEL.md`).
 
+use super::lanes::F64x2;
+use super::log_lanes::logit_lanes;
 use super::params::ModelParams;
 use super::percentiles::least_passing;
 use super::stream::{PathStream, PoissonTable, StreamId};
@@ -202,20 +204,15 @@ impl PathState {
             let z = params.shares[k].path[t] + self.share_deviations[k];
             within(z, -LOGIT_BOUND, LOGIT_BOUND)
         };
-        // A green ratio: the planted area's ratio (at most the ceiling) on the logit scale,
-        // plus its deviation.
-        let green = |k: usize| {
-            let ratio = (params.green.base_area[k] + self.new_green) / params.green.built_up[t];
-            let ratio = if ratio < GREEN_RATIO_CEILING {
-                ratio
-            } else {
-                GREEN_RATIO_CEILING
-            };
-            within(
-                logit(ratio) + self.green_deviations[k],
-                -LOGIT_BOUND,
-                LOGIT_BOUND,
-            )
+        // The green ratios: the planted area's ratio (at most the ceiling) on the logit scale,
+        // plus each one's deviation; both ratios' logits at once (`log_lanes`).
+        let green = &params.green;
+        let planted = (F64x2::new(green.base_area[0], green.base_area[1])
+            + F64x2::splat(self.new_green))
+            / F64x2::splat(green.built_up[t]);
+        let [first, second] = logit_lanes(planted.less_or(F64x2::splat(GREEN_RATIO_CEILING)));
+        let green = |k: usize, logit: f64| {
+            within(logit + self.green_deviations[k], -LOGIT_BOUND, LOGIT_BOUND)
         };
         // By series, so that the order is `SeriesId::ALL`'s by construction.
         SeriesId::ALL.map(|series| match series {
@@ -224,8 +221,8 @@ impl PathState {
             SeriesId::GdpPerCapita => self.gdp / params.population[t],
             SeriesId::HighTech => self.hightech,
             SeriesId::Air => share(0),
-            SeriesId::GreenRatio => green(0),
-            SeriesId::GreenCover => green(1),
+            SeriesId::GreenRatio => green(0, first),
+            SeriesId::GreenCover => green(1, second),
             SeriesId::Preschool => share(1),
             SeriesId::CultureStar => share(2),
             SeriesId::CultureTrip => share(3),

@@ -9,7 +9,11 @@ pub const GOLDEN_SCENARIO: &str =
     "#v=3&inv=40&vol=2.5&shock_p=20&horizon=2035&paths=2000&ck=d27883";
 pub const GOLDEN_FINGERPRINT: u64 = 0xc42b_839e_a256_1482;
 
+pub mod lanes;
+
+// Some test files use only the inputs above.
 #[cfg(not(target_arch = "wasm32"))]
+#[allow(unused_imports)]
 pub use native::*;
 
 /// Helpers of the native test files.

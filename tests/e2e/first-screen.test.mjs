@@ -8,11 +8,14 @@ import { appTest, useBrowser, waitReady, snapshot } from './helpers.mjs';
 const getBrowser = useBrowser();
 
 /** The page with its WebAssembly held back: what a slow phone shows before the app loads. */
-async function firstScreen(h, url, viewport = { width: 390, height: 844 }) {
+async function firstScreen(h, url, viewport = { width: 390, height: 844 }, before = async () => {}) {
   return h.open(url, {
     viewport,
     waitForReady: false,
-    beforeLoad: (page) => page.route('**/*.wasm', () => {}),
+    beforeLoad: async (page) => {
+      await before(page);
+      await page.route('**/*.wasm', () => {});
+    },
   });
 }
 
@@ -73,4 +76,20 @@ appTest('a link to another scenario keeps the layout and hides the default\'s nu
   const embedded = await firstScreen(h, `${url}#embed=targets`);
   await embedded.waitForLoadState('domcontentloaded');
   assert.equal(await embedded.$('#prerender'), null);
+});
+
+appTest('a browser without WebAssembly SIMD is told, in both languages, over the first screen', getBrowser, async (h) => {
+  const url = await h.serve('/');
+  // A browser that supports it: no word of it.
+  const able = await firstScreen(h, url);
+  await able.waitForSelector('[data-prerender-lang="zh"]', { state: 'visible' });
+  assert.equal(await able.isHidden('#cannot-run'), true);
+  // One that does not (the check answered as such a browser answers it).
+  const unable = await firstScreen(h, url, { width: 390, height: 844 }, (page) =>
+    page.addInitScript(() => { WebAssembly.validate = () => false; }));
+  await unable.waitForSelector('#cannot-run', { state: 'visible' });
+  const text = await unable.textContent('#cannot-run');
+  assert.match(text, /无法运行本模拟器.*WebAssembly SIMD.*Safari 16\.4/s);
+  assert.match(text, /cannot run the simulator: it needs WebAssembly with SIMD.*default scenario, computed when the site was built/s);
+  assert.equal(await unable.isVisible('[data-prerender-lang="zh"] tr[data-pre-target]'), true, 'the default numbers stay');
 });
