@@ -75,7 +75,7 @@ fn the_engine_gives_the_native_bits_in_the_browser() {
 /// The engine's two-lane functions on wasm's SIMD lanes (the build enables them): `libm`'s bits
 /// on each lane, for the numbers tests/lanes.rs checks natively.
 #[wasm_bindgen_test]
-fn two_logarithms_at_once_are_libms_on_simd_lanes() {
+fn two_logarithms_and_exponentials_at_once_are_libms_on_simd_lanes() {
     let same_bits = |got: [f64; 2], want: [f64; 2]| got.map(f64::to_bits) == want.map(f64::to_bits);
     let inputs = common::lanes::log_inputs(200_000);
     for pair in inputs.chunks_exact(2) {
@@ -90,6 +90,13 @@ fn two_logarithms_at_once_are_libms_on_simd_lanes() {
                 [engine::logit(a), engine::logit(b)]
             ),
             "logit of {a:e} and {b:e}"
+        );
+    }
+    for pair in common::lanes::exp_inputs(200_000).chunks_exact(2) {
+        let (a, b) = (pair[0], pair[1]);
+        assert!(
+            same_bits(engine::exp_pair(a, b), [libm::exp(a), libm::exp(b)]),
+            "exp of {a:e} and {b:e}"
         );
     }
 }

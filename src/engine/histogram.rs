@@ -1,7 +1,7 @@
 //! The distribution of a year's values over all paths: equal bins between the least and the
 //! greatest value.
 
-use super::model::logistic;
+use super::logit_scale::logistic;
 use super::percentiles::least_passing;
 use serde::{Deserialize, Serialize};
 

@@ -32,6 +32,12 @@ impl F64x2 {
         F64x2(imp::from_bits(bits.0))
     }
 
+    /// Each lane's `x as u32` (rounded toward zero; NaN and negative numbers 0, numbers past
+    /// `u32::MAX` that), as Rust's `as` and wasm's saturating truncation both give it.
+    pub(crate) fn to_u32s(self) -> [u32; 2] {
+        imp::to_u32s(self.0)
+    }
+
     /// Each lane's `if self < other { self } else { other }`: `f64::min` would differ on NaN
     /// and wasm has no instruction for it.
     pub(crate) fn less_or(self, other: F64x2) -> F64x2 {
@@ -113,6 +119,13 @@ mod imp {
     pub(super) fn div(a: v128, b: v128) -> v128 {
         f64x2_div(a, b)
     }
+    pub(super) fn to_u32s(v: v128) -> [u32; 2] {
+        let truncated = u32x4_trunc_sat_f64x2_zero(v);
+        [
+            u32x4_extract_lane::<0>(truncated),
+            u32x4_extract_lane::<1>(truncated),
+        ]
+    }
     pub(super) fn less_or(a: v128, b: v128) -> v128 {
         // pmin(b, a) is `a < b ? a : b`, lane by lane.
         f64x2_pmin(b, a)
@@ -169,6 +182,9 @@ mod imp {
     }
     pub(super) fn div(a: [f64; 2], b: [f64; 2]) -> [f64; 2] {
         each(a, b, |x, y| x / y)
+    }
+    pub(super) fn to_u32s(v: [f64; 2]) -> [u32; 2] {
+        v.map(|x| x as u32)
     }
     pub(super) fn less_or(a: [f64; 2], b: [f64; 2]) -> [f64; 2] {
         each(a, b, |x, y| if x < y { x } else { y })

@@ -9,7 +9,8 @@ mod histogram;
 pub mod joint;
 pub mod judged;
 mod lanes;
-mod log_lanes;
+mod libm_lanes;
+mod logit_scale;
 mod model;
 pub mod observed;
 mod outcomes;
@@ -22,11 +23,11 @@ mod tally;
 pub mod user_targets;
 
 pub use histogram::{Histogram, HISTOGRAM_BINS};
-pub use log_lanes::{log_pair, logit_pair};
-pub use model::{
-    gdp_growth, logistic, logit, logit_cutoff, on_logit_scale, LapseTables, PathState,
-    GREEN_RATIOS, GREEN_RATIO_CEILING, GROWTH_FLOOR, LOGIT_BOUND, LOGIT_SHARES,
+pub use libm_lanes::{exp_pair, log_pair, logit_pair};
+pub use logit_scale::{
+    logistic, logit, logit_cutoff, on_logit_scale, GREEN_RATIOS, LOGIT_BOUND, LOGIT_SHARES,
 };
+pub use model::{gdp_growth, LapseTables, PathState, GREEN_RATIO_CEILING, GROWTH_FLOOR};
 pub use outcomes::Outcomes;
 pub use params::{
     reading, GreenParams, ModelParams, ShareParams, CERTIFICATIONS_PER_YEAR, RD_BASELINE_GROWTH,
@@ -108,14 +109,32 @@ impl YearStepper {
         for column in &mut self.columns {
             column.resize(self.states.len(), 0.0);
         }
-        // One pass: each path is stepped and read while its state is in the cache.
-        for (i, state) in self.states.iter_mut().enumerate() {
+        // One pass: each path is stepped and read while its state is in the cache; two paths
+        // at a time, whose lognormal factors are worked out together (the same bits).
+        let columns = &mut self.columns;
+        let mut read = |i: usize, state: &PathState| {
+            for (column, value) in columns.iter_mut().zip(state.values(params)) {
+                column[i] = value;
+            }
+        };
+        let last = self.states.len().saturating_sub(1);
+        let mut pairs = self.states.chunks_exact_mut(2);
+        for (pair, states) in pairs.by_ref().enumerate() {
+            let [first, second] = states else {
+                continue;
+            };
+            if t > 0 {
+                let stepped = PathState::step_two(first, second, params, lapse_tables);
+                floored += stepped.iter().filter(|&&floor| floor).count() as u32;
+            }
+            read(2 * pair, first);
+            read(2 * pair + 1, second);
+        }
+        if let [state] = pairs.into_remainder() {
             if t > 0 && state.step(params, lapse_tables) {
                 floored += 1;
             }
-            for (column, value) in self.columns.iter_mut().zip(state.values(params)) {
-                column[i] = value;
-            }
+            read(last, state);
         }
         self.next += 1;
         self.floored += floored;

@@ -4,11 +4,14 @@
 //! (`docs/MODEL.md`).
 
 use super::lanes::F64x2;
-use super::log_lanes::logit_lanes;
+use super::libm_lanes::{exp_pair, logit_lanes};
+use super::logit_scale::{logit, LOGIT_BOUND};
 use super::params::ModelParams;
-use super::percentiles::least_passing;
 use super::stream::{PathStream, PoissonTable, StreamId};
 use crate::plan::{self, SeriesId};
+// Named in the documentation of the paths' state.
+#[cfg(doc)]
+use super::logit_scale::{GREEN_RATIOS, LOGIT_SHARES};
 
 /// A path's growth is floored here (%/yr) so that GDP stays positive and the investment term
 /// `ΔI / (k·Y)` stays finite. With the defaults it is reached only in the far tail, but a
@@ -19,18 +22,6 @@ pub const GROWTH_FLOOR: f64 = -95.0;
 /// A green ratio never passes this, whatever the lever says (green space cannot exceed the
 /// built-up area it is measured on).
 pub const GREEN_RATIO_CEILING: f64 = 1.0;
-/// The shares that follow a path on the logit scale with an AR(1) deviation, in this order:
-/// air quality, inclusive preschool, 3-star approvals, one-visit approvals.
-pub const LOGIT_SHARES: [SeriesId; 4] = [
-    SeriesId::Air,
-    SeriesId::Preschool,
-    SeriesId::CultureStar,
-    SeriesId::CultureTrip,
-];
-/// Logits are kept within ±this, so that a share never rounds to exactly 0 or 1 in f64
-/// (logistic(30) = 1 − 9.4·10⁻¹⁴); only extreme drifts over many years come near it.
-pub const LOGIT_BOUND: f64 = 30.0;
-
 /// `value.max(floor)` for the model's numbers (never NaN), by a comparison: wasm has no
 /// instruction for `f64::max` with Rust's meaning, and these run on every path-year.
 fn at_least(value: f64, floor: f64) -> f64 {
@@ -50,39 +41,6 @@ fn within(value: f64, low: f64, high: f64) -> f64 {
     } else {
         value
     }
-}
-
-pub fn logit(share: f64) -> f64 {
-    libm::log(share / (1.0 - share))
-}
-
-pub fn logistic(z: f64) -> f64 {
-    1.0 / (1.0 + libm::exp(-z))
-}
-
-/// The two green ratios, in this order: green-space ratio, green coverage. Their values are
-/// on the logit scale too (model version 3: each has its own deviation there).
-pub const GREEN_RATIOS: [SeriesId; 2] = [SeriesId::GreenRatio, SeriesId::GreenCover];
-
-/// Whether the engine's values of `series` are on the logit scale (see [`PathState::values`]).
-pub fn on_logit_scale(series: SeriesId) -> bool {
-    LOGIT_SHARES.contains(&series) || GREEN_RATIOS.contains(&series)
-}
-
-/// The least logit `z` (within ±[`LOGIT_BOUND`]) whose share passes `passes`, a test that a
-/// greater share never fails: then `passes(logistic(z)) == (z >= cutoff)` for every `z` in
-/// bounds, so that the rules judge a path on the logit scale with the same result, bit for
-/// bit, as on its share. `logistic` never decreases as `z` grows (each of its operations is
-/// monotone; tests/model_v2.rs checks the cutoffs' neighbourhoods). `-∞` if every share in
-/// bounds passes, `+∞` if none does.
-pub fn logit_cutoff(passes: impl Fn(f64) -> bool) -> f64 {
-    if passes(logistic(-LOGIT_BOUND)) {
-        return f64::NEG_INFINITY;
-    }
-    if !passes(logistic(LOGIT_BOUND)) {
-        return f64::INFINITY;
-    }
-    least_passing(-LOGIT_BOUND, LOGIT_BOUND, |z| passes(logistic(z)))
 }
 
 /// GDP growth in year `t` (1 is 2021), in %, before the floor (model version 3): the trend,
@@ -134,6 +92,14 @@ impl LapseTables {
         let rate = self.rate;
         self.by_stock[index].get_or_insert_with(|| PoissonTable::new(rate * stock as f64))
     }
+}
+
+/// The new green space a path plants in a year: `mean` times a lognormal factor, `exp` of
+/// `exponent` (none without noise).
+#[derive(Clone, Copy, Debug)]
+struct GreenGrowth {
+    mean: f64,
+    exponent: Option<f64>,
 }
 
 /// The state of one path in the current year.
@@ -237,6 +203,37 @@ impl PathState {
     /// certifications. Returns whether GDP's or income's growth was
     /// held at [`GROWTH_FLOOR`] this year: the model left its ground (`docs/MODEL.md`).
     pub fn step(&mut self, params: &ModelParams, lapse_tables: &mut LapseTables) -> bool {
+        let (floored, growth) = self.step_but_green_growth(params, lapse_tables);
+        self.grow_green(params, growth, growth.exponent.map(libm::exp));
+        floored
+    }
+
+    /// [`PathState::step`] of two paths, the same bits, their lognormal factors worked out
+    /// together (`exp_pair`).
+    pub fn step_two(
+        first: &mut PathState,
+        second: &mut PathState,
+        params: &ModelParams,
+        lapse_tables: &mut LapseTables,
+    ) -> [bool; 2] {
+        let (first_floored, first_growth) = first.step_but_green_growth(params, lapse_tables);
+        let (second_floored, second_growth) = second.step_but_green_growth(params, lapse_tables);
+        let factors = match (first_growth.exponent, second_growth.exponent) {
+            (Some(a), Some(b)) => exp_pair(a, b).map(Some),
+            (a, b) => [a.map(libm::exp), b.map(libm::exp)],
+        };
+        first.grow_green(params, first_growth, factors[0]);
+        second.grow_green(params, second_growth, factors[1]);
+        [first_floored, second_floored]
+    }
+
+    /// [`PathState::step`] but for adding the year's new green space (and so taking an
+    /// observed green ratio, which needs it): what it would add is returned.
+    fn step_but_green_growth(
+        &mut self,
+        params: &ModelParams,
+        lapse_tables: &mut LapseTables,
+    ) -> (bool, GreenGrowth) {
         let t = self.year + 1;
         let observed = &params.conditioning;
         let epsilon = self.core.normal();
@@ -304,11 +301,12 @@ impl PathState {
             green.new_per_year
         };
         let zeta = self.share_stream.normal();
-        // A lognormal with mean `mean`: never negative, exactly `mean` without noise.
-        self.new_green += if green.log_sd > 0.0 {
-            mean * libm::exp(green.log_sd * zeta - 0.5 * green.log_sd * green.log_sd)
-        } else {
-            mean
+        // A lognormal with mean `mean`: never negative, exactly `mean` without noise. Its factor
+        // is worked out by the caller (`grow_green`), two paths' at once where it can.
+        let green_growth = GreenGrowth {
+            mean,
+            exponent: (green.log_sd > 0.0)
+                .then_some(green.log_sd * zeta - 0.5 * green.log_sd * green.log_sd),
         };
         // Version 3: each ratio's own deviation, their shocks correlated.
         let (first, second) = (self.green_stream.normal(), self.green_stream.normal());
@@ -319,9 +317,6 @@ impl PathState {
         for (deviation, shock) in self.green_deviations.iter_mut().zip(shocks) {
             let next = green.persistence * *deviation + green.noise * shock;
             *deviation = within(next, -LOGIT_BOUND, LOGIT_BOUND);
-        }
-        if !observed.green[0].is_empty() || !observed.green[1].is_empty() {
-            self.observe_green(params, t);
         }
 
         let stock = self.hightech as u64;
@@ -336,7 +331,20 @@ impl PathState {
             None => (stock - lapses + certified) as f64,
         };
         self.year += 1;
-        floored
+        (floored, green_growth)
+    }
+
+    /// Adds the year's new green space, `growth.mean` times `factor` (the lognormal factor,
+    /// `exp` of `growth.exponent`; none without noise), then takes an observed green ratio.
+    fn grow_green(&mut self, params: &ModelParams, growth: GreenGrowth, factor: Option<f64>) {
+        self.new_green += match factor {
+            Some(factor) => growth.mean * factor,
+            None => growth.mean,
+        };
+        let observed = &params.conditioning;
+        if !observed.green[0].is_empty() || !observed.green[1].is_empty() {
+            self.observe_green(params, self.year);
+        }
     }
 
     /// An observed green ratio in year `t`: the green-space ratio sets the green area (its

@@ -11,7 +11,8 @@
 //! the path's streams stay where an unconditioned run leaves them, and with observations that
 //! say nothing of the downturns the pattern is the unconditioned one.
 
-use super::model::{gdp_growth, logit, LOGIT_BOUND};
+use super::logit_scale::{logit, LOGIT_BOUND};
+use super::model::gdp_growth;
 use super::params::ModelParams;
 use super::stream::PoissonTable;
 use crate::plan::{TargetId, BASE_YEAR};

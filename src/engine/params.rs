@@ -2,7 +2,7 @@
 //! tables and paths every path of a run shares (certification means, share paths, the built-up
 //! area, the population), and how the scenario reads the targets.
 
-use super::model::logit;
+use super::logit_scale::logit;
 use super::observed::{conditioning, Conditioning};
 use super::stream::PoissonTable;
 use crate::plan::{self, Reading, POPULATION_2020, POPULATION_GROWTH};
@@ -99,7 +99,7 @@ pub struct ModelParams {
     /// mean is the 13th-plan pace times R&D spending relative to its baseline path, plus the
     /// doubling plan's push; `[ordinary year, downturn year]`.
     pub certifications: Vec<[PoissonTable; 2]>,
-    /// The logit shares, in the order of [`LOGIT_SHARES`].
+    /// The logit shares, in the order of [`super::LOGIT_SHARES`].
     pub shares: [ShareParams; 4],
     pub green: GreenParams,
     /// μ₀, the plan's GDP growth, which income's sensitivity is measured from (version 2).

@@ -2,6 +2,8 @@
 //! few values that matter (selection when values crowd): the exact order statistics, never a
 //! sort of every value.
 
+use super::lanes::F64x2;
+
 /// A key whose unsigned order is the total order of `f64` (`f64::total_cmp`): selecting on
 /// integers is several times faster than on floats with a comparison closure.
 pub(super) fn order_key(value: f64) -> u64 {
@@ -126,11 +128,23 @@ fn by_buckets<const N: usize>(
     let top = (buckets - 1) as f64;
     scratch.buckets.resize(n, 0);
     // Written first, counted after: the loop that finds buckets has no store to wait for.
-    for (slot, &v) in scratch.buckets.iter_mut().zip(values) {
-        // `as` saturates below 0 and the comparison above: one bucket for each end. (Not
-        // `f64::min`, which wasm has no instruction for with Rust's meaning.)
-        let x = (v - start) * scale;
-        *slot = if x < top { x as u16 } else { top as u16 };
+    // Two at a time (`lanes`); each is `if x < top { x as u16 } else { top as u16 }` for
+    // x = (v − start) · scale: `as` saturates below 0 and the comparison above, one bucket for
+    // each end (not `f64::min`, which wasm has no instruction for with Rust's meaning).
+    let bucket_pair = |a: f64, b: f64| {
+        let x = (F64x2::new(a, b) - F64x2::splat(start)) * F64x2::splat(scale);
+        // Below `top`, which is below 2¹⁶: each bucket fits a u16 as it is.
+        x.less_or(F64x2::splat(top))
+            .to_u32s()
+            .map(|bucket| bucket as u16)
+    };
+    let mut slots = scratch.buckets.chunks_exact_mut(2);
+    let mut pairs = values.chunks_exact(2);
+    for (slot, pair) in slots.by_ref().zip(pairs.by_ref()) {
+        slot.copy_from_slice(&bucket_pair(pair[0], pair[1]));
+    }
+    for (slot, &v) in slots.into_remainder().iter_mut().zip(pairs.remainder()) {
+        *slot = bucket_pair(v, v)[0];
     }
     scratch.counts.clear();
     scratch.counts.resize(MAX_SELECTION_BUCKETS + 1, 0);

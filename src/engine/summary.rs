@@ -2,7 +2,7 @@
 
 use super::histogram::Histogram;
 use super::judged::JudgedHistogram;
-use super::model::{logistic, on_logit_scale};
+use super::logit_scale::{logistic, on_logit_scale};
 use super::outcomes::Outcomes;
 use super::params::ModelParams;
 use super::percentiles::{percentiles, SelectionScratch};

@@ -2,7 +2,7 @@
 //! paths can be tallied on its own and the counts of parts of a run add up exactly.
 
 use super::judged::{Judged, JudgedHistogram};
-use super::model::{logistic, logit_cutoff, on_logit_scale};
+use super::logit_scale::{logistic, logit_cutoff, on_logit_scale};
 use super::outcomes::Outcomes;
 use super::params::ModelParams;
 use crate::plan::{Rule, SeriesId, TargetId, TARGET_STEP};

@@ -5,7 +5,7 @@
 //! parts of a split run add up exactly.
 
 use super::judged::{Judged, JudgedHistogram};
-use super::model::{logistic, logit_cutoff, on_logit_scale};
+use super::logit_scale::{logistic, logit_cutoff, on_logit_scale};
 use super::tally::{cagr_percent, reaches, THRESHOLD_RELATIVE_TOLERANCE};
 use crate::plan::{SeriesId, BASE_YEAR};
 use crate::scenario::{UserRule, UserTarget, UserTargets};

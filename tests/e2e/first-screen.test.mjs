@@ -84,10 +84,11 @@ appTest('a browser without WebAssembly SIMD is told, in both languages, over the
   const able = await firstScreen(h, url);
   await able.waitForSelector('[data-prerender-lang="zh"]', { state: 'visible' });
   assert.equal(await able.isHidden('#cannot-run'), true);
+  assert.equal(await able.locator('[role="alert"]').count(), 0, 'nothing alerted');
   // One that does not (the check answered as such a browser answers it).
   const unable = await firstScreen(h, url, { width: 390, height: 844 }, (page) =>
     page.addInitScript(() => { WebAssembly.validate = () => false; }));
-  await unable.waitForSelector('#cannot-run', { state: 'visible' });
+  await unable.waitForSelector('#cannot-run[role="alert"]', { state: 'visible' });
   const text = await unable.textContent('#cannot-run');
   assert.match(text, /无法运行本模拟器.*WebAssembly SIMD.*Safari 16\.4/s);
   assert.match(text, /cannot run the simulator: it needs WebAssembly with SIMD.*default scenario, computed when the site was built/s);
