@@ -5,13 +5,14 @@
 
 use super::lanes::F64x2;
 use super::libm_lanes::{exp_pair, logit_lanes};
-use super::logit_scale::{logit, LOGIT_BOUND};
+use super::logit_scale::{logit, LOGIT_BOUND, LOGIT_SHARES};
 use super::params::ModelParams;
 use super::stream::{PathStream, PoissonTable, StreamId};
+use super::stream_pair::StreamsTogether;
 use crate::plan::{self, SeriesId};
 // Named in the documentation of the paths' state.
 #[cfg(doc)]
-use super::logit_scale::{GREEN_RATIOS, LOGIT_SHARES};
+use super::logit_scale::GREEN_RATIOS;
 
 /// A path's growth is floored here (%/yr) so that GDP stays positive and the investment term
 /// `ΔI / (k·Y)` stays finite. With the defaults it is reached only in the far tail, but a
@@ -92,6 +93,22 @@ impl LapseTables {
         let rate = self.rate;
         self.by_stock[index].get_or_insert_with(|| PoissonTable::new(rate * stock as f64))
     }
+}
+
+/// What one path draws in a year, each stream's numbers in the order it gives them (see
+/// [`PathState::step`]): drawn first, one path or two at a time, then used.
+#[derive(Clone, Copy, Debug)]
+struct YearDraws {
+    /// The core stream's ε_t and ε^h_t (normal), then the uniform behind B_t.
+    core: [f64; 2],
+    downturn_uniform: f64,
+    /// The shares stream's ζ for each logit share, then the new green space's.
+    shares: [f64; LOGIT_SHARES.len() + 1],
+    /// The green ratios' stream: their two shocks.
+    green: [f64; 2],
+    /// The counts stream's uniforms, inverted to the lapses, then to the certifications
+    /// ([`PathStream::poisson`] draws one uniform).
+    counts: [f64; 2],
 }
 
 /// The new green space a path plants in a year: `mean` times a lognormal factor, `exp` of
@@ -203,21 +220,25 @@ impl PathState {
     /// certifications. Returns whether GDP's or income's growth was
     /// held at [`GROWTH_FLOOR`] this year: the model left its ground (`docs/MODEL.md`).
     pub fn step(&mut self, params: &ModelParams, lapse_tables: &mut LapseTables) -> bool {
-        let (floored, growth) = self.step_but_green_growth(params, lapse_tables);
+        let draws = self.draw();
+        let (floored, growth) = self.step_but_green_growth(params, lapse_tables, &draws);
         self.grow_green(params, growth, growth.exponent.map(libm::exp));
         floored
     }
 
-    /// [`PathState::step`] of two paths, the same bits, their lognormal factors worked out
-    /// together (`exp_pair`).
+    /// [`PathState::step`] of two paths, the same bits: their draws drawn together
+    /// (`stream_pair`), their lognormal factors worked out together (`exp_pair`).
     pub fn step_two(
         first: &mut PathState,
         second: &mut PathState,
         params: &ModelParams,
         lapse_tables: &mut LapseTables,
     ) -> [bool; 2] {
-        let (first_floored, first_growth) = first.step_but_green_growth(params, lapse_tables);
-        let (second_floored, second_growth) = second.step_but_green_growth(params, lapse_tables);
+        let [first_draws, second_draws] = PathState::draw_two(first, second);
+        let (first_floored, first_growth) =
+            first.step_but_green_growth(params, lapse_tables, &first_draws);
+        let (second_floored, second_growth) =
+            second.step_but_green_growth(params, lapse_tables, &second_draws);
         let factors = match (first_growth.exponent, second_growth.exponent) {
             (Some(a), Some(b)) => exp_pair(a, b).map(Some),
             (a, b) => [a.map(libm::exp), b.map(libm::exp)],
@@ -227,18 +248,60 @@ impl PathState {
         [first_floored, second_floored]
     }
 
-    /// [`PathState::step`] but for adding the year's new green space (and so taking an
-    /// observed green ratio, which needs it): what it would add is returned.
+    /// The path's draws of the year, stream by stream.
+    fn draw(&mut self) -> YearDraws {
+        let core = [self.core.normal(), self.core.normal()];
+        YearDraws {
+            core,
+            downturn_uniform: self.core.uniform(),
+            shares: std::array::from_fn(|_| self.share_stream.normal()),
+            green: std::array::from_fn(|_| self.green_stream.normal()),
+            counts: std::array::from_fn(|_| self.count_stream.uniform()),
+        }
+    }
+
+    /// Two paths' draws of the year, each stream drawn beside the other path's.
+    fn draw_two(first: &mut PathState, second: &mut PathState) -> [YearDraws; 2] {
+        let mut core = StreamsTogether::new(&mut first.core, &mut second.core);
+        let [first_core, second_core] = core.normals();
+        let [[first_uniform], [second_uniform]] = core.uniforms();
+        drop(core);
+        let [first_shares, second_shares] =
+            StreamsTogether::new(&mut first.share_stream, &mut second.share_stream).normals();
+        let [first_green, second_green] =
+            StreamsTogether::new(&mut first.green_stream, &mut second.green_stream).normals();
+        let [first_counts, second_counts] =
+            StreamsTogether::new(&mut first.count_stream, &mut second.count_stream).uniforms();
+        [
+            YearDraws {
+                core: first_core,
+                downturn_uniform: first_uniform,
+                shares: first_shares,
+                green: first_green,
+                counts: first_counts,
+            },
+            YearDraws {
+                core: second_core,
+                downturn_uniform: second_uniform,
+                shares: second_shares,
+                green: second_green,
+                counts: second_counts,
+            },
+        ]
+    }
+
+    /// [`PathState::step`] with the year's draws, but for adding the year's new green space
+    /// (and so taking an observed green ratio, which needs it): what it would add is returned.
     fn step_but_green_growth(
         &mut self,
         params: &ModelParams,
         lapse_tables: &mut LapseTables,
+        draws: &YearDraws,
     ) -> (bool, GreenGrowth) {
         let t = self.year + 1;
         let observed = &params.conditioning;
-        let epsilon = self.core.normal();
-        let income_epsilon = self.core.normal();
-        let uniform = self.core.uniform();
+        let [epsilon, income_epsilon] = draws.core;
+        let uniform = draws.downturn_uniform;
 
         let (downturn, raw_growth, growth) = if t <= observed.gdp_years() {
             // An observed year: the growth is the observed one; the path's downturn pattern is
@@ -281,13 +344,14 @@ impl PathState {
         self.growth = [growth, applied_income_growth];
         let floored = !(raw_growth > GROWTH_FLOOR && income_growth > GROWTH_FLOOR);
 
-        for (k, (deviation, share)) in self
+        for (k, ((deviation, share), zeta)) in self
             .share_deviations
             .iter_mut()
             .zip(&params.shares)
+            .zip(draws.shares)
             .enumerate()
         {
-            let next = share.persistence * *deviation + share.noise * self.share_stream.normal();
+            let next = share.persistence * *deviation + share.noise * zeta;
             *deviation = match observed.shares[k].get(t - 1) {
                 // An observed level fixes the deviation from the share's path.
                 Some(&z) => within(z - share.path[t], -LOGIT_BOUND, LOGIT_BOUND),
@@ -300,7 +364,7 @@ impl PathState {
         } else {
             green.new_per_year
         };
-        let zeta = self.share_stream.normal();
+        let zeta = draws.shares[LOGIT_SHARES.len()];
         // A lognormal with mean `mean`: never negative, exactly `mean` without noise. Its factor
         // is worked out by the caller (`grow_green`), two paths' at once where it can.
         let green_growth = GreenGrowth {
@@ -309,7 +373,7 @@ impl PathState {
                 .then_some(green.log_sd * zeta - 0.5 * green.log_sd * green.log_sd),
         };
         // Version 3: each ratio's own deviation, their shocks correlated.
-        let (first, second) = (self.green_stream.normal(), self.green_stream.normal());
+        let [first, second] = draws.green;
         let shocks = [
             first,
             green.correlation * first + green.independent_part * second,
@@ -320,12 +384,12 @@ impl PathState {
         }
 
         let stock = self.hightech as u64;
-        let lapses = self
-            .count_stream
-            .poisson(lapse_tables.for_stock(stock))
+        let lapses = lapse_tables
+            .for_stock(stock)
+            .invert(draws.counts[0])
             .min(stock);
         let table = &params.certifications[self.year][usize::from(downturn)];
-        let certified = self.count_stream.poisson(table);
+        let certified = table.invert(draws.counts[1]);
         self.hightech = match observed.hightech.get(t - 1) {
             Some(&stock) => stock,
             None => (stock - lapses + certified) as f64,

@@ -87,3 +87,69 @@ fn splitmix(mut state: u64) -> impl FnMut() -> u64 {
         z ^ (z >> 31)
     }
 }
+
+/// Draws from pairs of streams together (`stream_pair::StreamsTogether`) and from copies of them alone, over
+/// `pairs` pairs of paths, seeds and families, and panics at the first number that differs:
+/// normals in fives (the shares' draws of a year) and twos, uniforms, and the streams drawn on
+/// alone afterwards. Returns how many normals fell in the ziggurat's tail (beyond ±3.654), whose
+/// draws take the rarest way: a test says it met some.
+pub fn assert_pairs_draw_as_alone(pairs: u64) -> usize {
+    use taijiang_sim::engine::stream_pair::StreamsTogether;
+    use taijiang_sim::engine::{PathStream, StreamId};
+    let families = [
+        StreamId::Core,
+        StreamId::Shares,
+        StreamId::Counts,
+        StreamId::GreenRatios,
+    ];
+    let bits = |xs: &[f64]| xs.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    let mut in_tail = 0;
+    for i in 0..pairs {
+        let seed = i.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 2021;
+        let family = families[(i % 4) as usize];
+        let mut together = [
+            PathStream::for_stream(seed, 2 * i, family),
+            PathStream::for_stream(seed, 2 * i + 1, family),
+        ];
+        let mut alone = together.clone();
+        for round in 0..4 {
+            let [first, second] = &mut together;
+            // A year's draws as the model takes them: fives, then (drawn apart) twos and
+            // uniforms from the same streams together.
+            let fives = StreamsTogether::new(first, second).normals::<5>();
+            let mut both = StreamsTogether::new(first, second);
+            let twos = both.normals::<2>();
+            let uniforms = both.uniforms::<3>();
+            drop(both);
+            for (lane, stream) in alone.iter_mut().enumerate() {
+                let five: Vec<f64> = (0..5).map(|_| stream.normal()).collect();
+                let two: Vec<f64> = (0..2).map(|_| stream.normal()).collect();
+                let three: Vec<f64> = (0..3).map(|_| stream.uniform()).collect();
+                assert_eq!(
+                    bits(&fives[lane]),
+                    bits(&five),
+                    "pair {i}, round {round}, lane {lane}: normals"
+                );
+                assert_eq!(
+                    bits(&twos[lane]),
+                    bits(&two),
+                    "pair {i}, round {round}, lane {lane}: normals"
+                );
+                assert_eq!(
+                    bits(&uniforms[lane]),
+                    bits(&three),
+                    "pair {i}, round {round}, lane {lane}: uniforms"
+                );
+                in_tail += five.iter().chain(&two).filter(|x| x.abs() > 3.654).count();
+            }
+        }
+        for (stream, copy) in together.iter_mut().zip(&mut alone) {
+            assert_eq!(
+                stream.uniform().to_bits(),
+                copy.uniform().to_bits(),
+                "pair {i}: the streams go on alike"
+            );
+        }
+    }
+    in_tail
+}
