@@ -101,13 +101,6 @@ fn two_logarithms_and_exponentials_at_once_are_libms_on_simd_lanes() {
     }
 }
 
-/// Two paths' streams drawn together in wasm's SIMD lanes: what each gives alone.
-#[wasm_bindgen_test]
-fn two_paths_streams_drawn_together_on_simd_lanes_give_what_each_gives_alone() {
-    let in_tail = common::lanes::assert_pairs_draw_as_alone(20_000);
-    assert!(in_tail > 50, "the tail's draws met {in_tail} times");
-}
-
 #[wasm_bindgen_test]
 async fn the_targets_table_carries_machine_readable_rows() {
     let scenario = Scenario::default()

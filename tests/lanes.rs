@@ -1,5 +1,4 @@
-//! The engine's two-lane functions give `libm`'s bits on each lane (`log`, `exp`), and two
-//! paths' streams drawn together the numbers each gives alone (natively here, through the
+//! The engine's two-lane functions give `libm`'s bits on each lane (`log`, `exp`) (natively here, through the
 //! plain form of the lanes; tests/browser.rs runs the same checks on wasm's SIMD lanes).
 // Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
 #![cfg(not(target_arch = "wasm32"))]
@@ -55,13 +54,6 @@ fn two_exponentials_at_once_are_libms_on_every_kind_of_number() {
             [libm::exp(0.25), libm::exp(b)]
         ));
     }
-}
-
-#[test]
-fn two_paths_streams_drawn_together_give_what_each_gives_alone() {
-    // 20,000 pairs, 28 normals each a pair: about 5,600 take the ziggurat's second steps.
-    let in_tail = common::lanes::assert_pairs_draw_as_alone(20_000);
-    assert!(in_tail > 50, "the tail's draws met {in_tail} times");
 }
 
 proptest! {

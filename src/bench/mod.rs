@@ -43,15 +43,14 @@ pub fn time_floor_runs(scenario: &Scenario, repeats: u32, now_ms: impl Fn() -> f
 }
 
 /// The phases of a 10k-path, 15-year run timed apart, in this order: the whole run; its
-/// 1.2 M normal draws, from one stream, from two streams in turn and from two streams in lanes
-/// (`stream_pair`); its 0.9 M logistic functions; its 0.3 M Poisson draws; its 160 percentile
+/// 1.2 M normal draws, from one stream and from two streams in turn (as two paths' draws of a
+/// year are drawn); its 0.9 M logistic functions; its 0.3 M Poisson draws; its 160 percentile
 /// sets of 10k values. Natively (`taijiang-sim --phases`) and in wasm
 /// (`bench_phases`), to see where the wasm/native ratio comes from.
-pub const PHASES: [&str; 7] = [
+pub const PHASES: [&str; 6] = [
     "whole run",
     "1.2 M normals",
     "1.2 M normals, two streams in turn",
-    "1.2 M normals, two streams in lanes",
     "0.9 M logistic",
     "0.3 M Poisson",
     "160 percentile sets",
@@ -81,17 +80,6 @@ pub fn time_phases(now_ms: impl Fn() -> f64) -> Vec<f64> {
                 .map(|_| {
                     let x: [f64; 5] = std::array::from_fn(|_| a.normal());
                     let y: [f64; 5] = std::array::from_fn(|_| b.normal());
-                    x[4] + y[4]
-                })
-                .sum()
-        }),
-        time(&|| {
-            let mut a = PathStream::for_stream(1, 2, StreamId::Shares);
-            let mut b = PathStream::for_stream(1, 3, StreamId::Shares);
-            (0..120_000)
-                .map(|_| {
-                    let [x, y] =
-                        engine::stream_pair::StreamsTogether::new(&mut a, &mut b).normals::<5>();
                     x[4] + y[4]
                 })
                 .sum()

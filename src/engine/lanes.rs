@@ -57,19 +57,6 @@ impl U64x2 {
     pub(crate) fn shl<const N: u32>(self) -> U64x2 {
         U64x2(imp::shl::<N>(self.0))
     }
-
-    pub(crate) fn new(a: u64, b: u64) -> U64x2 {
-        U64x2(imp::u64s(a, b))
-    }
-
-    pub(crate) fn lanes(self) -> [u64; 2] {
-        imp::u64_lanes(self.0)
-    }
-
-    /// Each lane's `rotate_left(N)` (`L` = 64 − N: wasm's SIMD has no rotation).
-    pub(crate) fn rotate_left<const N: u32, const L: u32>(self) -> U64x2 {
-        self.shl::<N>() | self.shr::<L>()
-    }
 }
 
 macro_rules! lane_op {
@@ -90,7 +77,6 @@ lane_op!(F64x2, Div, div, imp::div);
 lane_op!(U64x2, Add, add, imp::wrapping_add);
 lane_op!(U64x2, BitAnd, bitand, imp::and);
 lane_op!(U64x2, BitOr, bitor, imp::or);
-lane_op!(U64x2, BitXor, bitxor, imp::xor);
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod imp {
@@ -153,12 +139,6 @@ mod imp {
     pub(super) fn or(a: v128, b: v128) -> v128 {
         v128_or(a, b)
     }
-    pub(super) fn xor(a: v128, b: v128) -> v128 {
-        v128_xor(a, b)
-    }
-    pub(super) fn u64_lanes(v: v128) -> [u64; 2] {
-        [u64x2_extract_lane::<0>(v), u64x2_extract_lane::<1>(v)]
-    }
 }
 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
@@ -217,11 +197,5 @@ mod imp {
     }
     pub(super) fn or(a: [u64; 2], b: [u64; 2]) -> [u64; 2] {
         each(a, b, |x, y| x | y)
-    }
-    pub(super) fn xor(a: [u64; 2], b: [u64; 2]) -> [u64; 2] {
-        each(a, b, |x, y| x ^ y)
-    }
-    pub(super) fn u64_lanes(v: [u64; 2]) -> [u64; 2] {
-        v
     }
 }

@@ -18,7 +18,6 @@ mod params;
 mod percentiles;
 pub mod split;
 mod stream;
-pub mod stream_pair;
 mod summary;
 mod tally;
 pub mod user_targets;

@@ -8,7 +8,6 @@ use super::libm_lanes::{exp_pair, logit_lanes};
 use super::logit_scale::{logit, LOGIT_BOUND, LOGIT_SHARES};
 use super::params::ModelParams;
 use super::stream::{PathStream, PoissonTable, StreamId};
-use super::stream_pair::StreamsTogether;
 use crate::plan::{self, SeriesId};
 // Named in the documentation of the paths' state.
 #[cfg(doc)]
@@ -226,8 +225,8 @@ impl PathState {
         floored
     }
 
-    /// [`PathState::step`] of two paths, the same bits: their draws drawn together
-    /// (`stream_pair`), their lognormal factors worked out together (`exp_pair`).
+    /// [`PathState::step`] of two paths, the same bits: both paths' draws first, then their
+    /// years, their lognormal factors worked out together (`exp_pair`).
     pub fn step_two(
         first: &mut PathState,
         second: &mut PathState,
@@ -260,34 +259,12 @@ impl PathState {
         }
     }
 
-    /// Two paths' draws of the year, each stream drawn beside the other path's.
+    /// Two paths' draws of the year, before either path uses them: two independent chains of
+    /// draws the processor overlaps (1.2 M normals from two streams in turn take about 0.7 of
+    /// the time from one, natively and in wasm: `bench::PHASES`). Drawing the two streams in
+    /// SIMD lanes did not pay (docs/BENCHMARKS.md, run 8).
     fn draw_two(first: &mut PathState, second: &mut PathState) -> [YearDraws; 2] {
-        let mut core = StreamsTogether::new(&mut first.core, &mut second.core);
-        let [first_core, second_core] = core.normals();
-        let [[first_uniform], [second_uniform]] = core.uniforms();
-        drop(core);
-        let [first_shares, second_shares] =
-            StreamsTogether::new(&mut first.share_stream, &mut second.share_stream).normals();
-        let [first_green, second_green] =
-            StreamsTogether::new(&mut first.green_stream, &mut second.green_stream).normals();
-        let [first_counts, second_counts] =
-            StreamsTogether::new(&mut first.count_stream, &mut second.count_stream).uniforms();
-        [
-            YearDraws {
-                core: first_core,
-                downturn_uniform: first_uniform,
-                shares: first_shares,
-                green: first_green,
-                counts: first_counts,
-            },
-            YearDraws {
-                core: second_core,
-                downturn_uniform: second_uniform,
-                shares: second_shares,
-                green: second_green,
-                counts: second_counts,
-            },
-        ]
+        [first.draw(), second.draw()]
     }
 
     /// [`PathState::step`] with the year's draws, but for adding the year's new green space

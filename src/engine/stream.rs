@@ -130,7 +130,7 @@ impl PathStream {
     }
 
     /// The uniform number of a generator's output: its top 53 bits.
-    pub(crate) fn uniform_from(bits: u64) -> f64 {
+    fn uniform_from(bits: u64) -> f64 {
         (bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
@@ -156,40 +156,6 @@ impl PathStream {
     fn ziggurat_point(&mut self) -> (usize, f64, f64) {
         let bits = self.rng.next_u64();
         self.tables.point(bits)
-    }
-
-    /// The generator's state, as four words (xoshiro256++'s s₀ … s₃).
-    pub(crate) fn words(&self) -> [u64; 4] {
-        let bytes = self.rng.state();
-        std::array::from_fn(|i| u64::from_le_bytes(std::array::from_fn(|j| bytes[8 * i + j])))
-    }
-
-    /// Sets the generator's state (a live state is never all zeros, which the crate's seeding
-    /// would map elsewhere).
-    pub(crate) fn set_words(&mut self, words: [u64; 4]) {
-        let mut bytes = [0u8; 32];
-        for (chunk, word) in bytes.chunks_exact_mut(8).zip(words) {
-            chunk.copy_from_slice(&word.to_le_bytes());
-        }
-        self.rng = Xoshiro256PlusPlus::from_seed(bytes);
-    }
-
-    /// A normal number from `bits`, the generator's output just drawn: the first test of
-    /// [`PathStream::normal`], and its rest (which draws more) when that test fails.
-    pub(crate) fn normal_from(&mut self, bits: u64) -> f64 {
-        let (layer, across, x) = self.tables.point(bits);
-        if x.abs() < self.tables.x[layer + 1] {
-            return x;
-        }
-        self.normal_outside_box(layer, across, x)
-    }
-
-    /// Whether `bits` give a normal number at once: its value, or `None` for the rest of the
-    /// ziggurat.
-    #[inline]
-    pub(crate) fn normal_at_once(&self, bits: u64) -> Option<f64> {
-        let (layer, _, x) = self.tables.point(bits);
-        (x.abs() < self.tables.x[layer + 1]).then_some(x)
     }
 
     /// The rest of the ziggurat, for a candidate outside its layer's box: the tail, the wedge,
