@@ -110,7 +110,7 @@ impl YearStepper {
             column.resize(self.states.len(), 0.0);
         }
         // One pass: each path is stepped and read while its state is in the cache; two paths
-        // at a time, whose lognormal factors are worked out together (the same bits).
+        // at a time: both paths' draws first, their lognormal factors together (the same bits).
         let columns = &mut self.columns;
         let mut read = |i: usize, state: &PathState| {
             for (column, value) in columns.iter_mut().zip(state.values(params)) {

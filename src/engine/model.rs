@@ -187,7 +187,7 @@ impl PathState {
             within(z, -LOGIT_BOUND, LOGIT_BOUND)
         };
         // The green ratios: the planted area's ratio (at most the ceiling) on the logit scale,
-        // plus each one's deviation; both ratios' logits at once (`log_lanes`).
+        // plus each one's deviation; both ratios' logits at once (`libm_lanes`).
         let green = &params.green;
         let planted = (F64x2::new(green.base_area[0], green.base_area[1])
             + F64x2::splat(self.new_green))
