@@ -700,6 +700,8 @@ async function splitRuns(browser, report) {
   const counts = [...new Set([1, 2, Math.min(cores, 4)])];
   const rows = [];
   let identical = true;
+  // Every run whose fingerprint differs from the one-worker run's: the link to reproduce it.
+  const differing = [];
   try {
     for (const { paths, repeats } of SPLIT_SIZES) {
       process.stderr.write(`split runs: ${int(paths)} paths on ${counts.join(', ')} workers …\n`);
@@ -732,6 +734,11 @@ async function splitRuns(browser, report) {
       const one = stats(pages[0].ms);
       for (const entry of pages) {
         const same = entry.fingerprints.every((f, i) => f === pages[0].fingerprints[i]);
+        entry.fingerprints.forEach((f, i) => {
+          if (f !== pages[0].fingerprints[i]) {
+            differing.push(`?workers=${entry.workers}${fragment(100 + i)}: ${f}, on 1 worker ${pages[0].fingerprints[i]}`);
+          }
+        });
         identical &&= same;
         const s = stats(entry.ms);
         rows.push([
@@ -761,7 +768,7 @@ async function splitRuns(browser, report) {
     `- This machine has ${cores} logical CPUs; the page's own thread shares them.`,
     '',
   );
-  if (!identical) throw new Error('a split run differs from the one-worker run');
+  if (!identical) throw new Error(`a split run differs from the one-worker run:\n${differing.join('\n')}`);
 }
 
 // ---------------------------------------------------------------------------------------------
