@@ -9,6 +9,7 @@ mod histogram;
 pub mod joint;
 pub mod judged;
 mod lanes;
+mod lapses;
 mod libm_lanes;
 mod logit_scale;
 mod model;
@@ -23,11 +24,12 @@ mod tally;
 pub mod user_targets;
 
 pub use histogram::{Histogram, HISTOGRAM_BINS};
+pub use lapses::LapseTables;
 pub use libm_lanes::{exp_pair, log_pair, logit_pair};
 pub use logit_scale::{
     logistic, logit, logit_cutoff, on_logit_scale, GREEN_RATIOS, LOGIT_BOUND, LOGIT_SHARES,
 };
-pub use model::{gdp_growth, LapseTables, PathState, GREEN_RATIO_CEILING, GROWTH_FLOOR};
+pub use model::{gdp_growth, PathState, GREEN_RATIO_CEILING, GROWTH_FLOOR};
 pub use outcomes::Outcomes;
 pub use params::{
     reading, GreenParams, ModelParams, ShareParams, CERTIFICATIONS_PER_YEAR, RD_BASELINE_GROWTH,

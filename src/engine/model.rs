@@ -4,10 +4,11 @@
 //! (`docs/MODEL.md`).
 
 use super::lanes::F64x2;
+use super::lapses::LapseTables;
 use super::libm_lanes::{exp_pair, logit_lanes};
 use super::logit_scale::{logit, LOGIT_BOUND, LOGIT_SHARES};
 use super::params::ModelParams;
-use super::stream::{PathStream, PoissonTable, StreamId};
+use super::stream::{PathStream, StreamId};
 use crate::plan::{self, SeriesId};
 // Named in the documentation of the paths' state.
 #[cfg(doc)]
@@ -66,32 +67,6 @@ pub fn gdp_growth(
         0.0
     };
     params.trend_growth + investment_effect + shock + jump
-}
-
-/// The Poisson tables of lapses, λ·H for each stock H met so far: built when first needed and
-/// shared by every path of a run (stocks cluster, so a run builds a few hundred at most).
-#[derive(Clone, Debug)]
-pub struct LapseTables {
-    rate: f64,
-    by_stock: Vec<Option<PoissonTable>>,
-}
-
-impl LapseTables {
-    pub fn new(rate: f64) -> LapseTables {
-        LapseTables {
-            rate,
-            by_stock: Vec::new(),
-        }
-    }
-
-    fn for_stock(&mut self, stock: u64) -> &PoissonTable {
-        let index = stock as usize;
-        if index >= self.by_stock.len() {
-            self.by_stock.resize(index + 1, None);
-        }
-        let rate = self.rate;
-        self.by_stock[index].get_or_insert_with(|| PoissonTable::new(rate * stock as f64))
-    }
 }
 
 /// What one path draws in a year, each stream's numbers in the order it gives them (see
