@@ -196,6 +196,20 @@ fn every_view_writes_a_chance_by_one_rule_and_never_as_plus_minus_zero() {
         );
         let all = chance_text(10_000, 10_000, 0.0, lang, true);
         assert!(all.uncertainty.contains("≥ 99.96 %"), "{}", all.uncertainty);
+        // A few paths from certainty, the range reaches it as written: its other end alone.
+        let nearly_all = chance_text(9_999, 10_000, 0.0001, lang, true);
+        assert_eq!(nearly_all.percent, "100.0 %");
+        assert!(
+            nearly_all.uncertainty.contains("≥ 99.9") && !nearly_all.uncertainty.contains("100.00"),
+            "{}",
+            nearly_all.uncertainty
+        );
+        let nearly_none = chance_text(1, 10_000, 0.0001, lang, true);
+        assert!(
+            nearly_none.uncertainty.contains("≤ 0.0") && !nearly_none.uncertainty.contains("0.00–"),
+            "{}",
+            nearly_none.uncertainty
+        );
         let near = chance_text(9_990, 10_000, 0.0003, lang, true);
         assert!(
             near.uncertainty.contains("99.82–99.95 %"),

@@ -50,11 +50,17 @@ pub fn chance_text(met: u32, n: u32, std_error: f64, lang: Lang, compact: bool) 
     let percent = format::percent(probability);
     if claims_certainty(met, n, std_error) {
         let (low, high) = wilson_interval(met, n);
-        // Compact, a chance of 0 or 1 keeps only the end of its range away from certainty.
-        let range = match (compact, met) {
-            (true, 0) => format!("≤ {:.2} %", high * 100.0),
-            (true, m) if m == n => format!("≥ {:.2} %", low * 100.0),
-            _ => format!("{:.2}–{:.2} %", low * 100.0, high * 100.0),
+        let (low, high) = (
+            format!("{:.2}", low * 100.0),
+            format!("{:.2}", high * 100.0),
+        );
+        // Compact, a range that reaches certainty as written (a chance of 0 or 1, or one a few
+        // paths from it) keeps only its end away from certainty: "100.0 % (99.94–100.00 %)"
+        // does not fit a 320-pixel frame's cell, "100.0 % (≥ 99.94 %)" does.
+        let range = match compact {
+            true if high == "100.00" => format!("≥ {low} %"),
+            true if low == "0.00" => format!("≤ {high} %"),
+            _ => format!("{low}–{high} %"),
         };
         let uncertainty = match (lang, compact) {
             (Lang::Zh, false) => format!("(95% 区间 {range})"),
