@@ -43,7 +43,7 @@ pub(crate) fn logit_lanes(shares: F64x2) -> [f64; 2] {
 }
 
 /// Each lane's `libm::log`.
-pub(crate) fn log_lanes(x: F64x2) -> [f64; 2] {
+fn log_lanes(x: F64x2) -> [f64; 2] {
     let [a, b] = x.lanes();
     if !(on_main_path(a) && on_main_path(b)) {
         return [libm::log(a), libm::log(b)];

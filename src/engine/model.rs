@@ -208,7 +208,11 @@ impl PathState {
         params: &ModelParams,
         lapse_tables: &mut LapseTables,
     ) -> [bool; 2] {
-        let [first_draws, second_draws] = PathState::draw_two(first, second);
+        // Both paths' draws before either year: two independent chains of draws the processor
+        // overlaps (1.2 M normals from two streams in turn take about 0.7 of the time from one,
+        // natively and in wasm: `bench::PHASES`). Drawing the two streams in SIMD lanes did not
+        // pay (docs/BENCHMARKS.md, run 8).
+        let [first_draws, second_draws] = [first.draw(), second.draw()];
         let (first_floored, first_growth) =
             first.step_but_green_growth(params, lapse_tables, &first_draws);
         let (second_floored, second_growth) =
@@ -232,14 +236,6 @@ impl PathState {
             green: std::array::from_fn(|_| self.green_stream.normal()),
             counts: std::array::from_fn(|_| self.count_stream.uniform()),
         }
-    }
-
-    /// Two paths' draws of the year, before either path uses them: two independent chains of
-    /// draws the processor overlaps (1.2 M normals from two streams in turn take about 0.7 of
-    /// the time from one, natively and in wasm: `bench::PHASES`). Drawing the two streams in
-    /// SIMD lanes did not pay (docs/BENCHMARKS.md, run 8).
-    fn draw_two(first: &mut PathState, second: &mut PathState) -> [YearDraws; 2] {
-        [first.draw(), second.draw()]
     }
 
     /// [`PathState::step`] with the year's draws, but for adding the year's new green space

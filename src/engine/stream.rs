@@ -25,17 +25,6 @@ struct Ziggurat {
     f: [f64; LAYERS + 1],
 }
 
-impl Ziggurat {
-    /// From a generator's output: a layer (the low 8 bits), the point across it in [−1, 1)
-    /// (the top 53) and the candidate x.
-    #[inline]
-    fn point(&self, bits: u64) -> (usize, f64, f64) {
-        let layer = (bits & 0xff) as usize;
-        let across = 2.0 * ((bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)) - 1.0;
-        (layer, across, across * self.x[layer])
-    }
-}
-
 fn density(x: f64) -> f64 {
     libm::exp(-0.5 * x * x)
 }
@@ -126,12 +115,7 @@ impl PathStream {
 
     /// A uniform number in [0, 1) with 53 random bits.
     pub fn uniform(&mut self) -> f64 {
-        PathStream::uniform_from(self.rng.next_u64())
-    }
-
-    /// The uniform number of a generator's output: its top 53 bits.
-    fn uniform_from(bits: u64) -> f64 {
-        (bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        (self.rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
     /// A uniform number in (0, 1], for logarithms.
@@ -155,7 +139,9 @@ impl PathStream {
     #[inline]
     fn ziggurat_point(&mut self) -> (usize, f64, f64) {
         let bits = self.rng.next_u64();
-        self.tables.point(bits)
+        let layer = (bits & 0xff) as usize;
+        let across = 2.0 * ((bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)) - 1.0;
+        (layer, across, across * self.tables.x[layer])
     }
 
     /// The rest of the ziggurat, for a candidate outside its layer's box: the tail, the wedge,
