@@ -530,3 +530,28 @@ fn the_fingerprint_covers_every_number_of_the_summary() {
         );
     }
 }
+
+/// Every reported mean is its series' values summed one after another in path order, divided
+/// by the number of paths, bit for bit (the summariser sums several series side by side), and
+/// a share on the logit scale reports none. An odd number of paths too.
+#[test]
+fn each_mean_is_the_path_order_sum_of_its_series() {
+    for paths in [1001.0, 4000.0] {
+        let scenario = scenario(&[(Param::Paths, paths), (Param::Horizon, 2030.0)]);
+        let summary = engine::run(&scenario);
+        let samples = engine::simulate_chunk(&scenario, 0..scenario.paths().into());
+        for (t, year) in samples.columns.iter().enumerate() {
+            for id in SeriesId::ALL {
+                let values = &year[id.index()];
+                let expected = (!engine::on_logit_scale(id))
+                    .then(|| values.iter().sum::<f64>() / values.len() as f64);
+                let mean = summary.series(id).years[t].mean;
+                assert_eq!(
+                    mean.map(f64::to_bits),
+                    expected.map(f64::to_bits),
+                    "{id:?}, step {t}, {paths} paths"
+                );
+            }
+        }
+    }
+}

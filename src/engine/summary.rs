@@ -194,16 +194,25 @@ impl SeriesSummariser {
     /// the logit scale: its percentiles are the logistic of the logits' percentiles, which
     /// interpolates between order statistics on the logit scale; its mean is left out).
     pub fn add_year(&mut self, t: usize, values: &[f64]) {
+        let sum = self.has_mean().then(|| sums_in_path_order([values])[0]);
+        self.add_year_summed(t, values, sum);
+    }
+
+    /// Whether the series reports a mean (a share on the logit scale does not).
+    fn has_mean(&self) -> bool {
+        !on_logit_scale(self.summary.id)
+    }
+
+    /// [`SeriesSummariser::add_year`] given the values' sum in path order, if the series
+    /// reports a mean.
+    fn add_year_summed(&mut self, t: usize, values: &[f64], sum: Option<f64>) {
         let year = BASE_YEAR + t as i32;
         let logit_scale = on_logit_scale(self.summary.id);
         let percentiles = percentiles(values, &PERCENTILES, &mut self.scratch);
         let (mean, percentiles) = if logit_scale {
             (None, percentiles.map(logistic))
         } else {
-            (
-                Some(values.iter().sum::<f64>() / values.len() as f64),
-                percentiles,
-            )
+            (sum.map(|sum| sum / values.len() as f64), percentiles)
         };
         self.summary.years.push(YearStats {
             year,
@@ -223,6 +232,42 @@ impl SeriesSummariser {
     pub fn finish(self) -> SeriesSummary {
         self.summary
     }
+}
+
+/// Each column's sum in path order, as `Iterator::sum` adds it (from −0.0, one value after
+/// another), the columns side by side: each column's additions are the same as alone, in the
+/// same order, so the same bits, but the columns' chains of additions overlap, where a lone
+/// sum waits on each addition before the next.
+fn sums_in_path_order<const K: usize>(columns: [&[f64]; K]) -> [f64; K] {
+    let paths = columns.map(<[f64]>::len).into_iter().min().unwrap_or(0);
+    let columns = columns.map(|column| &column[..paths]);
+    let mut sums = [-0.0; K];
+    for path in 0..paths {
+        for (sum, column) in sums.iter_mut().zip(columns) {
+            *sum += column[path];
+        }
+    }
+    sums
+}
+
+/// The sums of the `columns` (of equal length) that `summed` picks, in path order
+/// ([`sums_in_path_order`]), four at a time; `None` for the others.
+fn sums_of(columns: &[Vec<f64>], summed: impl Fn(usize) -> bool) -> Vec<Option<f64>> {
+    let picked: Vec<usize> = (0..columns.len()).filter(|&k| summed(k)).collect();
+    let mut sums = vec![None; columns.len()];
+    for group in picked.chunks(4) {
+        let column = |i: usize| columns[group[i]].as_slice();
+        let found: Vec<f64> = match *group {
+            [_, _, _, _] => sums_in_path_order([column(0), column(1), column(2), column(3)]).into(),
+            [_, _, _] => sums_in_path_order([column(0), column(1), column(2)]).into(),
+            [_, _] => sums_in_path_order([column(0), column(1)]).into(),
+            _ => sums_in_path_order([column(0)]).into(),
+        };
+        for (&k, sum) in group.iter().zip(found) {
+            sums[k] = Some(sum);
+        }
+    }
+    sums
 }
 
 /// The results of the targets of one's own over all `paths`, their outcome bits appended to
@@ -275,8 +320,11 @@ impl Summariser {
 
     /// Takes the values of every series at step `t`, indexed by [`SeriesId::index`].
     pub(crate) fn add_year(&mut self, t: usize, columns: &[Vec<f64>]) {
-        for (series, values) in self.series.iter_mut().zip(columns) {
-            series.add_year(t, values);
+        // The means' sums side by side (the same bits as each series alone, as a split run's
+        // owner of one series finds them).
+        let sums = sums_of(columns, |k| self.series[k].has_mean());
+        for ((series, values), sum) in self.series.iter_mut().zip(columns).zip(sums) {
+            series.add_year_summed(t, values, sum);
         }
         self.tally.add_year(t, columns);
         self.user_tally.add_year(t, columns);
