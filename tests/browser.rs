@@ -101,6 +101,23 @@ fn two_logarithms_and_exponentials_at_once_are_libms_on_simd_lanes() {
     }
 }
 
+/// The percentiles' buckets found eight values at a time on wasm's SIMD lanes: sorting's
+/// percentiles, for the sets tests/lanes.rs checks natively.
+#[wasm_bindgen_test]
+fn percentiles_with_buckets_found_in_simd_lanes_are_sortings() {
+    let quantiles = [0.0, 0.05, 0.25, 0.5, 0.75, 0.95, 1.0];
+    for values in common::lanes::percentile_sets() {
+        let got = engine::percentiles_by_selection(&values, &quantiles);
+        let want = common::lanes::percentiles_by_sorting(&values, &quantiles);
+        assert_eq!(
+            got.map(f64::to_bits).to_vec(),
+            want.iter().map(|w| w.to_bits()).collect::<Vec<_>>(),
+            "{} values",
+            values.len()
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_targets_table_carries_machine_readable_rows() {
     let scenario = Scenario::default()

@@ -32,10 +32,11 @@ impl F64x2 {
         F64x2(imp::from_bits(bits.0))
     }
 
-    /// Each lane's `x as u32` (rounded toward zero; NaN and negative numbers 0, numbers past
-    /// `u32::MAX` that), as Rust's `as` and wasm's saturating truncation both give it.
-    pub(crate) fn to_u32s(self) -> [u32; 2] {
-        imp::to_u32s(self.0)
+    /// Each lane of four pairs as `x as u16` (rounded toward zero; NaN and negative numbers 0,
+    /// numbers past `u16::MAX` that), in order: eight at once, so that wasm narrows them in its
+    /// lanes and hands them out as two words rather than lane by lane.
+    pub(crate) fn to_u16s(pairs: [F64x2; 4]) -> [u16; 8] {
+        imp::to_u16s(pairs.map(|pair| pair.0))
     }
 
     /// Each lane's `if self < other { self } else { other }`: `f64::min` would differ on NaN
@@ -119,12 +120,19 @@ mod imp {
     pub(super) fn div(a: v128, b: v128) -> v128 {
         f64x2_div(a, b)
     }
-    pub(super) fn to_u32s(v: v128) -> [u32; 2] {
-        let truncated = u32x4_trunc_sat_f64x2_zero(v);
-        [
-            u32x4_extract_lane::<0>(truncated),
-            u32x4_extract_lane::<1>(truncated),
-        ]
+    pub(super) fn to_u16s(pairs: [v128; 4]) -> [u16; 8] {
+        // Each pair to two i32s (saturated, NaN 0), the four pairs side by side, then narrowed
+        // to u16 with saturation: the same as `x as u16` lane by lane.
+        let [a, b, c, d] = pairs.map(|pair| i32x4_trunc_sat_f64x2_zero(pair));
+        let low = i32x4_shuffle::<0, 1, 4, 5>(a, b);
+        let high = i32x4_shuffle::<0, 1, 4, 5>(c, d);
+        let narrowed = u16x8_narrow_i32x4(low, high);
+        // Lane i is bits 16·i of the little-endian 128 bits.
+        let words = [
+            u64x2_extract_lane::<0>(narrowed),
+            u64x2_extract_lane::<1>(narrowed),
+        ];
+        std::array::from_fn(|i| (words[i / 4] >> (16 * (i % 4))) as u16)
     }
     pub(super) fn less_or(a: v128, b: v128) -> v128 {
         // pmin(b, a) is `a < b ? a : b`, lane by lane.
@@ -183,8 +191,8 @@ mod imp {
     pub(super) fn div(a: [f64; 2], b: [f64; 2]) -> [f64; 2] {
         each(a, b, |x, y| x / y)
     }
-    pub(super) fn to_u32s(v: [f64; 2]) -> [u32; 2] {
-        v.map(|x| x as u32)
+    pub(super) fn to_u16s(pairs: [[f64; 2]; 4]) -> [u16; 8] {
+        std::array::from_fn(|i| pairs[i / 2][i % 2] as u16)
     }
     pub(super) fn less_or(a: [f64; 2], b: [f64; 2]) -> [f64; 2] {
         each(a, b, |x, y| if x < y { x } else { y })

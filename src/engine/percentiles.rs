@@ -128,23 +128,27 @@ fn by_buckets<const N: usize>(
     let top = (buckets - 1) as f64;
     scratch.buckets.resize(n, 0);
     // Written first, counted after: the loop that finds buckets has no store to wait for.
-    // Two at a time (`lanes`); each is `if x < top { x as u16 } else { top as u16 }` for
+    // Eight at a time (`lanes`); each is `if x < top { x as u16 } else { top as u16 }` for
     // x = (v − start) · scale: `as` saturates below 0 and the comparison above, one bucket for
-    // each end (not `f64::min`, which wasm has no instruction for with Rust's meaning).
-    let bucket_pair = |a: f64, b: f64| {
-        let x = (F64x2::new(a, b) - F64x2::splat(start)) * F64x2::splat(scale);
-        // Below `top`, which is below 2¹⁶: each bucket fits a u16 as it is.
-        x.less_or(F64x2::splat(top))
-            .to_u32s()
-            .map(|bucket| bucket as u16)
+    // each end (not `f64::min`, which wasm has no instruction for with Rust's meaning). Below
+    // `top`, which is below 2¹⁶, each bucket fits a u16 as it is.
+    let scaled = |a: f64, b: f64| {
+        ((F64x2::new(a, b) - F64x2::splat(start)) * F64x2::splat(scale)).less_or(F64x2::splat(top))
     };
-    let mut slots = scratch.buckets.chunks_exact_mut(2);
-    let mut pairs = values.chunks_exact(2);
-    for (slot, pair) in slots.by_ref().zip(pairs.by_ref()) {
-        slot.copy_from_slice(&bucket_pair(pair[0], pair[1]));
+    let mut slots = scratch.buckets.chunks_exact_mut(8);
+    let mut eights = values.chunks_exact(8);
+    for (slot, v) in slots.by_ref().zip(eights.by_ref()) {
+        let pairs = [
+            scaled(v[0], v[1]),
+            scaled(v[2], v[3]),
+            scaled(v[4], v[5]),
+            scaled(v[6], v[7]),
+        ];
+        slot.copy_from_slice(&F64x2::to_u16s(pairs));
     }
-    for (slot, &v) in slots.into_remainder().iter_mut().zip(pairs.remainder()) {
-        *slot = bucket_pair(v, v)[0];
+    for (slot, &v) in slots.into_remainder().iter_mut().zip(eights.remainder()) {
+        let x = (v - start) * scale;
+        *slot = (if x < top { x } else { top }) as u16;
     }
     scratch.counts.clear();
     scratch.counts.resize(MAX_SELECTION_BUCKETS + 1, 0);
