@@ -451,6 +451,17 @@ mod percentile_properties {
             equals_sorting(&values, quantiles)?;
         }
 
+        /// Every value the same (the base year's, an observed year's), −0 included, whose
+        /// interpolation gives +0 (−0 + 0): what sorting gives.
+        #[test]
+        fn selection_equals_sorting_when_every_value_is_one(
+            value in prop_oneof![Just(-0.0), Just(0.0), -1e6f64..1e6],
+            length in 1usize..3000,
+            quantile in 0.0f64..=1.0,
+        ) {
+            equals_sorting(&vec![value; length], [0.0, quantile, 0.5, 1.0])?;
+        }
+
         /// Ties, signed zeros, a far outlier and bell-shaped clusters: values crowding a few
         /// buckets of the counting pass, or none, as paths' values do.
         #[test]
@@ -533,11 +544,22 @@ fn the_fingerprint_covers_every_number_of_the_summary() {
 
 /// Every reported mean is its series' values summed one after another in path order, divided
 /// by the number of paths, bit for bit (the summariser sums several series side by side), and
-/// a share on the logit scale reports none. An odd number of paths too.
+/// a share on the logit scale reports none; every percentile of a series with a mean is its
+/// values' own (GDP per head's are taken from GDP's). An odd number of paths too, and a run
+/// whose GDP falls to the floor.
 #[test]
-fn each_mean_is_the_path_order_sum_of_its_series() {
-    for paths in [1001.0, 4000.0] {
-        let scenario = scenario(&[(Param::Paths, paths), (Param::Horizon, 2030.0)]);
+fn each_mean_and_percentile_is_that_of_its_series_values() {
+    // GDP falls to the floor from 2033 (tests/notices.rs).
+    let falling = [
+        (Param::Gdp, 0.0),
+        (Param::Inv, -100.0),
+        (Param::Icor, 2.0),
+        (Param::Horizon, 2035.0),
+    ];
+    for (paths, more) in [(1001.0, &[][..]), (4000.0, &[][..]), (2000.0, &falling[..])] {
+        let mut settings = vec![(Param::Paths, paths), (Param::Horizon, 2030.0)];
+        settings.extend_from_slice(more);
+        let scenario = scenario(&settings);
         let summary = engine::run(&scenario);
         let samples = engine::simulate_chunk(&scenario, 0..scenario.paths().into());
         for (t, year) in samples.columns.iter().enumerate() {
@@ -545,12 +567,19 @@ fn each_mean_is_the_path_order_sum_of_its_series() {
                 let values = &year[id.index()];
                 let expected = (!engine::on_logit_scale(id))
                     .then(|| values.iter().sum::<f64>() / values.len() as f64);
-                let mean = summary.series(id).years[t].mean;
+                let stats = summary.series(id).years[t];
                 assert_eq!(
-                    mean.map(f64::to_bits),
+                    stats.mean.map(f64::to_bits),
                     expected.map(f64::to_bits),
                     "{id:?}, step {t}, {paths} paths"
                 );
+                if expected.is_some() {
+                    assert_eq!(
+                        stats.percentiles.map(f64::to_bits),
+                        percentiles_by_selection(values, &engine::PERCENTILES).map(f64::to_bits),
+                        "{id:?}, step {t}, {paths} paths"
+                    );
+                }
             }
         }
     }

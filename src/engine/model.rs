@@ -44,6 +44,13 @@ fn within(value: f64, low: f64, high: f64) -> f64 {
     }
 }
 
+/// GDP per head of a path whose GDP is `gdp`, in a year whose population is `population`: the
+/// one place the series is defined. The paths' values use it, and so do the summaries, which
+/// take its percentiles from GDP's (a division by a positive number keeps the paths' order).
+pub(super) fn per_head(gdp: f64, population: f64) -> f64 {
+    gdp / population
+}
+
 /// GDP growth in year `t` (1 is 2021), in %, before the floor (model version 3): the trend,
 /// the extra investment's effect from the year after it is spent (none in 2021), the shock
 /// `shock` = u_t, and the downturn's jump J_t = −s·B_t + r·s·B_{t−1}, with
@@ -175,7 +182,7 @@ impl PathState {
         SeriesId::ALL.map(|series| match series {
             SeriesId::Gdp => self.gdp,
             SeriesId::IncomeIndex => self.income,
-            SeriesId::GdpPerCapita => self.gdp / params.population[t],
+            SeriesId::GdpPerCapita => per_head(self.gdp, params.population[t]),
             SeriesId::HighTech => self.hightech,
             SeriesId::Air => share(0),
             SeriesId::GreenRatio => green(0, first),

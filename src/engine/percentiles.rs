@@ -79,22 +79,77 @@ pub fn percentiles<const N: usize>(
     quantiles: &[f64; N],
     scratch: &mut SelectionScratch,
 ) -> [f64; N] {
+    order_statistics(values, quantiles, scratch).percentiles()
+}
+
+/// The order statistics that type-7 percentiles interpolate between.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct OrderStatistics<const N: usize> {
+    /// (n − 1)·q for each quantile q.
+    positions: [f64; N],
+    /// ⌊(n − 1)·q⌋.
+    ranks: [usize; N],
+    /// For each quantile, the value of its rank and of the next rank, if any.
+    neighbours: [(f64, Option<f64>); N],
+}
+
+impl<const N: usize> OrderStatistics<N> {
+    /// The percentiles: each rank's value, or the linear interpolation towards the next.
+    pub(super) fn percentiles(&self) -> [f64; N] {
+        std::array::from_fn(|i| {
+            let (low, high) = self.neighbours[i];
+            let fraction = self.positions[i] - self.ranks[i] as f64;
+            match high {
+                Some(high) if fraction > 0.0 => low + fraction * (high - low),
+                _ => low,
+            }
+        })
+    }
+
+    /// The order statistics of the values `map` takes these values to, given that it never
+    /// reverses two values' order (a division by a positive number, rounded, is such a map):
+    /// the same ranks hold the mapped values.
+    pub(super) fn map_monotone(self, map: impl Fn(f64) -> f64) -> OrderStatistics<N> {
+        OrderStatistics {
+            neighbours: self
+                .neighbours
+                .map(|(low, high)| (map(low), high.map(&map))),
+            ..self
+        }
+    }
+}
+
+/// The order statistics behind the type-7 percentiles of `values` at `quantiles` (see
+/// [`percentiles`]).
+pub(super) fn order_statistics<const N: usize>(
+    values: &[f64],
+    quantiles: &[f64; N],
+    scratch: &mut SelectionScratch,
+) -> OrderStatistics<N> {
     let n = values.len();
     let last = n - 1;
     let positions = quantiles.map(|q| last as f64 * q);
     let ranks = positions.map(|position| (position.floor() as usize).min(last));
-    let neighbours = by_buckets(values, &ranks, scratch)
-        .unwrap_or_else(|| by_selection(values, &ranks, scratch));
-    let mut result = [0.0; N];
-    for (i, slot) in result.iter_mut().enumerate() {
-        let (low, high) = neighbours[i];
-        let fraction = positions[i] - ranks[i] as f64;
-        *slot = match high {
-            Some(high) if fraction > 0.0 => low + fraction * (high - low),
-            _ => low,
-        };
+    let neighbours = if let Some(only) = only_value(values) {
+        // Every path the same (the base year, an observed one): every order statistic is it.
+        ranks.map(|rank| (only, (rank < last).then_some(only)))
+    } else {
+        by_buckets(values, &ranks, scratch).unwrap_or_else(|| by_selection(values, &ranks, scratch))
+    };
+    OrderStatistics {
+        positions,
+        ranks,
+        neighbours,
     }
-    result
+}
+
+/// The value every one of `values` is, bit for bit, if they are all one (a test that usually
+/// stops at the second value).
+fn only_value(values: &[f64]) -> Option<f64> {
+    let (&first, rest) = values.split_first()?;
+    rest.iter()
+        .all(|v| v.to_bits() == first.to_bits())
+        .then_some(first)
 }
 
 /// For each rank, the value of that rank and of the next (if any), by counting in buckets;

@@ -3,9 +3,10 @@
 use super::histogram::Histogram;
 use super::judged::JudgedHistogram;
 use super::logit_scale::{logistic, on_logit_scale};
+use super::model::per_head;
 use super::outcomes::Outcomes;
 use super::params::ModelParams;
-use super::percentiles::{percentiles, SelectionScratch};
+use super::percentiles::{order_statistics, OrderStatistics, SelectionScratch};
 use super::tally::{target_result, thresholds, Tallied, TargetResult, TargetTally};
 use super::user_targets::{UserTally, UserTargetResult};
 use crate::plan::{SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
@@ -195,7 +196,7 @@ impl SeriesSummariser {
     /// interpolates between order statistics on the logit scale; its mean is left out).
     pub fn add_year(&mut self, t: usize, values: &[f64]) {
         let sum = self.has_mean().then(|| sums_in_path_order([values])[0]);
-        self.add_year_summed(t, values, sum);
+        self.add_year_with(t, values, sum, None);
     }
 
     /// Whether the series reports a mean (a share on the logit scale does not).
@@ -204,11 +205,20 @@ impl SeriesSummariser {
     }
 
     /// [`SeriesSummariser::add_year`] given the values' sum in path order, if the series
-    /// reports a mean.
-    fn add_year_summed(&mut self, t: usize, values: &[f64], sum: Option<f64>) {
+    /// reports a mean, and their order statistics, if known already. Returns the order
+    /// statistics.
+    fn add_year_with(
+        &mut self,
+        t: usize,
+        values: &[f64],
+        sum: Option<f64>,
+        known_order: Option<OrderStatistics<5>>,
+    ) -> OrderStatistics<5> {
         let year = BASE_YEAR + t as i32;
         let logit_scale = on_logit_scale(self.summary.id);
-        let percentiles = percentiles(values, &PERCENTILES, &mut self.scratch);
+        let order = known_order
+            .unwrap_or_else(|| order_statistics(values, &PERCENTILES, &mut self.scratch));
+        let percentiles = order.percentiles();
         let (mean, percentiles) = if logit_scale {
             (None, percentiles.map(logistic))
         } else {
@@ -227,6 +237,7 @@ impl SeriesSummariser {
             };
             self.summary.histograms.push(histogram);
         }
+        order
     }
 
     pub fn finish(self) -> SeriesSummary {
@@ -298,6 +309,8 @@ pub(crate) struct Summariser {
     user_tally: UserTally,
     thresholds: [Option<f64>; 10],
     observed_through: Option<i32>,
+    /// The population of each year, for GDP per head's order statistics from GDP's.
+    population: Vec<f64>,
 }
 
 impl Summariser {
@@ -315,6 +328,7 @@ impl Summariser {
             user_tally: UserTally::new(paths as usize, &params.user_targets),
             thresholds: thresholds(params),
             observed_through: params.observed_through,
+            population: params.population.clone(),
         }
     }
 
@@ -323,8 +337,21 @@ impl Summariser {
         // The means' sums side by side (the same bits as each series alone, as a split run's
         // owner of one series finds them).
         let sums = sums_of(columns, |k| self.series[k].has_mean());
+        // GDP per head's order statistics are GDP's divided by the year's population: the same
+        // paths in the same order, so the same bits as selecting them again (as a split run's
+        // owner of GDP per head alone does).
+        let mut gdp_order = None;
         for ((series, values), sum) in self.series.iter_mut().zip(columns).zip(sums) {
-            series.add_year_summed(t, values, sum);
+            let known = match series.id() {
+                SeriesId::GdpPerCapita => gdp_order.map(|order: OrderStatistics<5>| {
+                    order.map_monotone(|gdp| per_head(gdp, self.population[t]))
+                }),
+                _ => None,
+            };
+            let order = series.add_year_with(t, values, sum, known);
+            if series.id() == SeriesId::Gdp {
+                gdp_order = Some(order);
+            }
         }
         self.tally.add_year(t, columns);
         self.user_tally.add_year(t, columns);
