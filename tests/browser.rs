@@ -102,19 +102,23 @@ fn two_logarithms_and_exponentials_at_once_are_libms_on_simd_lanes() {
 }
 
 /// The percentiles' buckets found eight values at a time on wasm's SIMD lanes: sorting's
-/// percentiles, for the sets tests/lanes.rs checks natively.
+/// percentiles, for the sets tests/percentiles.rs checks natively.
 #[wasm_bindgen_test]
 fn percentiles_with_buckets_found_in_simd_lanes_are_sortings() {
-    let quantiles = [0.0, 0.05, 0.25, 0.5, 0.75, 0.95, 1.0];
-    for values in common::lanes::percentile_sets() {
-        let got = engine::percentiles_by_selection(&values, &quantiles);
-        let want = common::lanes::percentiles_by_sorting(&values, &quantiles);
+    use common::percentiles::{percentile_sets, percentiles_by_sorting, QUANTILES};
+    let bits = |values: &[f64]| values.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+    for set in percentile_sets() {
+        let want = bits(&percentiles_by_sorting(&set.values, &QUANTILES));
+        let n = set.values.len();
         assert_eq!(
-            got.map(f64::to_bits).to_vec(),
-            want.iter().map(|w| w.to_bits()).collect::<Vec<_>>(),
-            "{} values",
-            values.len()
+            bits(&engine::percentiles_by_selection(&set.values, &QUANTILES)),
+            want,
+            "{n} values"
         );
+        match engine::percentiles_counted(&set.values, &QUANTILES) {
+            Some(counted) => assert_eq!(bits(&counted), want, "{n} values, counted"),
+            None => assert!(!set.counted, "{n} values: the counting pass must answer"),
+        }
     }
 }
 

@@ -240,6 +240,34 @@ fn chunks_that_do_not_tile_the_run_are_refused() {
     assert_eq!(engine::summarise_chunks(&s, &gap), None);
     let short = [engine::simulate_chunk(&s, 0..99)];
     assert_eq!(engine::summarise_chunks(&s, &short), None);
+    // A year without a series, or a series short of a path.
+    let mut missing = engine::simulate_chunk(&s, 0..100);
+    missing.columns[3].pop();
+    assert_eq!(engine::summarise_chunks(&s, &[missing]), None);
+    let mut cut = engine::simulate_chunk(&s, 0..100);
+    cut.columns[3][SeriesId::Gdp.index()].pop();
+    assert_eq!(engine::summarise_chunks(&s, &[cut]), None);
+}
+
+/// Hand-made chunks are summarised series by series from their own values: GDP per head's
+/// percentiles are its column's, even where that column is not GDP divided by the population
+/// (a whole run takes them from GDP's, which the model's own columns allow).
+#[test]
+fn a_hand_made_chunk_is_summarised_from_its_own_columns() {
+    let s = scenario(&[(Param::Paths, 500.0), (Param::Horizon, 2030.0)]);
+    let mut chunk = engine::simulate_chunk(&s, 0..500);
+    for (k, value) in chunk.columns[5][SeriesId::GdpPerCapita.index()]
+        .iter_mut()
+        .enumerate()
+    {
+        *value = (k % 7) as f64;
+    }
+    let summary = engine::summarise_chunks(&s, &[chunk.clone()]).expect("one chunk tiles the run");
+    let own = &chunk.columns[5][SeriesId::GdpPerCapita.index()];
+    assert_eq!(
+        summary.series(SeriesId::GdpPerCapita).years[5].percentiles,
+        percentiles_by_selection(own, &engine::PERCENTILES)
+    );
 }
 
 #[test]
@@ -318,29 +346,6 @@ fn standard_error_is_the_binomial_one() {
 }
 
 #[test]
-fn percentiles_by_selection_match_sorting() {
-    let values: Vec<f64> = (0..1001).map(|i| ((i * 7919) % 1001) as f64).collect();
-    let got = percentiles_by_selection(&values, &[0.05, 0.25, 0.5, 0.75, 0.95]);
-    // With 0 … 1000 the type-7 percentile at q is 1000·q.
-    assert_eq!(got, [50.0, 250.0, 500.0, 750.0, 950.0]);
-    let few = vec![4.0, 1.0, 3.0, 2.0];
-    let got = percentiles_by_selection(&few, &[0.05, 0.5, 0.95]);
-    for (got, expected) in got.iter().zip([1.15, 2.5, 3.85]) {
-        assert!((got - expected).abs() < 1e-12, "{got} vs {expected}");
-    }
-}
-
-/// A percentile that falls on an order statistic is that value itself, bit for bit, whatever
-/// its neighbour: no interpolation by a zero fraction (0·∞ is NaN, −0 + 0·0 is +0).
-#[test]
-fn a_percentile_on_an_order_statistic_is_that_value_whatever_its_neighbour() {
-    let got = percentiles_by_selection(&[f64::INFINITY, 1.0, 2.0], &[0.0, 0.5, 1.0]);
-    assert_eq!(got, [1.0, 2.0, f64::INFINITY]);
-    let got = percentiles_by_selection(&[0.0, -0.0], &[0.0]);
-    assert_eq!(got[0].to_bits(), (-0.0f64).to_bits(), "−0, not +0");
-}
-
-#[test]
 fn the_golden_scenario_gives_the_golden_fingerprint() {
     let (link, issues) = taijiang_sim::link::parse(GOLDEN_SCENARIO);
     let scenario = link.current.scenario;
@@ -383,107 +388,6 @@ fn the_default_scenario_gives_the_numbers_the_page_must_show() {
             "{}",
             fields[0]
         );
-    }
-}
-
-mod percentile_properties {
-    use proptest::prelude::*;
-    use taijiang_sim::engine::percentiles_by_selection;
-
-    /// Type-7 percentiles from a sorted copy: the reference the selection must equal exactly.
-    fn by_sorting(values: &[f64], q: f64) -> f64 {
-        let mut sorted = values.to_vec();
-        sorted.sort_by(f64::total_cmp);
-        let position = (sorted.len() - 1) as f64 * q;
-        let lower = position.floor() as usize;
-        let fraction = position - lower as f64;
-        match sorted.get(lower + 1) {
-            Some(&high) if fraction > 0.0 => sorted[lower] + fraction * (high - sorted[lower]),
-            _ => sorted[lower],
-        }
-    }
-
-    /// Fails the property unless selection gives sorting's percentiles, bit for bit.
-    fn equals_sorting<const N: usize>(
-        values: &[f64],
-        quantiles: [f64; N],
-    ) -> Result<(), TestCaseError> {
-        let got = percentiles_by_selection(values, &quantiles);
-        for (got, q) in got.iter().zip(quantiles) {
-            prop_assert_eq!(got.to_bits(), by_sorting(values, q).to_bits());
-        }
-        Ok(())
-    }
-
-    proptest! {
-        #[test]
-        fn selection_equals_sorting(values in proptest::collection::vec(-1e6f64..1e6, 1..400)) {
-            let quantiles = [0.05, 0.25, 0.5, 0.75, 0.95];
-            equals_sorting(&values, quantiles)?;
-        }
-
-        /// Enough values for the counting pass to answer (≥ 256), spread evenly or over several
-        /// orders of magnitude, at any quantile including both ends.
-        #[test]
-        fn selection_equals_sorting_at_any_quantile_of_many_values(
-            uniforms in proptest::collection::vec(0.0f64..1.0, 256..4000),
-            spread_over_magnitudes in any::<bool>(),
-            offset in -1e6f64..1e6,
-            inner in proptest::collection::vec(0.0f64..=1.0, 3),
-        ) {
-            let values: Vec<f64> = uniforms
-                .iter()
-                .map(|u| if spread_over_magnitudes { offset + libm::exp(20.0 * u) } else { offset + 1e3 * u })
-                .collect();
-            let mut quantiles = [0.0, inner[0], inner[1], inner[2], 1.0];
-            quantiles.sort_by(f64::total_cmp);
-            equals_sorting(&values, quantiles)?;
-        }
-
-        /// A few values and many quantiles: several quantiles fall on the same rank, on either
-        /// side of the one the selection takes first.
-        #[test]
-        fn selection_equals_sorting_when_quantiles_share_ranks(
-            values in proptest::collection::vec(-1e3f64..1e3, 1..12),
-            mut quantiles in proptest::array::uniform8(0.0f64..=1.0),
-        ) {
-            quantiles.sort_by(f64::total_cmp);
-            equals_sorting(&values, quantiles)?;
-        }
-
-        /// Every value the same (the base year's, an observed year's), −0 included, whose
-        /// interpolation gives +0 (−0 + 0): what sorting gives.
-        #[test]
-        fn selection_equals_sorting_when_every_value_is_one(
-            value in prop_oneof![Just(-0.0), Just(0.0), -1e6f64..1e6],
-            length in 1usize..3000,
-            quantile in 0.0f64..=1.0,
-        ) {
-            equals_sorting(&vec![value; length], [0.0, quantile, 0.5, 1.0])?;
-        }
-
-        /// Ties, signed zeros, a far outlier and bell-shaped clusters: values crowding a few
-        /// buckets of the counting pass, or none, as paths' values do.
-        #[test]
-        fn selection_equals_sorting_on_crowded_values(
-            base in proptest::collection::vec(
-                prop_oneof![
-                    (-20i32..20).prop_map(f64::from),
-                    Just(0.0),
-                    Just(-0.0),
-                    (0.0f64..1.0).prop_map(|u| 800.0 + 40.0 * (u - 0.5) * (u - 0.5)),
-                ],
-                1..3000,
-            ),
-            outlier in prop_oneof![Just(None), (-1e12f64..1e12).prop_map(Some)],
-            quantile in 0.0f64..=1.0,
-        ) {
-            let mut values = base;
-            values.extend(outlier);
-            let mut quantiles = [0.0, 0.05, quantile, 0.5, 0.95, 1.0];
-            quantiles.sort_by(f64::total_cmp);
-            equals_sorting(&values, quantiles)?;
-        }
     }
 }
 
@@ -561,6 +465,11 @@ fn each_mean_and_percentile_is_that_of_its_series_values() {
         settings.extend_from_slice(more);
         let scenario = scenario(&settings);
         let summary = engine::run(&scenario);
+        assert_eq!(
+            summary.floored_path_years > 0,
+            !more.is_empty(),
+            "{paths} paths: the floor reached in the falling run only"
+        );
         let samples = engine::simulate_chunk(&scenario, 0..scenario.paths().into());
         for (t, year) in samples.columns.iter().enumerate() {
             for id in SeriesId::ALL {

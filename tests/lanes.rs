@@ -1,13 +1,13 @@
-//! The engine's two-lane functions give `libm`'s bits on each lane (`log`, `exp`), and the
-//! percentiles whose buckets are found in lanes give sorting's (natively here, through the
-//! plain form of the lanes; tests/browser.rs runs the same checks on wasm's SIMD lanes).
+//! The engine's two-lane functions give `libm`'s bits on each lane (`log`, `exp`) (natively
+//! here, through the plain form of the lanes; tests/browser.rs runs the same checks on wasm's
+//! SIMD lanes). The percentiles' lanes: tests/percentiles.rs.
 // Native only: under wasm32 a plain #[test] would be skipped silently (tests/browser.rs runs there).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use proptest::prelude::*;
-use taijiang_sim::engine::{exp_pair, log_pair, logit, logit_pair, percentiles_by_selection};
+use taijiang_sim::engine::{exp_pair, log_pair, logit, logit_pair};
 
 fn same_bits(got: [f64; 2], want: [f64; 2]) -> bool {
     got.map(f64::to_bits) == want.map(f64::to_bits)
@@ -78,20 +78,5 @@ proptest! {
     #[test]
     fn two_logarithms_of_positive_numbers_are_libms(a in 1e-300f64..1e300, b in 0.0f64..=1.0) {
         prop_assert!(same_bits(log_pair(a, b), [libm::log(a), libm::log(b)]));
-    }
-}
-
-#[test]
-fn percentiles_with_buckets_found_in_lanes_are_sortings() {
-    let quantiles = [0.0, 0.05, 0.25, 0.5, 0.75, 0.95, 1.0];
-    for values in common::lanes::percentile_sets() {
-        let got = percentiles_by_selection(&values, &quantiles);
-        let want = common::lanes::percentiles_by_sorting(&values, &quantiles);
-        assert_eq!(
-            got.map(f64::to_bits).to_vec(),
-            want.iter().map(|w| w.to_bits()).collect::<Vec<_>>(),
-            "{} values",
-            values.len()
-        );
     }
 }

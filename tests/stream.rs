@@ -139,6 +139,26 @@ mod poisson_inversion {
         first + cdf.partition_point(|&c| c <= u).min(cdf.len() - 1) as u64
     }
 
+    /// Uniforms at and past the table's end: the table's last value, 1 and ∞ (which no count's
+    /// distribution function exceeds, unless rounding took the sum past 1) invert as a binary
+    /// search does, reading nothing past the table.
+    #[test]
+    fn uniforms_at_and_past_the_tables_end_invert_like_a_binary_search() {
+        for mean in [0.0, 0.3, 4.0, 37.8, 900.0] {
+            let table = PoissonTable::new(mean);
+            let (first, cdf) = table.distribution();
+            let last = first + cdf.len() as u64 - 1;
+            for u in [cdf[cdf.len() - 1], 1.0, f64::INFINITY] {
+                assert_eq!(
+                    table.invert(u),
+                    by_binary_search(&table, u),
+                    "mean {mean}, u {u}"
+                );
+            }
+            assert_eq!(table.invert(f64::INFINITY), last, "mean {mean}");
+        }
+    }
+
     proptest! {
         #[test]
         fn the_guide_table_inverts_like_a_binary_search(

@@ -1,5 +1,5 @@
-//! Two numbers at once: wasm's 128-bit SIMD where the build has it (`.cargo/config.toml`),
-//! two plain numbers elsewhere. Each operation is the same IEEE operation on each lane either
+//! Two numbers at once (eight, narrowed, for the percentiles' buckets): wasm's 128-bit SIMD
+//! where the build has it (`.cargo/config.toml`), plain numbers elsewhere. Each operation is the same IEEE operation on each lane either
 //! way (no fused multiply-add, no reassociation), so both give the same bits as the scalar
 //! code they replace; natively the plain form runs the same algorithms the browser runs.
 

@@ -20,6 +20,7 @@ mod percentiles;
 pub mod split;
 mod stream;
 mod summary;
+mod sums;
 mod tally;
 pub mod user_targets;
 
@@ -34,7 +35,9 @@ pub use outcomes::Outcomes;
 pub use params::{
     reading, GreenParams, ModelParams, ShareParams, CERTIFICATIONS_PER_YEAR, RD_BASELINE_GROWTH,
 };
-pub use percentiles::{percentiles, percentiles_by_selection, SelectionScratch};
+pub use percentiles::{
+    percentiles, percentiles_by_selection, percentiles_counted, SelectionScratch,
+};
 pub use stream::{PathStream, PoissonTable, StreamId};
 pub use summary::{SeriesSummariser, SeriesSummary, Summary, YearStats, PERCENTILES};
 pub use tally::{
@@ -50,7 +53,7 @@ use summary::Summariser;
 /// Runs the scenario's Monte Carlo and summarises it.
 pub fn run(scenario: &Scenario) -> Summary {
     let params = ModelParams::from_scenario(scenario);
-    let mut summariser = Summariser::new(scenario.paths(), scenario.seed(), &params);
+    let mut summariser = Summariser::of_model_columns(scenario.paths(), scenario.seed(), &params);
     let paths = 0..u64::from(scenario.paths());
     let floored = simulate_years(scenario, &params, paths, |t, columns| {
         summariser.add_year(t, columns)
@@ -184,8 +187,10 @@ pub fn simulate_chunk(scenario: &Scenario, paths: Range<u64>) -> ChunkSamples {
     ChunkSamples { paths, columns }
 }
 
-/// Summarises chunks that together cover paths `0 .. scenario.paths()` exactly, in any order.
-/// Gives the same summary, bit for bit, as [`run`]; `None` if the chunks do not tile the run.
+/// Summarises chunks that together cover paths `0 .. scenario.paths()` exactly, in any order,
+/// each series from its own values. Gives the same summary, bit for bit, as [`run`] for the
+/// chunks [`simulate_chunk`] makes; `None` if the chunks do not tile the run or a chunk's year
+/// lacks a series or a path.
 pub fn summarise_chunks(scenario: &Scenario, chunks: &[ChunkSamples]) -> Option<Summary> {
     let mut ordered: Vec<&ChunkSamples> = chunks.iter().collect();
     ordered.sort_by_key(|chunk| chunk.paths.start);
@@ -200,10 +205,15 @@ pub fn summarise_chunks(scenario: &Scenario, chunks: &[ChunkSamples]) -> Option<
         return None;
     }
     let params = ModelParams::from_scenario(scenario);
-    if ordered
-        .iter()
-        .any(|chunk| chunk.columns.len() != params.steps + 1)
-    {
+    // Every year of every chunk: one column per series, one value per path of the chunk.
+    let well_formed = |chunk: &ChunkSamples| {
+        let paths = (chunk.paths.end - chunk.paths.start) as usize;
+        chunk.columns.len() == params.steps + 1
+            && chunk.columns.iter().all(|year| {
+                year.len() == SeriesId::ALL.len() && year.iter().all(|column| column.len() == paths)
+            })
+    };
+    if !ordered.iter().all(|chunk| well_formed(chunk)) {
         return None;
     }
     let mut summariser = Summariser::new(scenario.paths(), scenario.seed(), &params);

@@ -119,6 +119,33 @@ impl<const N: usize> OrderStatistics<N> {
     }
 }
 
+/// The type-7 percentiles of `values` by the counting pass alone (the first way of
+/// [`percentiles`]), or `None` where the values are too few or crowd its buckets and selection
+/// would answer: for the tests of that pass and of its lanes.
+pub fn percentiles_counted<const N: usize>(
+    values: &[f64],
+    quantiles: &[f64; N],
+) -> Option<[f64; N]> {
+    let (positions, ranks) = positions_and_ranks(values.len(), quantiles);
+    let neighbours = by_buckets(values, &ranks, &mut SelectionScratch::default())?;
+    Some(
+        OrderStatistics {
+            positions,
+            ranks,
+            neighbours,
+        }
+        .percentiles(),
+    )
+}
+
+/// (n − 1)·q for each quantile q of `n` values, and its floor, the rank below it.
+fn positions_and_ranks<const N: usize>(n: usize, quantiles: &[f64; N]) -> ([f64; N], [usize; N]) {
+    let last = n - 1;
+    let positions = quantiles.map(|q| last as f64 * q);
+    let ranks = positions.map(|position| (position.floor() as usize).min(last));
+    (positions, ranks)
+}
+
 /// The order statistics behind the type-7 percentiles of `values` at `quantiles` (see
 /// [`percentiles`]).
 pub(super) fn order_statistics<const N: usize>(
@@ -126,10 +153,8 @@ pub(super) fn order_statistics<const N: usize>(
     quantiles: &[f64; N],
     scratch: &mut SelectionScratch,
 ) -> OrderStatistics<N> {
-    let n = values.len();
-    let last = n - 1;
-    let positions = quantiles.map(|q| last as f64 * q);
-    let ranks = positions.map(|position| (position.floor() as usize).min(last));
+    let last = values.len() - 1;
+    let (positions, ranks) = positions_and_ranks(values.len(), quantiles);
     let neighbours = if let Some(only) = only_value(values) {
         // Every path the same (the base year, an observed one): every order statistic is it.
         ranks.map(|rank| (only, (rank < last).then_some(only)))

@@ -195,9 +195,9 @@ impl PathStream {
 }
 
 /// Infinities after a [`PoissonTable`]'s distribution function: a guide's count is at most the
-/// table's length, and no step passes an infinity, so [`PoissonTable::invert`]'s unconditional
-/// steps read inside it.
-const CDF_PADDING: usize = 1;
+/// table's length, so [`PoissonTable::invert`]'s two unconditional steps read inside the padded
+/// table even for a uniform no number is above (∞), and the search after them stops at its end.
+const CDF_PADDING: usize = 2;
 
 /// The distribution function of a Poisson law over the mean ± (12√mean + 12), where all but
 /// 10⁻³⁰ of its mass lies, for drawing by inversion. Built from the mode outwards, with
@@ -207,8 +207,7 @@ const CDF_PADDING: usize = 1;
 pub struct PoissonTable {
     /// The smallest count in the table.
     first: u64,
-    /// P(X ≤ first + i), then [`CDF_PADDING`] infinity, which no uniform reaches: the search
-    /// needs no test of the table's end.
+    /// P(X ≤ first + i), then [`CDF_PADDING`] infinities, which no uniform in [0, 1) reaches.
     cdf: Vec<f64>,
     /// For each j of 0 … m − 1 (m a power of two), the first i with P(X ≤ first + i) > j/m: a
     /// uniform u in [j/m, (j+1)/m) inverts to that count or a little above (Chen & Asau's
@@ -248,18 +247,19 @@ impl PoissonTable {
     }
 
     /// The smallest count whose distribution function exceeds `u` (in [0, 1)), or the table's
-    /// last count if none does.
+    /// last count if none does (so for 1 or more too).
     pub fn invert(&self, u: f64) -> u64 {
         // Exact: the guide has a power-of-two length, so this product is not rounded.
         let slot = ((u * self.guide.len() as f64) as usize).min(self.guide.len() - 1);
         let mut index = self.guide[slot] as usize;
         // The guide's count or one or two above it, nearly always: those two steps are taken
         // as additions rather than branches (which the processor mispredicted at random: a
-        // quarter of a path's year in profiles); the padding keeps every read in the table.
+        // quarter of the model's year, `step_but_green_growth`, in profiles); the padding keeps
+        // both reads in the table.
         let cdf = &self.cdf;
         index += usize::from(cdf[index] <= u);
         index += usize::from(cdf[index] <= u);
-        while cdf[index] <= u {
+        while index < cdf.len() && cdf[index] <= u {
             index += 1;
         }
         let counts = cdf.len() - CDF_PADDING;

@@ -7,6 +7,7 @@ use super::model::per_head;
 use super::outcomes::Outcomes;
 use super::params::ModelParams;
 use super::percentiles::{order_statistics, OrderStatistics, SelectionScratch};
+use super::sums::{sums_in_path_order, sums_of};
 use super::tally::{target_result, thresholds, Tallied, TargetResult, TargetTally};
 use super::user_targets::{UserTally, UserTargetResult};
 use crate::plan::{SeriesId, TargetId, BASE_YEAR, TARGET_STEP};
@@ -245,42 +246,6 @@ impl SeriesSummariser {
     }
 }
 
-/// Each column's sum in path order, as `Iterator::sum` adds it (from −0.0, one value after
-/// another), the columns side by side: each column's additions are the same as alone, in the
-/// same order, so the same bits, but the columns' chains of additions overlap, where a lone
-/// sum waits on each addition before the next.
-fn sums_in_path_order<const K: usize>(columns: [&[f64]; K]) -> [f64; K] {
-    let paths = columns.map(<[f64]>::len).into_iter().min().unwrap_or(0);
-    let columns = columns.map(|column| &column[..paths]);
-    let mut sums = [-0.0; K];
-    for path in 0..paths {
-        for (sum, column) in sums.iter_mut().zip(columns) {
-            *sum += column[path];
-        }
-    }
-    sums
-}
-
-/// The sums of the `columns` (of equal length) that `summed` picks, in path order
-/// ([`sums_in_path_order`]), four at a time; `None` for the others.
-fn sums_of(columns: &[Vec<f64>], summed: impl Fn(usize) -> bool) -> Vec<Option<f64>> {
-    let picked: Vec<usize> = (0..columns.len()).filter(|&k| summed(k)).collect();
-    let mut sums = vec![None; columns.len()];
-    for group in picked.chunks(4) {
-        let column = |i: usize| columns[group[i]].as_slice();
-        let found: Vec<f64> = match *group {
-            [_, _, _, _] => sums_in_path_order([column(0), column(1), column(2), column(3)]).into(),
-            [_, _, _] => sums_in_path_order([column(0), column(1), column(2)]).into(),
-            [_, _] => sums_in_path_order([column(0), column(1)]).into(),
-            _ => sums_in_path_order([column(0)]).into(),
-        };
-        for (&k, sum) in group.iter().zip(found) {
-            sums[k] = Some(sum);
-        }
-    }
-    sums
-}
-
 /// The results of the targets of one's own over all `paths`, their outcome bits appended to
 /// `outcomes` after the plan's.
 pub(crate) fn user_results(
@@ -309,8 +274,11 @@ pub(crate) struct Summariser {
     user_tally: UserTally,
     thresholds: [Option<f64>; 10],
     observed_through: Option<i32>,
-    /// The population of each year, for GDP per head's order statistics from GDP's.
-    population: Vec<f64>,
+    /// The population of each year, when the columns are the model's own (each path's GDP per
+    /// head is then its GDP divided by it, `model::per_head`): GDP per head's order statistics
+    /// are taken from GDP's. `None` for columns from elsewhere (hand-made chunks), whose every
+    /// series is selected from its own values.
+    per_head_population: Option<Vec<f64>>,
 }
 
 impl Summariser {
@@ -328,7 +296,16 @@ impl Summariser {
             user_tally: UserTally::new(paths as usize, &params.user_targets),
             thresholds: thresholds(params),
             observed_through: params.observed_through,
-            population: params.population.clone(),
+            per_head_population: None,
+        }
+    }
+
+    /// A summariser of the model's own columns (those the paths' states give, `PathState::values`),
+    /// which may take GDP per head's order statistics from GDP's.
+    pub(crate) fn of_model_columns(paths: u32, seed: u64, params: &ModelParams) -> Summariser {
+        Summariser {
+            per_head_population: Some(params.population.clone()),
+            ..Summariser::new(paths, seed, params)
         }
     }
 
@@ -342,10 +319,11 @@ impl Summariser {
         // owner of GDP per head alone does).
         let mut gdp_order = None;
         for ((series, values), sum) in self.series.iter_mut().zip(columns).zip(sums) {
-            let known = match series.id() {
-                SeriesId::GdpPerCapita => gdp_order.map(|order: OrderStatistics<5>| {
-                    order.map_monotone(|gdp| per_head(gdp, self.population[t]))
-                }),
+            let known = match (series.id(), &self.per_head_population, gdp_order) {
+                (SeriesId::GdpPerCapita, Some(population), Some(order)) => {
+                    let order: OrderStatistics<5> = order;
+                    Some(order.map_monotone(|gdp| per_head(gdp, population[t])))
+                }
                 _ => None,
             };
             let order = series.add_year_with(t, values, sum, known);

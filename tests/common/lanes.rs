@@ -77,54 +77,8 @@ pub fn exp_inputs(count: usize) -> Vec<f64> {
     inputs
 }
 
-/// Sets of values for the percentiles, whose buckets are found eight values at a time in
-/// lanes: even spreads and spreads over many orders of magnitude, either side of zero, crowded
-/// ties, a far outlier each way where the sample that places the buckets does not see them
-/// (they go to the end buckets), lengths that are and are not multiples of eight.
-pub fn percentile_sets() -> Vec<Vec<f64>> {
-    let mut next = splitmix(0x9E7C_E471);
-    let unit = |bits: u64| (bits >> 11) as f64 / (1u64 << 53) as f64;
-    let mut sets = Vec::new();
-    for (k, length) in [256, 257, 263, 1000, 4099, 10_000].into_iter().enumerate() {
-        let mut values: Vec<f64> = (0..length)
-            .map(|_| {
-                let u = unit(next());
-                match k % 3 {
-                    0 => 1e3 * (u - 0.5),
-                    1 => -3.0 + libm::exp(40.0 * u),
-                    _ => (20.0 * u).floor() - 10.0,
-                }
-            })
-            .collect();
-        sets.push(values.clone());
-        // One far outlier each way, off the sample's stride (every n/128-th value from the first).
-        values[1] = 1e300;
-        values[length - 1] = -1e300;
-        sets.push(values);
-    }
-    sets
-}
-
-/// Type-7 percentiles from a sorted copy: the reference any faster way must equal exactly.
-pub fn percentiles_by_sorting(values: &[f64], quantiles: &[f64]) -> Vec<f64> {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    quantiles
-        .iter()
-        .map(|q| {
-            let position = (sorted.len() - 1) as f64 * q;
-            let lower = position.floor() as usize;
-            let fraction = position - lower as f64;
-            match sorted.get(lower + 1) {
-                Some(&high) if fraction > 0.0 => sorted[lower] + fraction * (high - sorted[lower]),
-                _ => sorted[lower],
-            }
-        })
-        .collect()
-}
-
 /// SplitMix64 from `state`: spread bits, with no dependency on the engine's own generator.
-fn splitmix(mut state: u64) -> impl FnMut() -> u64 {
+pub fn splitmix(mut state: u64) -> impl FnMut() -> u64 {
     move || {
         state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = state;

@@ -10,6 +10,7 @@ pub const GOLDEN_SCENARIO: &str =
 pub const GOLDEN_FINGERPRINT: u64 = 0xc42b_839e_a256_1482;
 
 pub mod lanes;
+pub mod percentiles;
 
 // Some test files use only the inputs above.
 #[cfg(not(target_arch = "wasm32"))]
