@@ -1,7 +1,8 @@
-// Failures injected into real engine workers: a request a worker cannot read, a result the page
-// cannot read, a missing port between two workers, a message that cannot be posted, a worker
-// that stops answering, one that hangs on an analysis order, one that never loads. Each time the
-// page recovers by itself, shows exactly the native engine's numbers and finishes its analysis.
+// Failures injected into real engine workers: workers that cannot be started, a request a
+// worker cannot read, a result the page cannot read, a missing port between two workers, a
+// message that cannot be posted, a worker that stops answering, one that hangs on an analysis
+// order, one that never loads. Each time the page recovers by itself, shows exactly the native
+// engine's numbers and finishes its analysis.
 // The faults are made in the page, around the browser's own `Worker` (a subclass installed
 // before the app loads), so that the app runs unchanged.
 
@@ -18,6 +19,10 @@ function installFaults(fault) {
   window.__fault = { fault, done: false };
   window.Worker = class extends Real {
     constructor(url, options) {
+      if (fault === 'cannot-start') {
+        window.__fault.done = true;
+        throw new DOMException('injected failure', 'SecurityError');
+      }
       super(url, options);
       this.index = workers.length;
       this.received = 0;
@@ -85,6 +90,7 @@ for (const [fault, what, workers] of [
   ['unreadable-result', 'a result the page cannot read makes the run go again in one part', '1'],
   ['no-port', 'workers without a port between them refuse the split run; it is done in one part', '1'],
   ['post-fails', 'a request that cannot be posted sends the run to the page’s thread', '0'],
+  ['cannot-start', 'workers that cannot be started: every run on the page’s thread', '0'],
 ]) {
   appTest(`faults: ${what}`, getBrowser, async (h) => {
     const page = await openWithFault(h, fault);
