@@ -52,9 +52,11 @@ const html = page.replace('<body>', `<body>\n${screen.stdout.trim()}\n<script>${
 console.log(`post-build: the first screen, ${Buffer.byteLength(screen.stdout)} bytes`);
 
 // 0b. The app loads after the first screen has painted: Trunk's preloads of the app's module and
-// its WebAssembly go, and its loader imports the module once a frame has been drawn (or after a
-// quarter second, in a tab that draws no frames). On a slow network the first screen's numbers
-// then never wait behind a megabyte they do not need, and the browser paints them first.
+// its WebAssembly go, and its loader imports the module once the first frame is on screen (from
+// the next frame's callback: a frame's own callbacks run before it is painted, and a task queued
+// from them could start the import before the paint; or after a quarter second, in a tab that
+// draws no frames). On a slow network the first screen's numbers then never wait behind a
+// megabyte they do not need, and the browser paints them first.
 const loader = /import init, \* as bindings from '(\.\/[\w-]+\.js)';\nconst wasm = await init\(/;
 const preloads = /<link rel="(?:modulepreload|preload)" href="\.\/[\w-]+(?:\.js|_bg\.wasm)"[^>]*>/g;
 const found = (html.match(preloads) || []).length;
@@ -64,7 +66,7 @@ if (!loader.test(html) || found !== 2) {
 }
 const deferred = html.replace(preloads, '').replace(loader, (_, module) => [
   '// After the first paint (.ci/post-build.mjs, 0b).',
-  'await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 250); });',
+  'await new Promise((painted) => { requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted))); setTimeout(painted, 250); });',
   `const bindings = await import('${module}');`,
   'const init = bindings.default;',
   'const wasm = await init(',
