@@ -32,17 +32,22 @@ impl F64x2 {
         F64x2(imp::from_bits(bits.0))
     }
 
-    /// Each lane of four pairs as `x as u16` (rounded toward zero; NaN and negative numbers 0,
-    /// numbers past `u16::MAX` that), in order: eight at once, so that wasm narrows them in its
-    /// lanes and hands them out as two words rather than lane by lane.
-    pub(crate) fn to_u16s(pairs: [F64x2; 4]) -> [u16; 8] {
-        imp::to_u16s(pairs.map(|pair| pair.0))
-    }
-
     /// Each lane's `if self < other { self } else { other }`: `f64::min` would differ on NaN
     /// and wasm has no instruction for it.
     pub(crate) fn less_or(self, other: F64x2) -> F64x2 {
         F64x2(imp::less_or(self.0, other.0))
+    }
+
+    /// Each lane's `if self > other { self } else { other }` (see [`F64x2::less_or`]).
+    pub(crate) fn greater_or(self, other: F64x2) -> F64x2 {
+        F64x2(imp::greater_or(self.0, other.0))
+    }
+
+    /// Each lane of four pairs, each in [0, 65535], rounded to the nearest whole number (ties to
+    /// even), in order: the low 16 bits of `x + 2⁵²`, eight at once, so that wasm gathers them
+    /// in its lanes and hands them out as two words rather than lane by lane.
+    pub(crate) fn rounded_u16s(pairs: [F64x2; 4]) -> [u16; 8] {
+        imp::rounded_u16s(pairs.map(|pair| pair.0))
     }
 }
 
@@ -59,6 +64,9 @@ impl U64x2 {
         U64x2(imp::shl::<N>(self.0))
     }
 }
+
+/// 2⁵²: a number in [0, 2⁵²) plus this is rounded to a whole number, which its low bits hold.
+const TWO_TO_THE_52: f64 = 4_503_599_627_370_496.0;
 
 macro_rules! lane_op {
     ($type:ident, $trait:ident, $method:ident, $imp:path) => {
@@ -81,6 +89,7 @@ lane_op!(U64x2, BitOr, bitor, imp::or);
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod imp {
+    use super::TWO_TO_THE_52;
     use core::arch::wasm32::*;
 
     pub(super) type F64s = v128;
@@ -120,23 +129,25 @@ mod imp {
     pub(super) fn div(a: v128, b: v128) -> v128 {
         f64x2_div(a, b)
     }
-    pub(super) fn to_u16s(pairs: [v128; 4]) -> [u16; 8] {
-        // Each pair to two i32s (saturated, NaN 0), the four pairs side by side, then narrowed
-        // to u16 with saturation: the same as `x as u16` lane by lane.
-        let [a, b, c, d] = pairs.map(|pair| i32x4_trunc_sat_f64x2_zero(pair));
-        let low = i32x4_shuffle::<0, 1, 4, 5>(a, b);
-        let high = i32x4_shuffle::<0, 1, 4, 5>(c, d);
-        let narrowed = u16x8_narrow_i32x4(low, high);
-        // Lane i is bits 16·i of the little-endian 128 bits.
-        let words = [
-            u64x2_extract_lane::<0>(narrowed),
-            u64x2_extract_lane::<1>(narrowed),
-        ];
-        std::array::from_fn(|i| (words[i / 4] >> (16 * (i % 4))) as u16)
-    }
     pub(super) fn less_or(a: v128, b: v128) -> v128 {
         // pmin(b, a) is `a < b ? a : b`, lane by lane.
         f64x2_pmin(b, a)
+    }
+    pub(super) fn greater_or(a: v128, b: v128) -> v128 {
+        // pmax(b, a) is `b < a ? a : b`, lane by lane.
+        f64x2_pmax(b, a)
+    }
+    pub(super) fn rounded_u16s(pairs: [v128; 4]) -> [u16; 8] {
+        let magic = f64x2_splat(TWO_TO_THE_52);
+        let [a, b, c, d] = pairs.map(|pair| f64x2_add(pair, magic));
+        // The low 16 bits of each lane: u16 lanes 0 and 4 of each vector.
+        let first = i16x8_shuffle::<0, 4, 8, 12, 0, 0, 0, 0>(a, b);
+        let second = i16x8_shuffle::<0, 4, 8, 12, 0, 0, 0, 0>(c, d);
+        let words = [
+            u64x2_extract_lane::<0>(first),
+            u64x2_extract_lane::<0>(second),
+        ];
+        std::array::from_fn(|i| (words[i / 4] >> (16 * (i % 4))) as u16)
     }
     pub(super) fn wrapping_add(a: v128, b: v128) -> v128 {
         i64x2_add(a, b)
@@ -191,11 +202,14 @@ mod imp {
     pub(super) fn div(a: [f64; 2], b: [f64; 2]) -> [f64; 2] {
         each(a, b, |x, y| x / y)
     }
-    pub(super) fn to_u16s(pairs: [[f64; 2]; 4]) -> [u16; 8] {
-        std::array::from_fn(|i| pairs[i / 2][i % 2] as u16)
-    }
     pub(super) fn less_or(a: [f64; 2], b: [f64; 2]) -> [f64; 2] {
         each(a, b, |x, y| if x < y { x } else { y })
+    }
+    pub(super) fn greater_or(a: [f64; 2], b: [f64; 2]) -> [f64; 2] {
+        each(a, b, |x, y| if x > y { x } else { y })
+    }
+    pub(super) fn rounded_u16s(pairs: [[f64; 2]; 4]) -> [u16; 8] {
+        std::array::from_fn(|i| (pairs[i / 2][i % 2] + super::TWO_TO_THE_52).to_bits() as u16)
     }
     pub(super) fn wrapping_add(a: [u64; 2], b: [u64; 2]) -> [u64; 2] {
         each(a, b, u64::wrapping_add)
