@@ -1,7 +1,8 @@
 //! Two numbers at once (eight, narrowed, for the percentiles' buckets): wasm's 128-bit SIMD
-//! where the build has it (`.cargo/config.toml`), plain numbers elsewhere. Each operation is the same IEEE operation on each lane either
-//! way (no fused multiply-add, no reassociation), so both give the same bits as the scalar
-//! code they replace; natively the plain form runs the same algorithms the browser runs.
+//! where the build has it (`.cargo/config.toml`), plain numbers elsewhere. Each operation is the
+//! same IEEE operation on each lane either way (no fused multiply-add, no reassociation), so both
+//! give the same bits as the scalar code they replace; natively the plain form runs the same
+//! algorithms the browser runs.
 
 /// Two `f64` lanes.
 #[derive(Clone, Copy, Debug)]
@@ -65,8 +66,9 @@ impl U64x2 {
     }
 }
 
-/// 2⁵²: a number in [0, 2⁵²) plus this is rounded to a whole number, which its low bits hold.
-const TWO_TO_THE_52: f64 = 4_503_599_627_370_496.0;
+/// 2⁵²: a number in [0, 2⁵²) plus this is rounded to a whole number, which its low bits hold
+/// (and `from_bits(n | bits(2⁵²)) − 2⁵²` is the integer n < 2⁵² as an `f64`, exactly).
+pub(super) const TWO_TO_THE_52: f64 = 4_503_599_627_370_496.0;
 
 macro_rules! lane_op {
     ($type:ident, $trait:ident, $method:ident, $imp:path) => {

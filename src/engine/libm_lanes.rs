@@ -5,7 +5,7 @@
 //! than the platform's; the green ratios' two logits a path-year were a seventh of a run, the
 //! new green space's lognormal factor a tenth.
 
-use super::lanes::{F64x2, U64x2};
+use super::lanes::{F64x2, U64x2, TWO_TO_THE_52};
 
 // libm's constants of `log`, by their bits.
 
@@ -18,8 +18,6 @@ const LG4: f64 = f64::from_bits(0x3fcc71c5_1d8e78af);
 const LG5: f64 = f64::from_bits(0x3fc74664_96cb03de);
 const LG6: f64 = f64::from_bits(0x3fc39a09_d078c69f);
 const LG7: f64 = f64::from_bits(0x3fc2f112_df3e5244);
-/// 2⁵²: `from_bits(n | bits(2⁵²)) − 2⁵²` is the integer n < 2⁵² as an `f64`, exactly.
-const TWO_52: f64 = 4_503_599_627_370_496.0;
 
 /// Whether `log` takes its main path for `x`: a positive normal number (not 0, a subnormal,
 /// a negative number, infinity or NaN, which it answers apart).
@@ -52,7 +50,8 @@ fn log_lanes(x: F64x2) -> [f64; 2] {
     let bits = x.to_bits();
     // Reduce x into [√2/2, √2]: x = 2^k · (1 + f). (The high word stays below 2³²: no wrap.)
     let high = bits.shr::<32>() + U64x2::splat(0x3ff0_0000 - 0x3fe6_a09e);
-    let biased_k = F64x2::from_bits(high.shr::<20>() | splat(TWO_52).to_bits()) - splat(TWO_52);
+    let biased_k =
+        F64x2::from_bits(high.shr::<20>() | splat(TWO_TO_THE_52).to_bits()) - splat(TWO_TO_THE_52);
     let k = biased_k - splat(1023.0);
     let high = (high & U64x2::splat(0x000f_ffff)) + U64x2::splat(0x3fe6_a09e);
     let reduced = F64x2::from_bits(high.shl::<32>() | (bits & U64x2::splat(0xffff_ffff)));

@@ -317,11 +317,10 @@ impl Summariser {
         // GDP per head's order statistics are GDP's divided by the year's population: the same
         // paths in the same order, so the same bits as selecting them again (as a split run's
         // owner of GDP per head alone does).
-        let mut gdp_order = None;
+        let mut gdp_order: Option<OrderStatistics<5>> = None;
         for ((series, values), sum) in self.series.iter_mut().zip(columns).zip(sums) {
             let known = match (series.id(), &self.per_head_population, gdp_order) {
                 (SeriesId::GdpPerCapita, Some(population), Some(order)) => {
-                    let order: OrderStatistics<5> = order;
                     Some(order.map_monotone(|gdp| per_head(gdp, population[t])))
                 }
                 _ => None,
